@@ -1,0 +1,395 @@
+//! [`IndexBuilder`]: services in, one `.smx` file out.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use tantivy::directory::{Directory, RamDirectory};
+use tantivy::tokenizer::TokenizerManager;
+use tantivy::TantivyDocument;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::file::{write_file, Section, FORMAT_VERSION};
+use crate::gazetteer::{self, GazetteerBuilder, GEONAMES_ATTRIBUTION};
+use crate::model::Service;
+use crate::report::{Problem, Report};
+use crate::text::analyzer;
+use crate::text::query::category_key;
+use crate::text::schema::{self, TextField};
+use crate::text::analyzer::TextLanguage;
+
+/// Metadata stored in every index (the `meta` section, JSON).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    /// Format version of the file.
+    pub format_version: u32,
+    /// Dataset name, e.g. "Ontario 211 directory".
+    pub name: String,
+    /// Version of servicematch that built the file.
+    pub built_by: String,
+    /// When the file was built, in seconds since the Unix epoch.
+    pub built_at: u64,
+    /// Services in the index.
+    pub services: usize,
+    /// Service locations in the index.
+    pub locations: usize,
+    /// Postal codes and areas in the gazetteer.
+    pub postal_codes: usize,
+    /// The language table of the filter columns: ISO 639 codes, most common first.
+    pub languages: Vec<String>,
+    /// Attribution and licence lines for the data in the file.
+    pub attribution: Vec<String>,
+    /// Counts of the import that fed the build.
+    pub import: ImportCounts,
+}
+
+/// How many services the build read and how many it could not use.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ImportCounts {
+    /// Services read from the input.
+    pub services_read: usize,
+    /// Services rejected (`services_read` = `services` + `services_rejected`).
+    pub services_rejected: usize,
+}
+
+/// What a build did.
+#[derive(Debug, Clone)]
+pub struct BuildSummary {
+    /// Services indexed.
+    pub services: usize,
+    /// Locations indexed.
+    pub locations: usize,
+    /// Size of the file in bytes.
+    pub bytes: usize,
+    /// Everything the import and the build could not use.
+    pub report: Report,
+}
+
+/// Builds an index file from services.
+///
+/// # Example
+/// ```
+/// use servicematch::{Index, IndexBuilder, Location, Query, Service};
+///
+/// let mut builder = IndexBuilder::new("example");
+/// builder.add_service(Service {
+///     id: "s1".into(),
+///     name: "Sudbury Food Bank".into(),
+///     locations: vec![Location { lat: 46.49, lon: -80.99, ..Default::default() }],
+///     ..Default::default()
+/// });
+/// let (bytes, _summary) = builder.build_bytes()?;
+/// let index = Index::from_bytes(bytes)?;
+/// let results = index.search(&Query::new().text("food bank").near_place("Sudbury"))?;
+/// assert_eq!(results.hits[0].id, "s1");
+/// # Ok::<(), servicematch::Error>(())
+/// ```
+pub struct IndexBuilder {
+    name: String,
+    services: Vec<Service>,
+    report: Report,
+    gazetteer: GazetteerBuilder,
+    attribution: Vec<String>,
+    default_gazetteer: bool,
+}
+
+impl IndexBuilder {
+    /// A builder for a dataset called `name`, with the default gazetteer
+    /// (GeoNames' Canadian forward sortation areas).
+    pub fn new(name: impl Into<String>) -> IndexBuilder {
+        IndexBuilder {
+            name: name.into(),
+            services: Vec::new(),
+            report: Report::default(),
+            gazetteer: GazetteerBuilder::default(),
+            attribution: Vec::new(),
+            default_gazetteer: true,
+        }
+    }
+
+    /// Leaves out the built-in GeoNames forward sortation areas.
+    pub fn without_default_gazetteer(&mut self) -> &mut IndexBuilder {
+        self.default_gazetteer = false;
+        self
+    }
+
+    /// Adds a gazetteer CSV: a header with `latitude`, `longitude` and a
+    /// `postal_code` or `fsa` column, optionally `place_name` and `province`
+    /// (GeoNames' postal code tables have this shape).
+    ///
+    /// # Errors
+    /// [`ErrorKind::Io`] if the file cannot be read, [`ErrorKind::InvalidInput`]
+    /// naming the row of a malformed line.
+    pub fn add_gazetteer(&mut self, path: &Path) -> Result<usize> {
+        gazetteer::add_file(&mut self.gazetteer, path)
+    }
+
+    /// Adds a line of attribution or licence text to the index's metadata.
+    pub fn add_attribution(&mut self, line: impl Into<String>) -> &mut IndexBuilder {
+        self.attribution.push(line.into());
+        self
+    }
+
+    /// Adds the counts and problems of an import to the build's report.
+    pub fn add_report(&mut self, report: Report) -> &mut IndexBuilder {
+        self.report.merge(report);
+        self
+    }
+
+    /// Adds one service. A service without an id or name is rejected and reported.
+    pub fn add_service(&mut self, service: Service) -> &mut IndexBuilder {
+        self.services.push(service);
+        self
+    }
+
+    /// Adds services.
+    pub fn add_services(&mut self, services: impl IntoIterator<Item = Service>) -> &mut IndexBuilder {
+        self.services.extend(services);
+        self
+    }
+
+    /// Builds the index and writes it to `path` atomically: a temporary file
+    /// beside it, then a rename, so a failed build leaves any earlier file untouched.
+    ///
+    /// # Errors
+    /// [`ErrorKind::Io`] naming the path when it cannot be written.
+    pub fn write(self, path: &Path) -> Result<BuildSummary> {
+        let (bytes, summary) = self.build_bytes()?;
+        let dir = match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let mut temp = tempfile::Builder::new()
+            .prefix(".servicematch-")
+            .suffix(".smx.tmp")
+            .tempfile_in(&dir)
+            .map_err(|e| Error::io(&dir, "cannot create a temporary file in", e))?;
+        temp.write_all(&bytes)
+            .and_then(|_| temp.as_file().sync_all())
+            .map_err(|e| Error::io(temp.path(), "cannot write", e))?;
+        temp.persist(path)
+            .map_err(|e| Error::io(path, "cannot write index", e.error))?;
+        Ok(summary)
+    }
+
+    /// Builds the index in memory.
+    ///
+    /// # Errors
+    /// [`ErrorKind::InvalidInput`] when no usable service remains.
+    pub fn build_bytes(mut self) -> Result<(Vec<u8>, BuildSummary)> {
+        let services = self.validated_services();
+        if services.is_empty() {
+            return Err(Error::new(
+                ErrorKind::InvalidInput,
+                format!(
+                    "no usable service to index ({} read, {} rejected)",
+                    self.report.services_read, self.report.services_rejected
+                ),
+            ));
+        }
+        if self.default_gazetteer {
+            self.gazetteer.add_csv("geonames-ca-fsa.csv", gazetteer::DEFAULT_FSA_CSV)?;
+            self.attribution.push(GEONAMES_ATTRIBUTION.to_owned());
+        }
+        for service in &services {
+            for location in &service.locations {
+                if let Some(city) = &location.city {
+                    let region = location.region.as_deref().unwrap_or("");
+                    self.gazetteer.add_place(city, &region.to_uppercase(), location.lat, location.lon);
+                }
+            }
+        }
+        let languages = language_table(&services);
+        let locations: Vec<Vec<(f64, f64)>> = services
+            .iter()
+            .map(|s| s.locations.iter().map(|l| (l.lat, l.lon)).collect())
+            .collect();
+        let location_count = locations.iter().map(Vec::len).sum();
+        let meta = Meta {
+            format_version: FORMAT_VERSION,
+            name: self.name.clone(),
+            built_by: format!("servicematch {}", env!("CARGO_PKG_VERSION")),
+            built_at: std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_secs())
+                .unwrap_or(0),
+            services: services.len(),
+            locations: location_count,
+            postal_codes: self.gazetteer.postal_count(),
+            languages: languages.clone(),
+            attribution: self.attribution.clone(),
+            import: ImportCounts {
+                services_read: self.report.services_read,
+                services_rejected: self.report.services_rejected,
+            },
+        };
+        let sections = vec![
+            (Section::Meta, serde_json::to_vec(&meta).expect("meta always serialises")),
+            (Section::Text, build_text(&services)?),
+            (Section::Records, crate::records::write(&services)),
+            (Section::Geo, crate::geo::write(&locations)),
+            (Section::Filters, crate::filters::write(&services, &languages)),
+            (Section::Gazetteer, self.gazetteer.write()),
+        ];
+        let bytes = write_file(&sections);
+        let summary = BuildSummary {
+            services: services.len(),
+            locations: location_count,
+            bytes: bytes.len(),
+            report: self.report,
+        };
+        Ok((bytes, summary))
+    }
+
+    /// Sorts services by id (so ties in ranking break on id) and rejects the
+    /// unusable ones into the report.
+    fn validated_services(&mut self) -> Vec<Service> {
+        let mut services = std::mem::take(&mut self.services);
+        services.sort_by(|a, b| a.id.cmp(&b.id));
+        let mut kept: Vec<Service> = Vec::with_capacity(services.len());
+        for mut service in services {
+            let reject = |reason: String| Problem {
+                file: "(services)".into(),
+                row: None,
+                field: None,
+                reason,
+                rejected: true,
+            };
+            if service.id.trim().is_empty() {
+                self.report.reject(reject(format!("service \"{}\" has no id", service.name)));
+                continue;
+            }
+            if service.name.trim().is_empty() {
+                self.report.reject(reject(format!("service {} has no name", service.id)));
+                continue;
+            }
+            if kept.last().is_some_and(|last| last.id == service.id) {
+                self.report.reject(reject(format!("service id {} appears twice; the first is kept", service.id)));
+                continue;
+            }
+            let before = service.locations.len();
+            service.locations.retain(|l| {
+                l.lat.is_finite()
+                    && l.lon.is_finite()
+                    && (-90.0..=90.0).contains(&l.lat)
+                    && (-180.0..=180.0).contains(&l.lon)
+                    && !(l.lat == 0.0 && l.lon == 0.0)
+            });
+            if service.locations.len() < before {
+                self.report.warn(Problem {
+                    file: "(services)".into(),
+                    row: None,
+                    field: Some("locations".into()),
+                    reason: format!(
+                        "service {}: {} location(s) without valid coordinates left out",
+                        service.id,
+                        before - service.locations.len()
+                    ),
+                    rejected: false,
+                });
+            }
+            kept.push(service);
+        }
+        kept
+    }
+}
+
+/// Every language code offered by some service, most common first.
+fn language_table(services: &[Service]) -> Vec<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for service in services {
+        for code in service.languages.iter().filter_map(|l| l.code.as_deref()) {
+            *counts.entry(code).or_default() += 1;
+        }
+    }
+    let mut table: Vec<(&str, usize)> = counts.into_iter().collect();
+    table.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    table.into_iter().map(|(code, _)| code.to_owned()).collect()
+}
+
+/// Builds the tantivy index (one segment, documents in service order, so a
+/// document id is a service's position) and packs its files.
+fn build_text(services: &[Service]) -> Result<Vec<u8>> {
+    let (schema, fields) = schema::build();
+    let tokenizers = TokenizerManager::default();
+    analyzer::register(&tokenizers);
+    let directory = RamDirectory::create();
+    let mut writer = tantivy::IndexBuilder::new()
+        .schema(schema)
+        .tokenizers(tokenizers)
+        .single_segment_index_writer(directory.clone(), 64_000_000)
+        .map_err(text_error)?;
+    for service in services {
+        let mut doc = TantivyDocument::default();
+        for language in TextLanguage::ALL {
+            for field in TextField::ALL {
+                let handle = fields.text(field, language);
+                for value in text_values(service, field) {
+                    doc.add_text(handle, value);
+                }
+            }
+        }
+        for key in category_keys(service) {
+            doc.add_text(fields.category, key);
+        }
+        writer.add_document(doc).map_err(text_error)?;
+    }
+    let index = writer.finalize().map_err(text_error)?;
+    let mut paths: Vec<PathBuf> = index.directory().list_managed_files().into_iter().collect();
+    paths.push(PathBuf::from("meta.json"));
+    paths.sort();
+    paths.dedup();
+    let mut files = Vec::new();
+    for path in paths {
+        let name = path.to_string_lossy().into_owned();
+        if name.ends_with(".lock") || !directory.exists(&path).unwrap_or(false) {
+            continue;
+        }
+        let unreadable = || Error::new(ErrorKind::Io, format!("cannot read text index file {name}"));
+        let slice = directory
+            .open_read(&path)
+            .map_err(|e| unreadable().with_source(e))?;
+        let bytes = slice.read_bytes().map_err(|e| unreadable().with_source(e))?;
+        files.push((name, bytes.as_slice().to_vec()));
+    }
+    Ok(crate::text::directory::pack(&files))
+}
+
+fn text_error(e: tantivy::TantivyError) -> Error {
+    Error::new(ErrorKind::Io, "cannot build the text index").with_source(e)
+}
+
+/// The text of a service that goes into `field`.
+fn text_values(service: &Service, field: TextField) -> Vec<&str> {
+    match field {
+        TextField::Name => std::iter::once(service.name.as_str())
+            .chain(service.alternate_names.iter().map(String::as_str))
+            .collect(),
+        TextField::Organization => service.organization.iter().map(|o| o.name.as_str()).collect(),
+        TextField::Categories => service
+            .categories
+            .iter()
+            .flat_map(|c| std::iter::once(c.name.as_str()).chain(c.ancestors.iter().map(|a| a.name.as_str())))
+            .collect(),
+        TextField::Keywords => service.keywords.iter().map(String::as_str).collect(),
+        TextField::Description => service.description.iter().map(String::as_str).collect(),
+    }
+}
+
+/// Category codes and names of a service and of every broader term.
+fn category_keys(service: &Service) -> Vec<String> {
+    let mut keys = Vec::new();
+    for category in &service.categories {
+        keys.push(category_key(&category.name));
+        keys.extend(category.code.as_deref().map(category_key));
+        for ancestor in &category.ancestors {
+            keys.push(category_key(&ancestor.name));
+            keys.extend(ancestor.code.as_deref().map(category_key));
+        }
+    }
+    keys.retain(|k| !k.is_empty());
+    keys.sort();
+    keys.dedup();
+    keys
+}

@@ -1,0 +1,35 @@
+//! Memory-mapping an index file: the one place in the crate with `unsafe`.
+
+#![allow(unsafe_code)]
+
+use std::fs::File;
+use std::path::Path;
+
+use tantivy::directory::OwnedBytes;
+
+use crate::error::{Error, Result};
+
+/// Maps the file at `path` read-only.
+///
+/// The caller promises what [`crate::Index::open`] documents: the file is not
+/// modified or truncated while mapped.
+pub(crate) fn map(path: &Path) -> Result<OwnedBytes> {
+    let file = File::open(path).map_err(|e| Error::io(path, "cannot open index", e))?;
+    let len = file
+        .metadata()
+        .map_err(|e| Error::io(path, "cannot read metadata of index", e))?
+        .len();
+    if len == 0 {
+        // Mapping an empty file fails on some platforms; an empty file is simply
+        // not an index, which `Sections::parse` reports.
+        return Ok(OwnedBytes::empty());
+    }
+    // SAFETY: the map is read-only and private to this process. Its contents
+    // stay valid as long as nobody modifies or truncates the file while it is
+    // mapped, which is the documented contract of `Index::open`; writers of
+    // index files (`IndexBuilder`) never modify a file in place but write a
+    // temporary file and rename it over the old one.
+    let mmap = unsafe { memmap2::Mmap::map(&file) }
+        .map_err(|e| Error::io(path, "cannot memory-map index", e))?;
+    Ok(OwnedBytes::new(mmap))
+}

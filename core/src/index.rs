@@ -1,0 +1,244 @@
+//! [`Index`]: an opened `.smx` file, shareable across threads.
+
+use std::path::Path;
+
+use serde::Serialize;
+use tantivy::directory::OwnedBytes;
+use tantivy::{ReloadPolicy, Searcher};
+
+use crate::builder::Meta;
+use crate::error::{Error, ErrorKind, Result};
+use crate::file::{Section, SectionInfo, Sections};
+use crate::filters::Filters;
+use crate::gazetteer::{Gazetteer, Place};
+use crate::geo::Geo;
+use crate::model::Service;
+use crate::records::Records;
+use crate::text::directory::PackedDirectory;
+use crate::text::{analyzer, schema::Fields};
+use crate::{Query, Results};
+
+/// An opened index: memory-mapped from a file or held in memory.
+///
+/// Opening reads the header, the section table and the small metadata; it
+/// does not decode the index. `Index` is `Send + Sync`: share one (for
+/// example in an `Arc`) across threads; searches do not block one another.
+pub struct Index {
+    pub(crate) sections: Sections,
+    pub(crate) meta: Meta,
+    pub(crate) searcher: Searcher,
+    pub(crate) fields: Fields,
+    pub(crate) records: Records,
+    pub(crate) geo: Geo,
+    pub(crate) filters: Filters,
+    pub(crate) gazetteer: Gazetteer,
+}
+
+/// A summary of an index, for `servicematch inspect` and the bindings' `info`.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndexInfo {
+    /// Format version of the file.
+    pub format_version: u32,
+    /// File size in bytes.
+    pub bytes: u64,
+    /// Services in the index.
+    pub services: usize,
+    /// Service locations.
+    pub locations: usize,
+    /// The metadata written at build time.
+    pub meta: Meta,
+    /// The sections of the file.
+    pub sections: Vec<SectionSummary>,
+}
+
+/// One section of the file.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionSummary {
+    /// Section name.
+    pub name: String,
+    /// Byte offset in the file.
+    pub offset: u64,
+    /// Length in bytes.
+    pub bytes: u64,
+    /// CRC-32 of the section, as recorded in the header.
+    pub crc32: String,
+}
+
+impl From<&SectionInfo> for SectionSummary {
+    fn from(info: &SectionInfo) -> SectionSummary {
+        SectionSummary {
+            name: info.name.clone(),
+            offset: info.offset,
+            bytes: info.len,
+            crc32: format!("{:08x}", info.crc32),
+        }
+    }
+}
+
+impl Index {
+    /// Opens the index file at `path` by memory-mapping it.
+    ///
+    /// The file must not be modified or truncated while the index is open:
+    /// the index reads it in place, and a file changed under it may yield
+    /// wrong results or errors (as with any memory-mapped file). Replace index
+    /// files by writing a new file and renaming it over the old one, as
+    /// [`IndexBuilder::write`](crate::IndexBuilder::write) does; an open index
+    /// keeps reading the old file.
+    ///
+    /// # Errors
+    /// [`ErrorKind::Io`] when the file cannot be read, [`ErrorKind::NotAnIndex`]
+    /// for another kind of file, [`ErrorKind::UnsupportedVersion`] for a newer
+    /// format, [`ErrorKind::CorruptIndex`] for a truncated or damaged file. The
+    /// message starts with the path.
+    #[cfg(feature = "mmap")]
+    pub fn open(path: impl AsRef<Path>) -> Result<Index> {
+        let path = path.as_ref();
+        let bytes = crate::file::mmap::map(path)?;
+        Index::from_owned_bytes(bytes).map_err(|e| match e.kind() {
+            ErrorKind::Io => e,
+            _ => e.in_file(path),
+        })
+    }
+
+    /// Opens an index held in memory (a downloaded file, an embedded asset).
+    ///
+    /// # Errors
+    /// As [`Index::open`], without `Io`.
+    pub fn from_bytes(bytes: impl Into<Vec<u8>>) -> Result<Index> {
+        Index::from_owned_bytes(OwnedBytes::new(bytes.into()))
+    }
+
+    /// Opens an index in a static buffer (`include_bytes!`), without copying it.
+    ///
+    /// # Errors
+    /// As [`Index::from_bytes`].
+    pub fn from_static(bytes: &'static [u8]) -> Result<Index> {
+        Index::from_owned_bytes(OwnedBytes::new(bytes))
+    }
+
+    fn from_owned_bytes(bytes: OwnedBytes) -> Result<Index> {
+        let sections = Sections::parse(bytes)?;
+        sections.verify(Section::Meta)?;
+        let meta: Meta = serde_json::from_slice(sections.get(Section::Meta)?.as_slice())
+            .map_err(|e| Error::corrupt("section meta cannot be decoded").with_source(e))?;
+        let services = meta.services;
+        let directory = PackedDirectory::open(sections.get(Section::Text)?)?;
+        let text = tantivy::Index::open(directory)?;
+        analyzer::register(text.tokenizers());
+        let fields = Fields::from_schema(&text.schema())
+            .ok_or_else(|| Error::corrupt("section text: the schema is not servicematch's"))?;
+        let reader = text
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        let searcher = reader.searcher();
+        if searcher.segment_readers().len() != 1 || searcher.num_docs() != services as u64 {
+            return Err(Error::corrupt(format!(
+                "section text holds {} documents in {} segments, the index {services} services",
+                searcher.num_docs(),
+                searcher.segment_readers().len()
+            )));
+        }
+        let records = Records::open(sections.get(Section::Records)?)?;
+        if records.len() != services {
+            return Err(Error::corrupt(format!(
+                "section records holds {} records, the index {services} services",
+                records.len()
+            )));
+        }
+        let geo = Geo::open(sections.get(Section::Geo)?, services)?;
+        let filters = Filters::open(sections.get(Section::Filters)?, services)?;
+        if filters.words() != meta.languages.len().div_ceil(64).max(1) {
+            return Err(Error::corrupt("section filters does not match the language table"));
+        }
+        let gazetteer = Gazetteer::open(sections.get(Section::Gazetteer)?)?;
+        Ok(Index {
+            sections,
+            meta,
+            searcher,
+            fields,
+            records,
+            geo,
+            filters,
+            gazetteer,
+        })
+    }
+
+    /// Checks every section's checksum, reading the whole file.
+    ///
+    /// # Errors
+    /// [`ErrorKind::CorruptIndex`] naming the first section that does not match.
+    pub fn verify(&self) -> Result<()> {
+        for section in Section::ALL {
+            self.sections.verify(section)?;
+        }
+        Ok(())
+    }
+
+    /// The metadata written at build time.
+    pub fn meta(&self) -> &Meta {
+        &self.meta
+    }
+
+    /// Number of services.
+    pub fn len(&self) -> usize {
+        self.meta.services
+    }
+
+    /// Whether the index holds no service (never true for a built index).
+    pub fn is_empty(&self) -> bool {
+        self.meta.services == 0
+    }
+
+    /// A summary: counts, metadata, sections.
+    pub fn info(&self) -> IndexInfo {
+        IndexInfo {
+            format_version: self.sections.format_version,
+            bytes: self.sections.file_len,
+            services: self.meta.services,
+            locations: self.geo.point_count(),
+            meta: self.meta.clone(),
+            sections: self.sections.table.iter().map(SectionSummary::from).collect(),
+        }
+    }
+
+    /// The full record of the service at position `ordinal` (0-based, in id order).
+    ///
+    /// # Errors
+    /// [`ErrorKind::CorruptIndex`] if the record cannot be decoded or does not exist.
+    pub fn service(&self, ordinal: usize) -> Result<Service> {
+        let ordinal = u32::try_from(ordinal)
+            .map_err(|_| Error::corrupt(format!("record {ordinal} does not exist")))?;
+        self.records.get(ordinal)
+    }
+
+    /// Looks up a postal code, forward sortation area or place name in the
+    /// index's gazetteer.
+    ///
+    /// # Errors
+    /// [`ErrorKind::UnknownPlace`] naming the text when it is not found.
+    pub fn locate(&self, place: &str) -> Result<Place> {
+        self.gazetteer.lookup(place)
+    }
+
+    /// Finds the services that best match `query`, best first.
+    ///
+    /// # Errors
+    /// [`ErrorKind::InvalidQuery`] naming the field at fault,
+    /// [`ErrorKind::UnknownPlace`] for a `near` not in the gazetteer,
+    /// [`ErrorKind::CorruptIndex`] if a damaged part of the file is met.
+    pub fn search(&self, query: &Query) -> Result<Results> {
+        crate::search::search(self, query)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn index_is_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Index>();
+    }
+}

@@ -1,0 +1,259 @@
+//! The data model: one [`Service`] per HSDS service, with everything a
+//! specialist needs to refer someone to it.
+//!
+//! Importers ([`crate::hsds`]) normalise publishers' data into these types;
+//! the index stores them as display records and derives its filter columns
+//! from them.
+
+use serde::{Deserialize, Serialize};
+
+/// A health or social service, with its organization and all its locations.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Service {
+    /// The publisher's own HSDS service id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Other names people know the service by.
+    pub alternate_names: Vec<String>,
+    /// What the service does, in the publisher's words.
+    pub description: Option<String>,
+    /// The organization that runs the service.
+    pub organization: Option<Organization>,
+    /// Every place where the service is delivered.
+    pub locations: Vec<Location>,
+    /// Phone numbers.
+    pub phones: Vec<Phone>,
+    /// Web page.
+    pub url: Option<String>,
+    /// Contact email.
+    pub email: Option<String>,
+    /// Languages the service is offered in.
+    pub languages: Vec<Language>,
+    /// Who the service is for.
+    pub eligibility: Eligibility,
+    /// Taxonomy terms the service is classified under.
+    pub categories: Vec<Category>,
+    /// Extra search keywords.
+    pub keywords: Vec<String>,
+    /// What the service costs.
+    pub cost: Cost,
+    /// The publisher's own words about fees.
+    pub fees_description: Option<String>,
+    /// Accessibility of the service's locations.
+    pub accessibility: Accessibility,
+    /// Weekly opening hours, in the local time of the service.
+    pub hours: Vec<OpenInterval>,
+    /// Opening hours as text, where they could not be structured.
+    pub hours_text: Option<String>,
+    /// How to apply or get referred.
+    pub application_process: Option<String>,
+    /// Documents to bring.
+    pub required_documents: Vec<String>,
+    /// Operational status.
+    pub status: Status,
+    /// When the record was last verified by the publisher (ISO 8601 date).
+    pub last_verified: Option<String>,
+}
+
+/// The organization behind a service.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Organization {
+    /// The publisher's organization id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Web site.
+    pub url: Option<String>,
+}
+
+/// A place where a service is delivered.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Location {
+    /// The publisher's location id.
+    pub id: String,
+    /// Name of the site, if it has one.
+    pub name: Option<String>,
+    /// Latitude in degrees (WGS 84).
+    pub lat: f64,
+    /// Longitude in degrees (WGS 84).
+    pub lon: f64,
+    /// Street address on one line ("123 Main St, Sudbury, ON").
+    pub address: Option<String>,
+    /// Town or city.
+    pub city: Option<String>,
+    /// Province, state or region ("ON").
+    pub region: Option<String>,
+    /// Postal code as the publisher wrote it.
+    pub postal_code: Option<String>,
+}
+
+/// A phone number.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Phone {
+    /// The number as it should be dialled or shown.
+    pub number: String,
+    /// Extension, if any.
+    pub extension: Option<String>,
+    /// What kind of line: voice, fax, text, hotline…
+    pub kind: Option<String>,
+}
+
+/// A language a service is offered in.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Language {
+    /// ISO 639-1 code where one exists ("fr"), else ISO 639-3 ("ase"), else none.
+    pub code: Option<String>,
+    /// The name as the publisher gave it ("Français").
+    pub name: String,
+}
+
+/// Who a service is for, as far as the publisher's data says.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Eligibility {
+    /// Inclusive age range in years, when the service is age-restricted.
+    pub ages: Option<AgeRange>,
+    /// Genders served, when the service is restricted to some; empty means all.
+    pub genders: Vec<Gender>,
+    /// The publisher's own eligibility text.
+    pub description: Option<String>,
+}
+
+/// An inclusive range of ages in years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgeRange {
+    /// Youngest age served, inclusive.
+    pub min: Option<u8>,
+    /// Oldest age served, inclusive.
+    pub max: Option<u8>,
+    /// Whether the range was read from free text rather than structured fields.
+    #[serde(default)]
+    pub from_text: bool,
+}
+
+impl AgeRange {
+    /// Whether `age` (years) lies in the range.
+    pub fn contains(&self, age: u8) -> bool {
+        self.min.is_none_or(|min| age >= min) && self.max.is_none_or(|max| age <= max)
+    }
+}
+
+/// A gender, for services restricted by gender and for the client profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Gender {
+    /// Women and girls.
+    Female,
+    /// Men and boys.
+    Male,
+    /// Non-binary and other gender identities.
+    Other,
+}
+
+impl Gender {
+    /// Reads a gender from common words ("female", "woman", "F", "men"…).
+    pub fn parse(text: &str) -> Option<Gender> {
+        match text.trim().to_lowercase().as_str() {
+            "f" | "female" | "woman" | "women" | "girl" | "girls" | "femme" | "femmes" => {
+                Some(Gender::Female)
+            }
+            "m" | "male" | "man" | "men" | "boy" | "boys" | "homme" | "hommes" => {
+                Some(Gender::Male)
+            }
+            "x" | "other" | "non-binary" | "nonbinary" | "non binary" | "two-spirit" => {
+                Some(Gender::Other)
+            }
+            _ => None,
+        }
+    }
+
+    /// The lowercase name used in JSON ("female", "male", "other").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Gender::Female => "female",
+            Gender::Male => "male",
+            Gender::Other => "other",
+        }
+    }
+}
+
+/// A taxonomy term a service is classified under, with its broader terms.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Category {
+    /// The term's code in its vocabulary ("101-02-01", "BD-1800.2000"), if any.
+    pub code: Option<String>,
+    /// The term's name ("Help Pay for Food").
+    pub name: String,
+    /// The vocabulary ("Open Eligibility", "AIRS"), as the publisher named it.
+    pub vocabulary: Option<String>,
+    /// Broader terms, nearest first: a search for any of them finds this one.
+    pub ancestors: Vec<CategoryTerm>,
+}
+
+/// A broader taxonomy term, by code and name.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CategoryTerm {
+    /// The term's code, if any.
+    pub code: Option<String>,
+    /// The term's name.
+    pub name: String,
+}
+
+/// What a service costs the person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cost {
+    /// The data does not say.
+    #[default]
+    Unknown,
+    /// No cost to the person.
+    Free,
+    /// Fees depend on income.
+    SlidingScale,
+    /// A fee applies.
+    Fee,
+}
+
+/// Accessibility of a service's locations.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Accessibility {
+    /// Whether at least one location is wheelchair accessible.
+    pub wheelchair: bool,
+    /// The publisher's own accessibility notes.
+    pub notes: Vec<String>,
+}
+
+/// A weekly open interval in the service's local time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenInterval {
+    /// Day of the week, 0 = Monday … 6 = Sunday.
+    pub weekday: u8,
+    /// Opening time, minutes after midnight.
+    pub opens: u16,
+    /// Closing time, minutes after midnight (up to 1440; past midnight spills into the next day's interval).
+    pub closes: u16,
+}
+
+/// Operational status of a service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Operating.
+    #[default]
+    Active,
+    /// Not operating for now.
+    Inactive,
+    /// Closed for good.
+    Defunct,
+    /// Temporarily closed.
+    TemporarilyClosed,
+}

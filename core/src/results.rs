@@ -1,0 +1,106 @@
+//! What a search returns: [`Results`], in Rust and in JSON (serde).
+
+use serde::{Deserialize, Serialize};
+
+/// The ranked answer to a [`Query`](crate::Query).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Results {
+    /// How many services matched, before `offset` and `limit`.
+    pub total: usize,
+    /// The hits, best first.
+    pub hits: Vec<Hit>,
+    /// Facet counts over all matches. Not computed yet: always `None` (`null`).
+    pub facets: Option<Facets>,
+}
+
+impl Results {
+    /// The results in their JSON shape.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("results always serialise")
+    }
+}
+
+/// Facet counts over all matching services.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Facets {
+    /// Matches per top-level category.
+    pub categories: Vec<(String, usize)>,
+    /// Matches per language code.
+    pub languages: Vec<(String, usize)>,
+}
+
+/// One matching service.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Hit {
+    /// The publisher's own HSDS service id.
+    pub id: String,
+    /// Service name.
+    pub name: String,
+    /// Organization name.
+    pub organization: Option<String>,
+    /// Ranking score: higher is better; comparable within one result list only.
+    pub score: f32,
+    /// Great-circle distance from `near` to the service's nearest location, in
+    /// kilometres; `None` without `near`.
+    pub distance_km: Option<f64>,
+    /// Whether the client profile fits the service; `None` without a profile.
+    pub eligibility: Option<Eligibility>,
+    /// Languages the service is offered in (ISO 639 codes, else names).
+    pub languages: Vec<String>,
+    /// Whether the service is open now. Not computed yet: always `None`.
+    pub open_now: Option<bool>,
+    /// The service's location nearest to `near` (the first one without `near`).
+    pub location: Option<HitLocation>,
+    /// Names of the taxonomy terms the service is classified under.
+    pub categories: Vec<String>,
+    /// Phone numbers.
+    pub phones: Vec<String>,
+    /// Web page.
+    pub url: Option<String>,
+    /// Why this hit ranks where it does; only when the query asks to `explain`.
+    pub explanation: Option<Explanation>,
+}
+
+/// A location of a hit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HitLocation {
+    /// Latitude in degrees.
+    pub lat: f64,
+    /// Longitude in degrees.
+    pub lon: f64,
+    /// Street address on one line.
+    pub address: Option<String>,
+    /// Postal code.
+    pub postal_code: Option<String>,
+}
+
+/// Three-valued eligibility of a client for a service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Eligibility {
+    /// The service's structured data says the client qualifies.
+    Eligible,
+    /// The data does not say; ranked below eligible, never dropped.
+    Unknown,
+    /// The service's structured data rules the client out; such services are
+    /// not returned.
+    Ineligible,
+}
+
+/// The factors behind a hit's score, and a plain-language reason.
+///
+/// The score is the product of the factors present.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Explanation {
+    /// One line for a person: "speaks French · 1.2 km · ages 65+ · free".
+    pub reason: String,
+    /// Text relevance (BM25 over name, organization, categories, keywords and
+    /// description, with field boosts); `None` without text.
+    pub text: Option<f32>,
+    /// Distance decay in (0, 1]; `None` without `near`.
+    pub distance: Option<f32>,
+    /// Language factor: 1 when the service offers a preferred language.
+    pub language: f32,
+    /// Eligibility factor: 1 when eligible, less when unknown.
+    pub eligibility: f32,
+}

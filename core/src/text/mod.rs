@@ -1,0 +1,7 @@
+//! Text relevance: the tantivy index inside the file, its schema and
+//! analyzers, and the translation of query text into a tantivy query.
+
+pub(crate) mod analyzer;
+pub(crate) mod directory;
+pub(crate) mod query;
+pub(crate) mod schema;
