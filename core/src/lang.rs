@@ -47,7 +47,7 @@ const ALIASES: &[(&str, &str)] = &[
 /// assert_eq!(code("Français").as_deref(), Some("fr"));
 /// assert_eq!(code("fra").as_deref(), Some("fr"));
 /// assert_eq!(code("ASL").as_deref(), Some("ase"));
-/// assert_eq!(code("Klingon"), None);
+/// assert_eq!(code("no such language"), None);
 /// ```
 pub fn code(text: &str) -> Option<String> {
     let folded = fold(text.trim());
