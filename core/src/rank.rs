@@ -16,9 +16,9 @@ use crate::model::Gender;
 use crate::results::Eligibility;
 
 /// Language factor of a service that lists no language.
-pub const LANGUAGE_UNLISTED: f32 = 0.6;
+pub const LANGUAGE_UNLISTED: f32 = 0.4;
 /// Language factor of a service that lists languages, none of them preferred.
-pub const LANGUAGE_OTHER: f32 = 0.5;
+pub const LANGUAGE_OTHER: f32 = 0.3;
 /// Eligibility factor when the data cannot tell.
 pub const ELIGIBILITY_UNKNOWN: f32 = 0.8;
 /// Distance factor of a service without any location, when the query is near a place.

@@ -328,7 +328,11 @@ fn category(term: &Term, taxonomy: &Taxonomy) -> Category {
         .is_some_and(|v| v.to_lowercase().contains("open eligibility"));
     if term.parent.is_none() && is_open_eligibility {
         if let Some(known) = term.code.as_deref().and_then(|c| open_eligibility().get(c)) {
-            return open_eligibility().category(known);
+            // The publisher's own name stays; the tree gives the broader terms.
+            return Category {
+                name: term.name.clone(),
+                ..open_eligibility().category(known)
+            };
         }
     }
     taxonomy.category(term)

@@ -1,0 +1,361 @@
+//! Integration tests: build indexes from fixtures, search them as a user would.
+
+use std::path::{Path, PathBuf};
+
+use servicematch::{hsds, Eligibility, ErrorKind, Index, IndexBuilder, Query, Results};
+
+fn testdata(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata").join(name)
+}
+
+/// The bytes of an index built from `testdata/ranking.json`.
+fn ranking_bytes() -> Vec<u8> {
+    let import = hsds::read_path(&testdata("ranking.json")).unwrap();
+    let mut builder = IndexBuilder::new("ranking");
+    builder.add_services(import.services).add_report(import.report);
+    builder.build_bytes().unwrap().0
+}
+
+fn ranking_index() -> Index {
+    Index::from_bytes(ranking_bytes()).unwrap()
+}
+
+fn ids(results: &Results) -> Vec<&str> {
+    results.hits.iter().map(|h| h.id.as_str()).collect()
+}
+
+// Ranking behaviour a person at a 211 line would notice.
+mod ranking {
+    use super::*;
+
+    #[test]
+    fn french_speakers_first_when_asked() {
+        let index = ranking_index();
+        let query = Query::new().text("aide alimentaire").near_place("P3E 2C6").language("fr");
+        let results = index.search(&query).unwrap();
+        assert_eq!(results.hits[0].id, "s02", "{:?}", ids(&results));
+        let food = index.search(&Query::new().text("food").near_place("P3E 2C6").language("fr")).unwrap();
+        assert!(food.hits[0].languages.contains(&"fr".to_string()), "{:?}", ids(&food));
+    }
+
+    #[test]
+    fn require_language_keeps_only_speakers() {
+        let index = ranking_index();
+        let query = Query::new().language("French").require_language(true).limit(50);
+        let results = index.search(&query).unwrap();
+        assert_eq!(ids(&results), ["s02", "s04", "s07"]);
+    }
+
+    #[test]
+    fn ineligible_ages_are_excluded_and_unknown_kept() {
+        let index = ranking_index();
+        let adult = index.search(&Query::new().text("food").client_age(30).limit(50)).unwrap();
+        assert!(!ids(&adult).contains(&"s04"), "seniors only: {:?}", ids(&adult));
+        assert!(!ids(&adult).contains(&"s05"), "youth only: {:?}", ids(&adult));
+        assert!(ids(&adult).contains(&"s01"), "no age data is unknown, not excluded");
+        let senior = index.search(&Query::new().text("meals seniors").client_age(72)).unwrap();
+        assert_eq!(senior.hits[0].id, "s04");
+        assert_eq!(senior.hits[0].eligibility, Some(Eligibility::Eligible));
+        let food = index.search(&Query::new().text("food").client_age(72).limit(50)).unwrap();
+        let unknown = food.hits.iter().find(|h| h.id == "s01").unwrap();
+        assert_eq!(unknown.eligibility, Some(Eligibility::Unknown));
+    }
+
+    #[test]
+    fn gender_restricted_services_are_excluded_for_others() {
+        let index = ranking_index();
+        let shelter = Query::new().text("shelter");
+        let male = index.search(&shelter.clone().client_gender("male")).unwrap();
+        assert!(!ids(&male).contains(&"s06"));
+        let female = index.search(&shelter.client_gender("woman")).unwrap();
+        assert_eq!(female.hits[0].id, "s06");
+    }
+
+    #[test]
+    fn nearer_ranks_higher_at_equal_text_relevance() {
+        let index = ranking_index();
+        let results = index
+            .search(&Query::new().text("Sudbury Food Bank").near_point(46.49, -80.99).limit(50))
+            .unwrap();
+        let near = ids(&results).iter().position(|&id| id == "s01").unwrap();
+        let far = ids(&results).iter().position(|&id| id == "s03").unwrap();
+        assert!(near < far, "{:?}", ids(&results));
+        assert!(results.hits[near].distance_km.unwrap() < 1.0);
+        assert!(results.hits[far].distance_km.unwrap() > 30.0);
+    }
+
+    #[test]
+    fn ties_break_on_service_id_and_repeat_exactly() {
+        let index = ranking_index();
+        let query = Query::new().text("community food bank").limit(50);
+        let first = index.search(&query).unwrap();
+        let a = ids(&first).iter().position(|&id| id == "s10").unwrap();
+        let b = ids(&first).iter().position(|&id| id == "s11").unwrap();
+        assert_eq!(first.hits[a].score, first.hits[b].score);
+        assert_eq!(b, a + 1);
+        assert_eq!(index.search(&query).unwrap(), first);
+    }
+
+    #[test]
+    fn postal_codes_in_any_spacing_and_case_agree() {
+        let index = ranking_index();
+        let a = index.search(&Query::new().text("food").near_place("M5V 2T6")).unwrap();
+        let b = index.search(&Query::new().text("food").near_place("m5v2t6")).unwrap();
+        assert_eq!(a, b);
+        assert_eq!(a.hits[0].id, "s08");
+    }
+
+    #[test]
+    fn place_names_work_as_near() {
+        let index = ranking_index();
+        let results = index.search(&Query::new().text("food bank").near_place("Toronto")).unwrap();
+        assert_eq!(results.hits[0].id, "s08");
+    }
+
+    #[test]
+    fn radius_filters() {
+        let index = ranking_index();
+        let results = index
+            .search(&Query::new().near_place("M5V 2T6").radius_km(10.0).limit(50))
+            .unwrap();
+        assert_eq!(ids(&results), ["s08"]);
+        assert_eq!(results.total, 1);
+    }
+
+    #[test]
+    fn accents_fold() {
+        let index = ranking_index();
+        for text in ["sante", "Santé mentale", "SANTE MENTALE"] {
+            let results = index.search(&Query::new().text(text)).unwrap();
+            assert_eq!(results.hits[0].id, "s07", "{text}");
+        }
+    }
+
+    #[test]
+    fn typos_are_tolerated() {
+        let index = ranking_index();
+        let results = index.search(&Query::new().text("shelterr")).unwrap();
+        assert_eq!(results.hits[0].id, "s06");
+    }
+
+    #[test]
+    fn a_category_includes_its_narrower_terms() {
+        let index = ranking_index();
+        // The fixture files food programs under 102-01; "Food" (102) is its parent.
+        let results = index.search(&Query::new().category("Food").limit(50)).unwrap();
+        assert!(ids(&results).contains(&"s01"));
+        assert!(!ids(&results).contains(&"s07"));
+        let by_code = index.search(&Query::new().category("102").limit(50)).unwrap();
+        assert_eq!(ids(&results), ids(&by_code));
+    }
+
+    #[test]
+    fn defunct_services_are_not_referred() {
+        let index = ranking_index();
+        let results = index.search(&Query::new().text("closed food bank").limit(50)).unwrap();
+        assert!(!ids(&results).contains(&"s09"));
+    }
+
+    #[test]
+    fn filters_for_free_and_wheelchair() {
+        let index = ranking_index();
+        let free = index.search(&Query::new().free_only(true).limit(50)).unwrap();
+        assert_eq!(ids(&free), ["s01", "s02", "s03"]);
+        let wheelchair = index.search(&Query::new().wheelchair(true)).unwrap();
+        assert_eq!(ids(&wheelchair), ["s12"]);
+    }
+
+    #[test]
+    fn paging_with_limit_and_offset() {
+        let index = ranking_index();
+        let all = index.search(&Query::new().text("food").limit(50)).unwrap();
+        let page = index.search(&Query::new().text("food").limit(2).offset(1)).unwrap();
+        assert_eq!(ids(&page), ids(&all)[1..3]);
+        assert_eq!(page.total, all.total);
+    }
+
+    #[test]
+    fn explanations_say_why() {
+        let index = ranking_index();
+        let query = Query::new()
+            .text("meals")
+            .near_place("P3E 2C6")
+            .language("fr")
+            .client_age(72)
+            .explain(true);
+        let results = index.search(&query).unwrap();
+        let hit = &results.hits[0];
+        assert_eq!(hit.id, "s04");
+        let explanation = hit.explanation.as_ref().unwrap();
+        assert!(explanation.reason.contains("speaks French"), "{}", explanation.reason);
+        assert!(explanation.reason.contains("ages 65+"), "{}", explanation.reason);
+        assert!(explanation.reason.contains(" km") || explanation.reason.contains(" m"));
+        let product = explanation.text.unwrap()
+            * explanation.distance.unwrap()
+            * explanation.language
+            * explanation.eligibility;
+        assert!((product - hit.score).abs() < 1e-4);
+    }
+}
+
+// One file, every byte source: the same answers from a memory map and from memory.
+mod sources {
+    use super::*;
+
+    #[test]
+    fn mmap_and_bytes_give_identical_results() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ranking.smx");
+        std::fs::write(&path, ranking_bytes()).unwrap();
+        let mapped = Index::open(&path).unwrap();
+        let in_memory = Index::from_bytes(std::fs::read(&path).unwrap()).unwrap();
+        mapped.verify().unwrap();
+        for query in [
+            Query::new().text("food").near_place("P3E 2C6").language("fr"),
+            Query::new().near_point(43.6, -79.4).radius_km(500.0).limit(20),
+            Query::new().category("Food").client_age(70),
+        ] {
+            assert_eq!(mapped.search(&query).unwrap(), in_memory.search(&query).unwrap());
+        }
+    }
+
+    #[test]
+    fn one_index_serves_many_threads() {
+        let index = std::sync::Arc::new(ranking_index());
+        let query = Query::new().text("food").near_place("Sudbury");
+        let expected = index.search(&query).unwrap();
+        let handles: Vec<_> = (0..4)
+            .map(|_| {
+                let (index, query) = (index.clone(), query.clone());
+                std::thread::spawn(move || (0..50).map(|_| index.search(&query).unwrap()).last())
+            })
+            .collect();
+        for handle in handles {
+            assert_eq!(handle.join().unwrap().unwrap(), expected);
+        }
+    }
+
+    #[test]
+    fn a_failed_build_leaves_the_earlier_file_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("index.smx");
+        std::fs::write(&path, ranking_bytes()).unwrap();
+        let before = std::fs::read(&path).unwrap();
+        let err = IndexBuilder::new("empty").write(&path).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidInput);
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left");
+    }
+}
+
+// Bad input gets a clear error naming the file, field or value; never a panic.
+mod bad_input {
+    use super::*;
+
+    #[test]
+    fn missing_index_file() {
+        let err = Index::open("/nonexistent/dir/x.smx").err().unwrap();
+        assert_eq!(err.kind(), ErrorKind::Io);
+        assert!(err.to_string().contains("/nonexistent/dir/x.smx"), "{err}");
+    }
+
+    #[test]
+    fn foreign_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.txt");
+        std::fs::write(&path, "hello, this is not an index").unwrap();
+        let err = Index::open(&path).err().unwrap();
+        assert_eq!(err.kind(), ErrorKind::NotAnIndex);
+        assert!(err.to_string().starts_with(&path.display().to_string()), "{err}");
+        assert_eq!(Index::from_bytes(Vec::new()).err().unwrap().kind(), ErrorKind::NotAnIndex);
+    }
+
+    #[test]
+    fn truncated_file_at_every_length_class() {
+        let bytes = ranking_bytes();
+        for len in [9, 31, 32, 100, bytes.len() / 2, bytes.len() - 1] {
+            let err = Index::from_bytes(bytes[..len].to_vec()).err().unwrap();
+            assert_eq!(err.kind(), ErrorKind::CorruptIndex, "length {len}: {err}");
+        }
+    }
+
+    #[test]
+    fn newer_format_version() {
+        let mut bytes = ranking_bytes();
+        bytes[8..12].copy_from_slice(&99u32.to_le_bytes());
+        let err = Index::from_bytes(bytes).err().unwrap();
+        assert_eq!(err.kind(), ErrorKind::UnsupportedVersion);
+        assert!(err.to_string().contains("99"), "{err}");
+    }
+
+    #[test]
+    fn corrupted_bytes_fail_verify_or_open_never_panic() {
+        let original = ranking_bytes();
+        // Flip one byte at many places; opening may succeed (it does not read
+        // everything) but verify() must catch it, and nothing may panic.
+        let step = (original.len() / 97).max(1);
+        for at in (0..original.len()).step_by(step) {
+            let mut bytes = original.clone();
+            bytes[at] ^= 0x5A;
+            let Ok(index) = Index::from_bytes(bytes) else {
+                continue;
+            };
+            let verified = index.verify();
+            if at >= 32 + 6 * 32 {
+                assert!(verified.is_err(), "flip at {at} not detected");
+            }
+        }
+    }
+
+    #[test]
+    fn unknown_postal_code_or_place() {
+        let index = ranking_index();
+        let err = index.search(&Query::new().near_place("X9X 9X9")).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::UnknownPlace);
+        assert!(err.to_string().contains("X9X 9X9"), "{err}");
+        let err = index.search(&Query::new().near_place("Atlantis")).unwrap_err();
+        assert!(err.to_string().contains("Atlantis"));
+    }
+
+    #[test]
+    fn impossible_values_in_queries() {
+        let index = ranking_index();
+        for (json, needle) in [
+            (r#"{"near": "M5V", "radius_km": -3}"#, "radius_km -3"),
+            (r#"{"near": "M5V", "radius_km": 0}"#, "radius_km 0"),
+            (r#"{"client": {"age": 200}}"#, "client.age 200"),
+            (r#"{"client": {"age": -1}}"#, "client.age"),
+            (r#"{"limit": -1}"#, "limit"),
+            (r#"{"limit": 0}"#, "limit 0"),
+            (r#"{"near": {"lat": 95, "lon": 0}}"#, "near.lat 95"),
+            (r#"{"languages": ["xx-nonsense"]}"#, "xx-nonsense"),
+            (r#"{"open_now": true}"#, "open_now is not supported yet"),
+        ] {
+            let err = Query::from_json(json)
+                .and_then(|q| index.search(&q))
+                .unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::InvalidQuery, "{json}");
+            assert!(err.to_string().contains(needle), "{json}: {err}");
+        }
+    }
+
+    #[test]
+    fn empty_or_malformed_hsds() {
+        let dir = tempfile::tempdir().unwrap();
+        let empty = dir.path().join("empty.json");
+        std::fs::write(&empty, "").unwrap();
+        let err = hsds::read_path(&empty).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidInput);
+        assert!(err.to_string().contains("empty.json"), "{err}");
+        let malformed = dir.path().join("bad.json");
+        std::fs::write(&malformed, "[{\"id\": \"a\",").unwrap();
+        let err = hsds::read_path(&malformed).unwrap_err();
+        assert!(err.to_string().contains("bad.json: not valid JSON"), "{err}");
+        let none = dir.path().join("none.json");
+        std::fs::write(&none, "[]").unwrap();
+        let import = hsds::read_path(&none).unwrap();
+        let mut builder = IndexBuilder::new("none");
+        builder.add_services(import.services);
+        assert_eq!(builder.build_bytes().err().unwrap().kind(), ErrorKind::InvalidInput);
+    }
+}
