@@ -190,6 +190,7 @@ impl IndexBuilder {
         }
         if self.default_gazetteer {
             self.gazetteer.add_csv("geonames-ca-fsa.csv", gazetteer::DEFAULT_FSA_CSV)?;
+            self.gazetteer.add_csv("geonames-on-fsa-postal-centroids.csv", gazetteer::ONTARIO_FSA_CSV)?;
             self.attribution.push(GEONAMES_ATTRIBUTION.to_owned());
         }
         for service in &services {

@@ -21,6 +21,10 @@ use crate::file::{read_f32, Reader, Section};
 /// The GeoNames forward sortation areas built into every index by default.
 pub(crate) const DEFAULT_FSA_CSV: &str = include_str!("../data/geonames-ca-fsa.csv");
 
+/// Ontario's forward sortation areas placed at the mean of their postal codes
+/// (see `data/README.md`); they override [`DEFAULT_FSA_CSV`]'s centroids.
+pub(crate) const ONTARIO_FSA_CSV: &str = include_str!("../data/geonames-on-fsa-postal-centroids.csv");
+
 /// The attribution the default gazetteer requires.
 pub const GEONAMES_ATTRIBUTION: &str =
     "Contains data from GeoNames (geonames.org), licensed under CC BY 4.0";
