@@ -15,9 +15,9 @@ use crate::gazetteer::{self, GazetteerBuilder, GEONAMES_ATTRIBUTION};
 use crate::model::Service;
 use crate::report::{Problem, Report};
 use crate::text::analyzer;
+use crate::text::analyzer::TextLanguage;
 use crate::text::query::category_key;
 use crate::text::schema::{self, TextField};
-use crate::text::analyzer::TextLanguage;
 
 /// Metadata stored in every index (the `meta` section, JSON).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -144,7 +144,10 @@ impl IndexBuilder {
     }
 
     /// Adds services.
-    pub fn add_services(&mut self, services: impl IntoIterator<Item = Service>) -> &mut IndexBuilder {
+    pub fn add_services(
+        &mut self,
+        services: impl IntoIterator<Item = Service>,
+    ) -> &mut IndexBuilder {
         self.services.extend(services);
         self
     }
@@ -189,15 +192,24 @@ impl IndexBuilder {
             ));
         }
         if self.default_gazetteer {
-            self.gazetteer.add_csv("geonames-ca-fsa.csv", gazetteer::DEFAULT_FSA_CSV)?;
-            self.gazetteer.add_csv("geonames-on-fsa-postal-centroids.csv", gazetteer::ONTARIO_FSA_CSV)?;
+            self.gazetteer
+                .add_csv("geonames-ca-fsa.csv", gazetteer::DEFAULT_FSA_CSV)?;
+            self.gazetteer.add_csv(
+                "geonames-on-fsa-postal-centroids.csv",
+                gazetteer::ONTARIO_FSA_CSV,
+            )?;
             self.attribution.push(GEONAMES_ATTRIBUTION.to_owned());
         }
         for service in &services {
             for location in &service.locations {
                 if let Some(city) = &location.city {
                     let region = location.region.as_deref().unwrap_or("");
-                    self.gazetteer.add_place(city, &region.to_uppercase(), location.lat, location.lon);
+                    self.gazetteer.add_place(
+                        city,
+                        &region.to_uppercase(),
+                        location.lat,
+                        location.lon,
+                    );
                 }
             }
         }
@@ -226,11 +238,17 @@ impl IndexBuilder {
             },
         };
         let sections = vec![
-            (Section::Meta, serde_json::to_vec(&meta).expect("meta always serialises")),
+            (
+                Section::Meta,
+                serde_json::to_vec(&meta).expect("meta always serialises"),
+            ),
             (Section::Text, build_text(&services)?),
             (Section::Records, crate::records::write(&services)),
             (Section::Geo, crate::geo::write(&locations)),
-            (Section::Filters, crate::filters::write(&services, &languages)),
+            (
+                Section::Filters,
+                crate::filters::write(&services, &languages),
+            ),
             (Section::Gazetteer, self.gazetteer.write()),
         ];
         let bytes = write_file(&sections);
@@ -258,15 +276,20 @@ impl IndexBuilder {
                 rejected: true,
             };
             if service.id.trim().is_empty() {
-                self.report.reject(reject(format!("service \"{}\" has no id", service.name)));
+                self.report
+                    .reject(reject(format!("service \"{}\" has no id", service.name)));
                 continue;
             }
             if service.name.trim().is_empty() {
-                self.report.reject(reject(format!("service {} has no name", service.id)));
+                self.report
+                    .reject(reject(format!("service {} has no name", service.id)));
                 continue;
             }
             if kept.last().is_some_and(|last| last.id == service.id) {
-                self.report.reject(reject(format!("service id {} appears twice; the first is kept", service.id)));
+                self.report.reject(reject(format!(
+                    "service id {} appears twice; the first is kept",
+                    service.id
+                )));
                 continue;
             }
             let before = service.locations.len();
@@ -347,11 +370,14 @@ fn build_text(services: &[Service]) -> Result<Vec<u8>> {
         if name.ends_with(".lock") || !directory.exists(&path).unwrap_or(false) {
             continue;
         }
-        let unreadable = || Error::new(ErrorKind::Io, format!("cannot read text index file {name}"));
+        let unreadable =
+            || Error::new(ErrorKind::Io, format!("cannot read text index file {name}"));
         let slice = directory
             .open_read(&path)
             .map_err(|e| unreadable().with_source(e))?;
-        let bytes = slice.read_bytes().map_err(|e| unreadable().with_source(e))?;
+        let bytes = slice
+            .read_bytes()
+            .map_err(|e| unreadable().with_source(e))?;
         files.push((name, bytes.as_slice().to_vec()));
     }
     Ok(crate::text::directory::pack(&files))
@@ -367,11 +393,17 @@ fn text_values(service: &Service, field: TextField) -> Vec<&str> {
         TextField::Name => std::iter::once(service.name.as_str())
             .chain(service.alternate_names.iter().map(String::as_str))
             .collect(),
-        TextField::Organization => service.organization.iter().map(|o| o.name.as_str()).collect(),
+        TextField::Organization => service
+            .organization
+            .iter()
+            .map(|o| o.name.as_str())
+            .collect(),
         TextField::Categories => service
             .categories
             .iter()
-            .flat_map(|c| std::iter::once(c.name.as_str()).chain(c.ancestors.iter().map(|a| a.name.as_str())))
+            .flat_map(|c| {
+                std::iter::once(c.name.as_str()).chain(c.ancestors.iter().map(|a| a.name.as_str()))
+            })
             .collect(),
         TextField::Keywords => service.keywords.iter().map(String::as_str).collect(),
         TextField::Description => service.description.iter().map(String::as_str).collect(),

@@ -103,4 +103,3 @@ impl From<tantivy::TantivyError> for Error {
         Error::corrupt("the text section could not be read").with_source(e)
     }
 }
-

@@ -23,7 +23,8 @@ pub(crate) const DEFAULT_FSA_CSV: &str = include_str!("../data/geonames-ca-fsa.c
 
 /// Ontario's forward sortation areas placed at the mean of their postal codes
 /// (see `data/README.md`); they override [`DEFAULT_FSA_CSV`]'s centroids.
-pub(crate) const ONTARIO_FSA_CSV: &str = include_str!("../data/geonames-on-fsa-postal-centroids.csv");
+pub(crate) const ONTARIO_FSA_CSV: &str =
+    include_str!("../data/geonames-on-fsa-postal-centroids.csv");
 
 /// The attribution the default gazetteer requires.
 pub const GEONAMES_ATTRIBUTION: &str =
@@ -50,12 +51,15 @@ struct PlaceEntry {
     lon: f32,
 }
 
+/// Points seen for one place name, per province, with a display name.
+type PlacePoints = HashMap<String, (Vec<(f64, f64)>, String)>;
+
 /// Collects gazetteer entries at build time.
 #[derive(Debug, Default)]
 pub(crate) struct GazetteerBuilder {
     postal: BTreeMap<String, (f64, f64)>,
     /// folded name → province → points and a display name
-    places: HashMap<String, HashMap<String, (Vec<(f64, f64)>, String)>>,
+    places: HashMap<String, PlacePoints>,
 }
 
 impl GazetteerBuilder {
@@ -65,7 +69,9 @@ impl GazetteerBuilder {
         let mut reader = csv::Reader::from_reader(text.as_bytes());
         let headers = reader
             .headers()
-            .map_err(|e| Error::invalid_input(format!("{name}: cannot read the header")).with_source(e))?
+            .map_err(|e| {
+                Error::invalid_input(format!("{name}: cannot read the header")).with_source(e)
+            })?
             .clone();
         let column = |wanted: &[&str]| {
             headers
@@ -96,7 +102,9 @@ impl GazetteerBuilder {
             let number = |column: usize, field: &str| -> Result<f64> {
                 let text = record.get(column).unwrap_or("").trim();
                 text.parse::<f64>().map_err(|_| {
-                    Error::invalid_input(format!("{name} row {row}: {field} \"{text}\" is not a number"))
+                    Error::invalid_input(format!(
+                        "{name} row {row}: {field} \"{text}\" is not a number"
+                    ))
                 })
             };
             let (lat, lon) = (number(lat, "latitude")?, number(lon, "longitude")?);
@@ -236,7 +244,10 @@ impl Gazetteer {
         }
         Err(Error::new(
             ErrorKind::UnknownPlace,
-            format!("\"{}\" is not a postal code or place in this index's gazetteer", text.trim()),
+            format!(
+                "\"{}\" is not a postal code or place in this index's gazetteer",
+                text.trim()
+            ),
         ))
     }
 
@@ -274,7 +285,9 @@ impl Gazetteer {
             postcard::from_bytes(self.places_bytes.as_slice()).map_err(|e| e.to_string())
         });
         let places = places.as_ref().map_err(|e| {
-            Error::corrupt(format!("section gazetter: the place table cannot be decoded: {e}"))
+            Error::corrupt(format!(
+                "section gazetter: the place table cannot be decoded: {e}"
+            ))
         })?;
         let key = fold(text);
         Ok(places
@@ -323,9 +336,19 @@ fn place_names(text: &str) -> Vec<String> {
         None => (text.trim(), ""),
     };
     let lower = main.to_lowercase();
-    let is_region = [",", " and ", "&", "county", "counties", "area", "region", "government", "district"]
-        .iter()
-        .any(|w| lower.contains(w));
+    let is_region = [
+        ",",
+        " and ",
+        "&",
+        "county",
+        "counties",
+        "area",
+        "region",
+        "government",
+        "district",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
     if !main.is_empty() && !is_region {
         names.push(main.to_owned());
         if let Some(rest) = main.strip_prefix("Greater ") {
@@ -387,7 +410,8 @@ fn fold(text: &str) -> String {
 
 /// Reads a gazetteer CSV from disk into `builder`.
 pub(crate) fn add_file(builder: &mut GazetteerBuilder, path: &Path) -> Result<usize> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, "cannot read gazetteer", e))?;
+    let text =
+        std::fs::read_to_string(path).map_err(|e| Error::io(path, "cannot read gazetteer", e))?;
     builder.add_csv(&path.display().to_string(), &text)
 }
 
@@ -420,15 +444,24 @@ mod tests {
         let err = g.lookup("Atlantis").unwrap_err();
         assert_eq!(err.kind(), ErrorKind::UnknownPlace);
         assert!(err.to_string().contains("Atlantis"));
-        assert_eq!(g.lookup("Z9Z 9Z9").unwrap_err().kind(), ErrorKind::UnknownPlace);
+        assert_eq!(
+            g.lookup("Z9Z 9Z9").unwrap_err().kind(),
+            ErrorKind::UnknownPlace
+        );
     }
 
     #[test]
     fn bad_csv_names_the_row() {
         let mut builder = GazetteerBuilder::default();
         let err = builder
-            .add_csv("g.csv", "fsa,latitude,longitude\nM5V,43.6,-79.4\nM5W,north,-79\n")
+            .add_csv(
+                "g.csv",
+                "fsa,latitude,longitude\nM5V,43.6,-79.4\nM5W,north,-79\n",
+            )
             .unwrap_err();
-        assert_eq!(err.to_string(), "g.csv row 3: latitude \"north\" is not a number");
+        assert_eq!(
+            err.to_string(),
+            "g.csv row 3: latitude \"north\" is not a number"
+        );
     }
 }

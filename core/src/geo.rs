@@ -82,7 +82,9 @@ impl Geo {
         // The starts must rise and end at the point count, or lookups would go astray.
         let last = read_u32(geo.starts.as_slice(), services * 4) as usize;
         if last != points {
-            return Err(crate::Error::corrupt("section geo: point ranges do not add up"));
+            return Err(crate::Error::corrupt(
+                "section geo: point ranges do not add up",
+            ));
         }
         Ok(geo)
     }
@@ -207,7 +209,11 @@ mod tests {
 
     #[test]
     fn section_round_trip_and_radius() {
-        let bytes = write(&[vec![(46.49, -80.99)], vec![], vec![(43.65, -79.38), (46.5, -81.0)]]);
+        let bytes = write(&[
+            vec![(46.49, -80.99)],
+            vec![],
+            vec![(43.65, -79.38), (46.5, -81.0)],
+        ]);
         let geo = Geo::open(OwnedBytes::new(bytes), 3).unwrap();
         assert_eq!(geo.points(1).count(), 0);
         assert_eq!(geo.points(2).count(), 2);

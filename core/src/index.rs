@@ -149,7 +149,9 @@ impl Index {
         let geo = Geo::open(sections.get(Section::Geo)?, services)?;
         let filters = Filters::open(sections.get(Section::Filters)?, services)?;
         if filters.words() != meta.languages.len().div_ceil(64).max(1) {
-            return Err(Error::corrupt("section filters does not match the language table"));
+            return Err(Error::corrupt(
+                "section filters does not match the language table",
+            ));
         }
         let gazetteer = Gazetteer::open(sections.get(Section::Gazetteer)?)?;
         Ok(Index {
@@ -198,7 +200,12 @@ impl Index {
             services: self.meta.services,
             locations: self.geo.point_count(),
             meta: self.meta.clone(),
-            sections: self.sections.table.iter().map(SectionSummary::from).collect(),
+            sections: self
+                .sections
+                .table
+                .iter()
+                .map(SectionSummary::from)
+                .collect(),
         }
     }
 

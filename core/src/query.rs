@@ -353,7 +353,13 @@ mod tests {
     #[test]
     fn near_accepts_point_or_string() {
         let q = Query::from_json(r#"{"near": {"lat": 43.6, "lon": -79.4}}"#).unwrap();
-        assert_eq!(q.near, Some(Near::Point { lat: 43.6, lon: -79.4 }));
+        assert_eq!(
+            q.near,
+            Some(Near::Point {
+                lat: 43.6,
+                lon: -79.4
+            })
+        );
         let q = Query::from_json(r#"{"near": "M5V 2T6"}"#).unwrap();
         assert_eq!(q.near, Some(Near::Place("M5V 2T6".into())));
     }

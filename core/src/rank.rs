@@ -104,22 +104,40 @@ mod tests {
     #[test]
     fn structured_ages_decide() {
         let seniors = Some((Some(65), None, false));
-        assert_eq!(eligibility(Some(72), None, seniors, |_| None), Eligibility::Eligible);
-        assert_eq!(eligibility(Some(30), None, seniors, |_| None), Eligibility::Ineligible);
-        assert_eq!(eligibility(Some(30), None, None, |_| None), Eligibility::Unknown);
+        assert_eq!(
+            eligibility(Some(72), None, seniors, |_| None),
+            Eligibility::Eligible
+        );
+        assert_eq!(
+            eligibility(Some(30), None, seniors, |_| None),
+            Eligibility::Ineligible
+        );
+        assert_eq!(
+            eligibility(Some(30), None, None, |_| None),
+            Eligibility::Unknown
+        );
     }
 
     #[test]
     fn text_ages_never_exclude() {
         let from_text = Some((Some(65), None, true));
-        assert_eq!(eligibility(Some(30), None, from_text, |_| None), Eligibility::Unknown);
+        assert_eq!(
+            eligibility(Some(30), None, from_text, |_| None),
+            Eligibility::Unknown
+        );
     }
 
     #[test]
     fn gender_restrictions() {
         let women_only = |g: Gender| Some(g == Gender::Female);
-        assert_eq!(eligibility(None, Some(Gender::Male), None, women_only), Eligibility::Ineligible);
-        assert_eq!(eligibility(None, Some(Gender::Female), None, women_only), Eligibility::Eligible);
+        assert_eq!(
+            eligibility(None, Some(Gender::Male), None, women_only),
+            Eligibility::Ineligible
+        );
+        assert_eq!(
+            eligibility(None, Some(Gender::Female), None, women_only),
+            Eligibility::Eligible
+        );
     }
 
     #[test]

@@ -61,11 +61,9 @@ impl Records {
         }
         let start = read_u64(self.offsets.as_slice(), i * 8) as usize;
         let end = read_u64(self.offsets.as_slice(), i * 8 + 8) as usize;
-        let bytes = self
-            .data
-            .as_slice()
-            .get(start..end)
-            .ok_or_else(|| Error::corrupt(format!("section records: record {i} is out of bounds")))?;
+        let bytes = self.data.as_slice().get(start..end).ok_or_else(|| {
+            Error::corrupt(format!("section records: record {i} is out of bounds"))
+        })?;
         postcard::from_bytes(bytes).map_err(|e| {
             Error::corrupt(format!("section records: record {i} cannot be decoded")).with_source(e)
         })

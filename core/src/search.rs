@@ -108,8 +108,11 @@ impl TopK {
     /// The kept candidates, best first.
     fn into_sorted(self) -> Vec<Candidate> {
         let mut ranked: Vec<(Rank, usize)> = self.heap.into_iter().map(|Reverse(r)| r).collect();
-        ranked.sort_by(|a, b| b.0.cmp(&a.0));
-        ranked.into_iter().map(|(_, slot)| self.slots[slot]).collect()
+        ranked.sort_by_key(|&(rank, _)| Reverse(rank));
+        ranked
+            .into_iter()
+            .map(|(_, slot)| self.slots[slot])
+            .collect()
     }
 }
 
@@ -208,7 +211,9 @@ impl<'a> Plan<'a> {
             origin,
             radius_km: query.radius_km,
             age: client.and_then(|c| c.age),
-            gender: client.and_then(|c| c.gender.as_deref()).and_then(Gender::parse),
+            gender: client
+                .and_then(|c| c.gender.as_deref())
+                .and_then(Gender::parse),
             has_client: client.is_some_and(|c| c.age.is_some() || c.gender.is_some()),
             languages,
             preferred,

@@ -5,14 +5,18 @@ use std::path::{Path, PathBuf};
 use servicematch::{hsds, Eligibility, ErrorKind, Index, IndexBuilder, Query, Results};
 
 fn testdata(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("testdata")
+        .join(name)
 }
 
 /// The bytes of an index built from `testdata/ranking.json`.
 fn ranking_bytes() -> Vec<u8> {
     let import = hsds::read_path(&testdata("ranking.json")).unwrap();
     let mut builder = IndexBuilder::new("ranking");
-    builder.add_services(import.services).add_report(import.report);
+    builder
+        .add_services(import.services)
+        .add_report(import.report);
     builder.build_bytes().unwrap().0
 }
 
@@ -31,17 +35,34 @@ mod ranking {
     #[test]
     fn french_speakers_first_when_asked() {
         let index = ranking_index();
-        let query = Query::new().text("aide alimentaire").near_place("P3E 2C6").language("fr");
+        let query = Query::new()
+            .text("aide alimentaire")
+            .near_place("P3E 2C6")
+            .language("fr");
         let results = index.search(&query).unwrap();
         assert_eq!(results.hits[0].id, "s02", "{:?}", ids(&results));
-        let food = index.search(&Query::new().text("food").near_place("P3E 2C6").language("fr")).unwrap();
-        assert!(food.hits[0].languages.contains(&"fr".to_string()), "{:?}", ids(&food));
+        let food = index
+            .search(
+                &Query::new()
+                    .text("food")
+                    .near_place("P3E 2C6")
+                    .language("fr"),
+            )
+            .unwrap();
+        assert!(
+            food.hits[0].languages.contains(&"fr".to_string()),
+            "{:?}",
+            ids(&food)
+        );
     }
 
     #[test]
     fn require_language_keeps_only_speakers() {
         let index = ranking_index();
-        let query = Query::new().language("French").require_language(true).limit(50);
+        let query = Query::new()
+            .language("French")
+            .require_language(true)
+            .limit(50);
         let results = index.search(&query).unwrap();
         assert_eq!(ids(&results), ["s02", "s04", "s07"]);
     }
@@ -49,14 +70,31 @@ mod ranking {
     #[test]
     fn ineligible_ages_are_excluded_and_unknown_kept() {
         let index = ranking_index();
-        let adult = index.search(&Query::new().text("food").client_age(30).limit(50)).unwrap();
-        assert!(!ids(&adult).contains(&"s04"), "seniors only: {:?}", ids(&adult));
-        assert!(!ids(&adult).contains(&"s05"), "youth only: {:?}", ids(&adult));
-        assert!(ids(&adult).contains(&"s01"), "no age data is unknown, not excluded");
-        let senior = index.search(&Query::new().text("meals seniors").client_age(72)).unwrap();
+        let adult = index
+            .search(&Query::new().text("food").client_age(30).limit(50))
+            .unwrap();
+        assert!(
+            !ids(&adult).contains(&"s04"),
+            "seniors only: {:?}",
+            ids(&adult)
+        );
+        assert!(
+            !ids(&adult).contains(&"s05"),
+            "youth only: {:?}",
+            ids(&adult)
+        );
+        assert!(
+            ids(&adult).contains(&"s01"),
+            "no age data is unknown, not excluded"
+        );
+        let senior = index
+            .search(&Query::new().text("meals seniors").client_age(72))
+            .unwrap();
         assert_eq!(senior.hits[0].id, "s04");
         assert_eq!(senior.hits[0].eligibility, Some(Eligibility::Eligible));
-        let food = index.search(&Query::new().text("food").client_age(72).limit(50)).unwrap();
+        let food = index
+            .search(&Query::new().text("food").client_age(72).limit(50))
+            .unwrap();
         let unknown = food.hits.iter().find(|h| h.id == "s01").unwrap();
         assert_eq!(unknown.eligibility, Some(Eligibility::Unknown));
     }
@@ -65,7 +103,9 @@ mod ranking {
     fn gender_restricted_services_are_excluded_for_others() {
         let index = ranking_index();
         let shelter = Query::new().text("shelter");
-        let male = index.search(&shelter.clone().client_gender("male")).unwrap();
+        let male = index
+            .search(&shelter.clone().client_gender("male"))
+            .unwrap();
         assert!(!ids(&male).contains(&"s06"));
         let female = index.search(&shelter.client_gender("woman")).unwrap();
         assert_eq!(female.hits[0].id, "s06");
@@ -75,7 +115,12 @@ mod ranking {
     fn nearer_ranks_higher_at_equal_text_relevance() {
         let index = ranking_index();
         let results = index
-            .search(&Query::new().text("Sudbury Food Bank").near_point(46.49, -80.99).limit(50))
+            .search(
+                &Query::new()
+                    .text("Sudbury Food Bank")
+                    .near_point(46.49, -80.99)
+                    .limit(50),
+            )
             .unwrap();
         let near = ids(&results).iter().position(|&id| id == "s01").unwrap();
         let far = ids(&results).iter().position(|&id| id == "s03").unwrap();
@@ -99,8 +144,12 @@ mod ranking {
     #[test]
     fn postal_codes_in_any_spacing_and_case_agree() {
         let index = ranking_index();
-        let a = index.search(&Query::new().text("food").near_place("M5V 2T6")).unwrap();
-        let b = index.search(&Query::new().text("food").near_place("m5v2t6")).unwrap();
+        let a = index
+            .search(&Query::new().text("food").near_place("M5V 2T6"))
+            .unwrap();
+        let b = index
+            .search(&Query::new().text("food").near_place("m5v2t6"))
+            .unwrap();
         assert_eq!(a, b);
         assert_eq!(a.hits[0].id, "s08");
     }
@@ -108,7 +157,9 @@ mod ranking {
     #[test]
     fn place_names_work_as_near() {
         let index = ranking_index();
-        let results = index.search(&Query::new().text("food bank").near_place("Toronto")).unwrap();
+        let results = index
+            .search(&Query::new().text("food bank").near_place("Toronto"))
+            .unwrap();
         assert_eq!(results.hits[0].id, "s08");
     }
 
@@ -142,24 +193,32 @@ mod ranking {
     fn a_category_includes_its_narrower_terms() {
         let index = ranking_index();
         // The fixture files food programs under 102-01; "Food" (102) is its parent.
-        let results = index.search(&Query::new().category("Food").limit(50)).unwrap();
+        let results = index
+            .search(&Query::new().category("Food").limit(50))
+            .unwrap();
         assert!(ids(&results).contains(&"s01"));
         assert!(!ids(&results).contains(&"s07"));
-        let by_code = index.search(&Query::new().category("102").limit(50)).unwrap();
+        let by_code = index
+            .search(&Query::new().category("102").limit(50))
+            .unwrap();
         assert_eq!(ids(&results), ids(&by_code));
     }
 
     #[test]
     fn defunct_services_are_not_referred() {
         let index = ranking_index();
-        let results = index.search(&Query::new().text("closed food bank").limit(50)).unwrap();
+        let results = index
+            .search(&Query::new().text("closed food bank").limit(50))
+            .unwrap();
         assert!(!ids(&results).contains(&"s09"));
     }
 
     #[test]
     fn filters_for_free_and_wheelchair() {
         let index = ranking_index();
-        let free = index.search(&Query::new().free_only(true).limit(50)).unwrap();
+        let free = index
+            .search(&Query::new().free_only(true).limit(50))
+            .unwrap();
         assert_eq!(ids(&free), ["s01", "s02", "s03"]);
         let wheelchair = index.search(&Query::new().wheelchair(true)).unwrap();
         assert_eq!(ids(&wheelchair), ["s12"]);
@@ -169,7 +228,9 @@ mod ranking {
     fn paging_with_limit_and_offset() {
         let index = ranking_index();
         let all = index.search(&Query::new().text("food").limit(50)).unwrap();
-        let page = index.search(&Query::new().text("food").limit(2).offset(1)).unwrap();
+        let page = index
+            .search(&Query::new().text("food").limit(2).offset(1))
+            .unwrap();
         assert_eq!(ids(&page), ids(&all)[1..3]);
         assert_eq!(page.total, all.total);
     }
@@ -187,8 +248,16 @@ mod ranking {
         let hit = &results.hits[0];
         assert_eq!(hit.id, "s04");
         let explanation = hit.explanation.as_ref().unwrap();
-        assert!(explanation.reason.contains("speaks French"), "{}", explanation.reason);
-        assert!(explanation.reason.contains("ages 65+"), "{}", explanation.reason);
+        assert!(
+            explanation.reason.contains("speaks French"),
+            "{}",
+            explanation.reason
+        );
+        assert!(
+            explanation.reason.contains("ages 65+"),
+            "{}",
+            explanation.reason
+        );
         assert!(explanation.reason.contains(" km") || explanation.reason.contains(" m"));
         let product = explanation.text.unwrap()
             * explanation.distance.unwrap()
@@ -211,11 +280,20 @@ mod sources {
         let in_memory = Index::from_bytes(std::fs::read(&path).unwrap()).unwrap();
         mapped.verify().unwrap();
         for query in [
-            Query::new().text("food").near_place("P3E 2C6").language("fr"),
-            Query::new().near_point(43.6, -79.4).radius_km(500.0).limit(20),
+            Query::new()
+                .text("food")
+                .near_place("P3E 2C6")
+                .language("fr"),
+            Query::new()
+                .near_point(43.6, -79.4)
+                .radius_km(500.0)
+                .limit(20),
             Query::new().category("Food").client_age(70),
         ] {
-            assert_eq!(mapped.search(&query).unwrap(), in_memory.search(&query).unwrap());
+            assert_eq!(
+                mapped.search(&query).unwrap(),
+                in_memory.search(&query).unwrap()
+            );
         }
     }
 
@@ -227,11 +305,15 @@ mod sources {
         let handles: Vec<_> = (0..4)
             .map(|_| {
                 let (index, query) = (index.clone(), query.clone());
-                std::thread::spawn(move || (0..50).map(|_| index.search(&query).unwrap()).last())
+                std::thread::spawn(move || {
+                    (0..50)
+                        .map(|_| index.search(&query).unwrap())
+                        .collect::<Vec<_>>()
+                })
             })
             .collect();
         for handle in handles {
-            assert_eq!(handle.join().unwrap().unwrap(), expected);
+            assert!(handle.join().unwrap().iter().all(|r| *r == expected));
         }
     }
 
@@ -244,7 +326,11 @@ mod sources {
         let err = IndexBuilder::new("empty").write(&path).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::InvalidInput);
         assert_eq!(std::fs::read(&path).unwrap(), before);
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file left"
+        );
     }
 }
 
@@ -266,8 +352,14 @@ mod bad_input {
         std::fs::write(&path, "hello, this is not an index").unwrap();
         let err = Index::open(&path).err().unwrap();
         assert_eq!(err.kind(), ErrorKind::NotAnIndex);
-        assert!(err.to_string().starts_with(&path.display().to_string()), "{err}");
-        assert_eq!(Index::from_bytes(Vec::new()).err().unwrap().kind(), ErrorKind::NotAnIndex);
+        assert!(
+            err.to_string().starts_with(&path.display().to_string()),
+            "{err}"
+        );
+        assert_eq!(
+            Index::from_bytes(Vec::new()).err().unwrap().kind(),
+            ErrorKind::NotAnIndex
+        );
     }
 
     #[test]
@@ -310,10 +402,14 @@ mod bad_input {
     #[test]
     fn unknown_postal_code_or_place() {
         let index = ranking_index();
-        let err = index.search(&Query::new().near_place("X9X 9X9")).unwrap_err();
+        let err = index
+            .search(&Query::new().near_place("X9X 9X9"))
+            .unwrap_err();
         assert_eq!(err.kind(), ErrorKind::UnknownPlace);
         assert!(err.to_string().contains("X9X 9X9"), "{err}");
-        let err = index.search(&Query::new().near_place("Atlantis")).unwrap_err();
+        let err = index
+            .search(&Query::new().near_place("Atlantis"))
+            .unwrap_err();
         assert!(err.to_string().contains("Atlantis"));
     }
 
@@ -350,12 +446,18 @@ mod bad_input {
         let malformed = dir.path().join("bad.json");
         std::fs::write(&malformed, "[{\"id\": \"a\",").unwrap();
         let err = hsds::read_path(&malformed).unwrap_err();
-        assert!(err.to_string().contains("bad.json: not valid JSON"), "{err}");
+        assert!(
+            err.to_string().contains("bad.json: not valid JSON"),
+            "{err}"
+        );
         let none = dir.path().join("none.json");
         std::fs::write(&none, "[]").unwrap();
         let import = hsds::read_path(&none).unwrap();
         let mut builder = IndexBuilder::new("none");
         builder.add_services(import.services);
-        assert_eq!(builder.build_bytes().err().unwrap().kind(), ErrorKind::InvalidInput);
+        assert_eq!(
+            builder.build_bytes().err().unwrap().kind(),
+            ErrorKind::InvalidInput
+        );
     }
 }

@@ -187,7 +187,7 @@ impl Sections {
             let len = read_u64(entry, 16);
             let crc32 = read_u32(entry, 24);
             let end = offset.checked_add(len);
-            if offset % 8 != 0 || end.is_none_or(|end| end > file_len) {
+            if !offset.is_multiple_of(8) || end.is_none_or(|end| end > file_len) {
                 return Err(Error::corrupt(format!(
                     "section {name} ({len} bytes at {offset}) lies outside the file"
                 )));
@@ -254,7 +254,10 @@ impl<'a> Reader<'a> {
     }
 
     pub(crate) fn take(&mut self, len: usize) -> Result<&'a [u8]> {
-        let end = self.pos.checked_add(len).filter(|&end| end <= self.data.len());
+        let end = self
+            .pos
+            .checked_add(len)
+            .filter(|&end| end <= self.data.len());
         let Some(end) = end else {
             return Err(Error::corrupt(format!(
                 "section {} is truncated: needs {len} bytes at {}, has {}",
@@ -316,7 +319,10 @@ mod tests {
     use super::*;
 
     fn image() -> Vec<u8> {
-        write_file(&[(Section::Meta, b"{}".to_vec()), (Section::Text, vec![7; 13])])
+        write_file(&[
+            (Section::Meta, b"{}".to_vec()),
+            (Section::Text, vec![7; 13]),
+        ])
     }
 
     #[test]

@@ -187,21 +187,23 @@ fn term(value: &Value) -> Option<Term> {
     let name = text(value, "name")?;
     let code = text(value, "code");
     Some(Term {
-        id: text(value, "id").or_else(|| code.clone()).unwrap_or_else(|| name.clone()),
+        id: text(value, "id")
+            .or_else(|| code.clone())
+            .unwrap_or_else(|| name.clone()),
         code,
         name,
         parent: text(value, "parent_id"),
-        vocabulary: text(value, "taxonomy").or_else(|| {
-            value
-                .get("taxonomy_detail")
-                .and_then(|d| text(d, "name"))
-        }),
+        vocabulary: text(value, "taxonomy")
+            .or_else(|| value.get("taxonomy_detail").and_then(|d| text(d, "name"))),
     })
 }
 
 fn service(record: &Value, taxonomy: &Taxonomy, context: &mut Context) -> Option<Service> {
     if !record.is_object() {
-        context.reject("", format!("a service must be an object, found a {}", kind(record)));
+        context.reject(
+            "",
+            format!("a service must be an object, found a {}", kind(record)),
+        );
         return None;
     }
     let Some(id) = text(record, "id") else {
@@ -222,9 +224,8 @@ fn service(record: &Value, taxonomy: &Taxonomy, context: &mut Context) -> Option
         status: status(record, context),
         application_process: text(record, "application_process"),
         fees_description: text(record, "fees_description"),
-        last_verified: text(record, "assured_date").or_else(|| {
-            text(record, "last_modified").map(|d| d.chars().take(10).collect())
-        }),
+        last_verified: text(record, "assured_date")
+            .or_else(|| text(record, "last_modified").map(|d| d.chars().take(10).collect())),
         ..Service::default()
     };
     service.organization = record.get("organization").and_then(|o| {
@@ -244,7 +245,8 @@ fn service(record: &Value, taxonomy: &Taxonomy, context: &mut Context) -> Option
         }
         for note in list(location_of(link), "accessibility") {
             if let Some(description) = text(note, "description").or_else(|| text(note, "details")) {
-                if description.to_lowercase().contains("wheelchair") {
+                let lower = description.to_lowercase();
+                if lower.contains("wheelchair") || lower.contains("fauteuil roulant") {
                     accessibility.wheelchair = true;
                 }
                 accessibility.notes.push(description);
@@ -287,11 +289,22 @@ fn service(record: &Value, taxonomy: &Taxonomy, context: &mut Context) -> Option
         let Some(term) = attribute.get("taxonomy_term").and_then(term) else {
             continue;
         };
-        if term.vocabulary.as_deref().is_some_and(|v| v.eq_ignore_ascii_case("gender")) {
-            let gender = term.code.as_deref().and_then(Gender::parse).or_else(|| Gender::parse(&term.name));
+        if term
+            .vocabulary
+            .as_deref()
+            .is_some_and(|v| v.eq_ignore_ascii_case("gender"))
+        {
+            let gender = term
+                .code
+                .as_deref()
+                .and_then(Gender::parse)
+                .or_else(|| Gender::parse(&term.name));
             match gender {
                 Some(gender) => service.eligibility.genders.push(gender),
-                None => context.warn("attributes", format!("gender \"{}\" is not female, male or other", term.name)),
+                None => context.warn(
+                    "attributes",
+                    format!("gender \"{}\" is not female, male or other", term.name),
+                ),
             }
             continue;
         }
@@ -301,7 +314,11 @@ fn service(record: &Value, taxonomy: &Taxonomy, context: &mut Context) -> Option
     service.eligibility.genders.dedup();
     service.keywords = match record.get("keywords") {
         Some(Value::String(s)) => s.split(',').filter_map(clean).collect(),
-        Some(Value::Array(items)) => items.iter().filter_map(|v| v.as_str()).filter_map(clean).collect(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(|v| v.as_str())
+            .filter_map(clean)
+            .collect(),
         _ => Vec::new(),
     };
     service.cost = cost(record);
@@ -357,14 +374,20 @@ fn location(value: &Value, position: usize, context: &mut Context) -> Option<Loc
     let (Some(lat), Some(lon)) = (lat, lon) else {
         context.warn(
             "service_at_locations",
-            format!("location {} has no coordinates; left out of distance search", position + 1),
+            format!(
+                "location {} has no coordinates; left out of distance search",
+                position + 1
+            ),
         );
         return None;
     };
     if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
         context.warn(
             "service_at_locations",
-            format!("location {} at ({lat}, {lon}) is not a point on Earth; left out", position + 1),
+            format!(
+                "location {} at ({lat}, {lon}) is not a point on Earth; left out",
+                position + 1
+            ),
         );
         return None;
     }
@@ -408,14 +431,21 @@ fn eligibility(record: &Value, context: &mut Context) -> Eligibility {
     let ages = match (min, max) {
         (None, None) => None,
         (Some(min), Some(max)) if min > max => {
-            context.warn("minimum_age", format!("minimum_age {min} is above maximum_age {max}; ages left out"));
+            context.warn(
+                "minimum_age",
+                format!("minimum_age {min} is above maximum_age {max}; ages left out"),
+            );
             None
         }
         // 0 and ≥ 100 are how many exports spell "no limit".
         (min, max) => {
             let min = min.filter(|&m| m > 0);
             let max = max.filter(|&m| m < 100);
-            (min.is_some() || max.is_some()).then_some(AgeRange { min, max, from_text: false })
+            (min.is_some() || max.is_some()).then_some(AgeRange {
+                min,
+                max,
+                from_text: false,
+            })
         }
     };
     Eligibility {
@@ -448,7 +478,9 @@ fn cost(record: &Value) -> Cost {
         };
     }
     if cost == Cost::Unknown {
-        let fees = text(record, "fees_description").unwrap_or_default().to_lowercase();
+        let fees = text(record, "fees_description")
+            .unwrap_or_default()
+            .to_lowercase();
         if fees.contains("sliding scale") {
             cost = Cost::SlidingScale;
         } else if fees.starts_with("free") || fees.contains("no cost") || fees.contains("no fee") {
@@ -472,7 +504,11 @@ fn schedules(record: &Value) -> (Vec<OpenInterval>, Option<String>) {
         let closes = text(schedule, "closes_at").and_then(|t| minutes(&t));
         match (weekly, days.is_empty(), opens, closes) {
             (true, false, Some(opens), Some(closes)) => {
-                let closes = if closes <= opens { closes + 1440 } else { closes };
+                let closes = if closes <= opens {
+                    closes + 1440
+                } else {
+                    closes
+                };
                 for day in days {
                     hours.push(OpenInterval {
                         weekday: day,
@@ -505,12 +541,14 @@ fn weekday(code: &str) -> Option<u8> {
         .map(|i| i as u8)
 }
 
-/// "09:00", "9:00:00", "17:30" → minutes after midnight.
+/// "09:00", "9:00:00", "17:30" → minutes after midnight; "23:59" (how many
+/// exports spell "until midnight") → 1440.
 fn minutes(time: &str) -> Option<u16> {
     let mut parts = time.trim().split(':');
     let hours: u16 = parts.next()?.trim().parse().ok()?;
     let minutes: u16 = parts.next().unwrap_or("0").trim().parse().ok()?;
-    (hours <= 24 && minutes < 60 && hours * 60 + minutes <= 1440).then_some(hours * 60 + minutes)
+    let total = hours * 60 + minutes;
+    (hours <= 24 && minutes < 60 && total <= 1440).then_some(if total == 1439 { 1440 } else { total })
 }
 
 #[cfg(test)]
@@ -526,18 +564,32 @@ mod tests {
         let service = &import.services[0];
         assert_eq!(service.id, "ac148810-d857-441c-9679-408f346de14b");
         assert_eq!(service.name, "Community Counselling");
-        assert_eq!(service.eligibility.ages, Some(AgeRange { min: Some(12), max: None, from_text: false }));
+        assert_eq!(
+            service.eligibility.ages,
+            Some(AgeRange {
+                min: Some(12),
+                max: None,
+                from_text: false
+            })
+        );
         assert_eq!(service.languages[0].code.as_deref(), Some("ur"));
         // The fixture's location sits at latitude 100: reported, not indexed.
         assert!(service.locations.is_empty());
-        assert!(import.report.problems.iter().any(|p| p.reason.contains("(100, 101) is not a point on Earth")));
+        assert!(import
+            .report
+            .problems
+            .iter()
+            .any(|p| p.reason.contains("(100, 101) is not a point on Earth")));
         assert_eq!(service.hours.len(), 2, "{:?}", service.hours);
     }
 
     #[test]
     fn paginated_envelope() {
         let json = format!("{{\"total_items\": 1, \"contents\": [{FIXTURE}]}}");
-        assert_eq!(read("list.json", json.as_bytes()).unwrap().services.len(), 1);
+        assert_eq!(
+            read("list.json", json.as_bytes()).unwrap().services.len(),
+            1
+        );
     }
 
     #[test]
@@ -545,7 +597,11 @@ mod tests {
         let err = read("x.json", b"").unwrap_err();
         assert_eq!(err.to_string(), "x.json: the file is empty");
         let err = read("x.json", b"[{").unwrap_err();
-        assert!(err.to_string().starts_with("x.json: not valid JSON (line 1"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("x.json: not valid JSON (line 1"),
+            "{err}"
+        );
         let err = read("x.json", b"42").unwrap_err();
         assert!(err.to_string().contains("found a number"), "{err}");
     }
@@ -557,9 +613,25 @@ mod tests {
         assert_eq!(import.services.len(), 1);
         assert_eq!(import.report.services_read, 3);
         assert_eq!(import.report.services_rejected, 2);
-        let messages: Vec<String> = import.report.problems.iter().map(|p| p.to_string()).collect();
-        assert!(messages.contains(&"s.json row 1 field minimum_age: minimum_age \"sixty\" is not a number".to_string()), "{messages:?}");
-        assert!(messages.iter().any(|m| m.starts_with("s.json row 2 field id: service has no id")), "{messages:?}");
+        let messages: Vec<String> = import
+            .report
+            .problems
+            .iter()
+            .map(|p| p.to_string())
+            .collect();
+        assert!(
+            messages.contains(
+                &"s.json row 1 field minimum_age: minimum_age \"sixty\" is not a number"
+                    .to_string()
+            ),
+            "{messages:?}"
+        );
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.starts_with("s.json row 2 field id: service has no id")),
+            "{messages:?}"
+        );
     }
 
     #[test]
@@ -569,8 +641,19 @@ mod tests {
             {"freq": "WEEKLY", "byday": "SA", "opens_at": "22:00", "closes_at": "02:00"},
             {"description": "By appointment"}]}]"#;
         let service = &read("s.json", json).unwrap().services[0];
-        assert_eq!(service.hours[0], OpenInterval { weekday: 0, opens: 540, closes: 1020 });
-        assert!(service.hours.contains(&OpenInterval { weekday: 6, opens: 0, closes: 120 }));
+        assert_eq!(
+            service.hours[0],
+            OpenInterval {
+                weekday: 0,
+                opens: 540,
+                closes: 1020
+            }
+        );
+        assert!(service.hours.contains(&OpenInterval {
+            weekday: 6,
+            opens: 0,
+            closes: 120
+        }));
         assert_eq!(service.hours_text.as_deref(), Some("By appointment"));
     }
 }

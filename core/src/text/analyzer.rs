@@ -99,7 +99,10 @@ mod tests {
         let fr = TextLanguage::French;
         assert_eq!(terms(fr, "santé"), terms(fr, "sante"));
         assert_eq!(terms(fr, "Santé mentale"), terms(fr, "sante mentale"));
-        assert_eq!(terms(fr, "l'aide alimentaire"), terms(fr, "aide alimentaires"));
+        assert_eq!(
+            terms(fr, "l'aide alimentaire"),
+            terms(fr, "aide alimentaires")
+        );
     }
 
     #[test]

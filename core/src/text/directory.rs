@@ -74,13 +74,18 @@ impl PackedDirectory {
                 .to_owned();
             let offset = reader.u64()?;
             let len = reader.u64()?;
-            let end = offset.checked_add(len).filter(|&end| end <= data.len() as u64);
+            let end = offset
+                .checked_add(len)
+                .filter(|&end| end <= data.len() as u64);
             let Some(end) = end else {
                 return Err(Error::corrupt(format!(
                     "section text: file {name} lies outside the section"
                 )));
             };
-            files.insert(PathBuf::from(name), section.slice(offset as usize..end as usize));
+            files.insert(
+                PathBuf::from(name),
+                section.slice(offset as usize..end as usize),
+            );
         }
         Ok(PackedDirectory {
             files: Arc::new(files),

@@ -36,7 +36,10 @@ pub(crate) fn build(searcher: &Searcher, fields: &Fields, text: &str) -> Option<
                 } else {
                     Box::new(FuzzyTermQuery::new(term, 1, true))
                 };
-                clauses.push((Occur::Should, Box::new(BoostQuery::new(query, field.boost()))));
+                clauses.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(query, field.boost())),
+                ));
             }
         }
         if !clauses.is_empty() {

@@ -1,9 +1,7 @@
 //! The tantivy schema: every searchable field in English and French, plus a
 //! raw `category` field for category filters.
 
-use tantivy::schema::{
-    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, STRING,
-};
+use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, STRING};
 
 use super::analyzer::TextLanguage;
 

@@ -1,0 +1,173 @@
+//! `servicematch search`: a ranked list for people, or the results JSON.
+
+use std::path::PathBuf;
+
+use servicematch::rank::format_distance;
+use servicematch::{Client, Index, Near, Query, Result};
+
+/// Arguments of `servicematch search`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// What the person needs, in English or French.
+    text: Option<String>,
+    /// The index file (default: the bundled demo directory).
+    #[arg(long)]
+    index: Option<PathBuf>,
+    /// Where the person is: "LAT,LON", a postal code or a place name.
+    #[arg(long)]
+    near: Option<String>,
+    /// Only services within this many kilometres of --near.
+    #[arg(long, allow_hyphen_values = true)]
+    radius_km: Option<f64>,
+    /// The person's age in years.
+    #[arg(long)]
+    age: Option<u8>,
+    /// The person's gender: female, male or other.
+    #[arg(long)]
+    gender: Option<String>,
+    /// Preferred language (ISO 639 code or name); repeatable.
+    #[arg(long = "lang")]
+    languages: Vec<String>,
+    /// Only services offering one of the --lang languages.
+    #[arg(long)]
+    require_lang: bool,
+    /// Only services under this category (taxonomy code or name); repeatable.
+    #[arg(long)]
+    category: Vec<String>,
+    /// Only free services.
+    #[arg(long)]
+    free: bool,
+    /// Only services with a wheelchair-accessible location.
+    #[arg(long)]
+    wheelchair: bool,
+    /// How many results.
+    #[arg(long, default_value_t = 10)]
+    limit: usize,
+    /// How many of the best results to skip.
+    #[arg(long, default_value_t = 0)]
+    offset: usize,
+    /// Show why each service ranks where it does.
+    #[arg(long)]
+    explain: bool,
+    /// Print the results JSON (the shape every servicematch surface shares).
+    #[arg(long)]
+    json: bool,
+    /// Read the whole query as JSON from this argument instead of the flags.
+    #[arg(long, conflicts_with_all = ["text", "near", "age", "gender", "languages", "category"])]
+    query_json: Option<String>,
+}
+
+pub fn run(args: Args) -> Result<()> {
+    let index = match &args.index {
+        Some(path) => Index::open(path)?,
+        None => crate::demo::open()?,
+    };
+    let mut query = match &args.query_json {
+        Some(json) => Query::from_json(json)?,
+        None => query_from_flags(&args),
+    };
+    // People reading the list get the reason line; JSON shows it only when asked.
+    let wants_reason = !args.json || args.explain;
+    query.explain = query.explain || wants_reason;
+    let results = index.search(&query)?;
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&results).expect("results serialise")
+        );
+        return Ok(());
+    }
+    if results.hits.is_empty() {
+        println!("no services match");
+        return Ok(());
+    }
+    println!(
+        "{} services match; showing {}–{}",
+        results.total,
+        query.offset + 1,
+        query.offset + results.hits.len()
+    );
+    for (i, hit) in results.hits.iter().enumerate() {
+        let mut line = format!("{:>3}. {}", query.offset + i + 1, hit.name);
+        if let Some(organization) = hit.organization.as_ref().filter(|o| **o != hit.name) {
+            line.push_str(&format!(" — {organization}"));
+        }
+        println!("{line}");
+        let mut details = Vec::new();
+        if let Some(km) = hit.distance_km {
+            details.push(format_distance(km));
+        }
+        if let Some(address) = hit.location.as_ref().and_then(|l| l.address.clone()) {
+            details.push(address);
+        }
+        if let Some(phone) = hit.phones.first() {
+            details.push(phone.clone());
+        }
+        if !details.is_empty() {
+            println!("     {}", details.join(" · "));
+        }
+        if let Some(explanation) = &hit.explanation {
+            if !explanation.reason.is_empty() {
+                println!("     why: {}", explanation.reason);
+            }
+            if args.explain {
+                println!(
+                    "     score {:.3} = text {} × distance {} × language {:.2} × eligibility {:.2}",
+                    hit.score,
+                    explanation.text.map_or("–".into(), |t| format!("{t:.3}")),
+                    explanation
+                        .distance
+                        .map_or("–".into(), |d| format!("{d:.3}")),
+                    explanation.language,
+                    explanation.eligibility
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+fn query_from_flags(args: &Args) -> Query {
+    let near = args.near.as_deref().map(|near| match parse_point(near) {
+        Some((lat, lon)) => Near::Point { lat, lon },
+        None => Near::Place(near.to_owned()),
+    });
+    let client = (args.age.is_some() || args.gender.is_some()).then(|| Client {
+        age: args.age,
+        gender: args.gender.clone(),
+        ..Client::default()
+    });
+    Query {
+        text: args.text.clone(),
+        near,
+        radius_km: args.radius_km,
+        client,
+        languages: args.languages.clone(),
+        require_language: args.require_lang,
+        categories: args.category.clone(),
+        free_only: args.free,
+        wheelchair: args.wheelchair,
+        limit: args.limit,
+        offset: args.offset,
+        explain: args.explain,
+        ..Query::default()
+    }
+}
+
+/// "46.49,-80.99" → a point; anything else is a postal code or place name.
+fn parse_point(text: &str) -> Option<(f64, f64)> {
+    let (lat, lon) = text.split_once(',')?;
+    Some((lat.trim().parse().ok()?, lon.trim().parse().ok()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn near_flag_reads_points_and_places() {
+        assert_eq!(parse_point("46.49, -80.99"), Some((46.49, -80.99)));
+        assert_eq!(parse_point("P3E 2C6"), None);
+        assert_eq!(parse_point("Sudbury, ON"), None);
+    }
+}
