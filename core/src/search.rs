@@ -45,6 +45,9 @@ struct Plan<'a> {
 #[derive(Debug, Clone, Copy)]
 struct Candidate {
     service: u32,
+    /// Whether the service has every word of a several-word text: such
+    /// services rank above those with only some words.
+    all_words: bool,
     score: f32,
     text: Option<f32>,
     distance: Option<(usize, f64)>,
@@ -54,9 +57,10 @@ struct Candidate {
     eligibility_factor: f32,
 }
 
-/// Heap order: better score first, then lower service position (id order).
+/// Heap order: every word before some words, then better score, then lower
+/// service position (id order).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct Rank(OrderedScore, Reverse<u32>);
+struct Rank(bool, OrderedScore, Reverse<u32>);
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct OrderedScore(f32);
@@ -92,7 +96,11 @@ impl TopK {
 
     fn push(&mut self, candidate: Candidate) {
         self.total += 1;
-        let rank = Rank(OrderedScore(candidate.score), Reverse(candidate.service));
+        let rank = Rank(
+            candidate.all_words,
+            OrderedScore(candidate.score),
+            Reverse(candidate.service),
+        );
         if self.heap.len() < self.k {
             self.slots.push(candidate);
             self.heap.push(Reverse((rank, self.slots.len() - 1)));
@@ -125,9 +133,27 @@ pub(crate) fn search(index: &Index, query: &Query) -> Result<Results> {
         .as_deref()
         .and_then(|t| text::query::build(&index.searcher, &index.fields, t));
     if let Some(text_query) = text_query {
-        let weight = text_query.weight(EnableScoring::enabled_from_searcher(&index.searcher))?;
+        let scoring = EnableScoring::enabled_from_searcher(&index.searcher);
         let segment = index.searcher.segment_reader(0);
-        weight.for_each(segment, &mut |doc, bm25| {
+        let mut with_all_words = vec![0u64; index.len().div_ceil(64)];
+        if let Some(all_words) = &text_query.all_words {
+            all_words
+                .weight(scoring)?
+                .for_each(segment, &mut |doc, bm25| {
+                    with_all_words[doc as usize / 64] |= 1 << (doc % 64);
+                    if let Some(candidate) = plan.score(doc, Some(bm25)) {
+                        top.push(Candidate {
+                            all_words: true,
+                            ..candidate
+                        });
+                    }
+                })?;
+        }
+        let any_word = text_query.any_word.weight(scoring)?;
+        any_word.for_each(segment, &mut |doc, bm25| {
+            if with_all_words[doc as usize / 64] & (1 << (doc % 64)) != 0 {
+                return;
+            }
             if let Some(candidate) = plan.score(doc, Some(bm25)) {
                 top.push(candidate);
             }
@@ -269,6 +295,7 @@ impl<'a> Plan<'a> {
             * eligibility_factor;
         Some(Candidate {
             service,
+            all_words: false,
             score,
             text,
             distance,

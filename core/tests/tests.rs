@@ -183,6 +183,30 @@ mod ranking {
     }
 
     #[test]
+    fn services_with_every_word_rank_above_services_with_some() {
+        let service = |id: &str, name: &str, description: &str| servicematch::Service {
+            id: id.into(),
+            name: name.into(),
+            description: Some(description.into()),
+            ..Default::default()
+        };
+        let mut builder = IndexBuilder::new("words");
+        builder.add_service(service(
+            "a",
+            "Help Help Centre",
+            "Help with housing. Help with forms.",
+        ));
+        builder.add_service(service("b", "Community Centre", "Food help and meals."));
+        let index = Index::from_bytes(builder.build_bytes().unwrap().0).unwrap();
+        let results = index.search(&Query::new().text("food help")).unwrap();
+        assert_eq!(ids(&results), ["b", "a"]);
+        assert!(
+            results.hits[1].score > results.hits[0].score,
+            "BM25 alone would invert them"
+        );
+    }
+
+    #[test]
     fn typos_are_tolerated() {
         let index = ranking_index();
         let results = index.search(&Query::new().text("shelterr")).unwrap();

@@ -134,7 +134,8 @@ fn convert_file(
     for record in reader.records() {
         let record = record.map_err(|e| Error::csv(file, e))?;
         let row = record.position().map_or(0, |p| p.line());
-        let field = |at: usize| record.get(at).unwrap_or("").trim();
+        let repaired: Vec<String> = record.iter().map(repair_mojibake).collect();
+        let field = |at: usize| repaired.get(at).map_or("", |f| f.trim());
         if field(state_at) != "ON" {
             continue;
         }
@@ -226,6 +227,20 @@ fn convert_file(
         });
     }
     Ok(())
+}
+
+/// Undoes the source's mis-encoding of French letters: some rows were read
+/// as Windows-1251, turning "Bruyère" into "BruyИre" and "Français" into
+/// "Franзais". Cyrillic А–я (U+0410–U+044F) sit where Windows-1251 puts the
+/// bytes 0xC0–0xFF, which Latin-1 reads as À–ÿ (U+00C0–U+00FF); no Ontario
+/// facility name is written in Cyrillic, so mapping them back is safe.
+fn repair_mojibake(text: &str) -> String {
+    text.chars()
+        .map(|c| match c as u32 {
+            code @ 0x410..=0x44F => char::from_u32(code - 0x410 + 0xC0).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
 }
 
 fn round6(value: f64) -> f64 {
@@ -363,6 +378,18 @@ mod tests {
         }
         let err = convert(dir.path()).unwrap_err();
         assert_eq!(err.to_string(), "hospitals_ca.csv: no column \"address\"");
+    }
+
+    #[test]
+    fn mis_encoded_french_letters_are_repaired() {
+        assert_eq!(
+            repair_mojibake("HôPITAL éLISABETH BRUYИRE"),
+            "HôPITAL éLISABETH BRUYÈRE"
+        );
+        assert_eq!(
+            repair_mojibake("Riviиre des Franзais"),
+            "Rivière des Français"
+        );
     }
 
     #[test]

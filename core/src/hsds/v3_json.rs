@@ -548,7 +548,11 @@ fn minutes(time: &str) -> Option<u16> {
     let hours: u16 = parts.next()?.trim().parse().ok()?;
     let minutes: u16 = parts.next().unwrap_or("0").trim().parse().ok()?;
     let total = hours * 60 + minutes;
-    (hours <= 24 && minutes < 60 && total <= 1440).then_some(if total == 1439 { 1440 } else { total })
+    (hours <= 24 && minutes < 60 && total <= 1440).then_some(if total == 1439 {
+        1440
+    } else {
+        total
+    })
 }
 
 #[cfg(test)]
