@@ -1,0 +1,82 @@
+//! criterion benches of our hot paths on the generator's 60k directory:
+//! open, text query, near query, combined query, record fetch.
+//!
+//! ```text
+//! cargo bench -p servicematch-benches --bench engine
+//! ```
+//!
+//! The directory and its index are generated once into
+//! `target/servicematch-benches` (or `$SERVICEMATCH_BENCH_DIR`).
+//! `SERVICEMATCH_BENCH_SCALE` picks another size (e.g. `1m`).
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use servicematch::{Index, Query};
+use servicematch_benches::data::{cache_dir, Dataset};
+
+fn benches(c: &mut Criterion) {
+    let scale = std::env::var("SERVICEMATCH_BENCH_SCALE").unwrap_or_else(|_| "60k".into());
+    let dataset = Dataset::parse(&scale, 42).expect("a scale such as 60k or 1m");
+    let path = dataset
+        .ensure_index(&cache_dir())
+        .expect("the benchmark index builds");
+    let label = dataset.label();
+
+    c.bench_function(&format!("{label}/open"), |b| {
+        b.iter(|| black_box(Index::open(&path).expect("opens")))
+    });
+
+    let index = Index::open(&path).expect("opens");
+    let queries = [
+        ("text", Query::new().text("mental health counselling")),
+        ("text broad", Query::new().text("food")),
+        ("text typo", Query::new().text("conselling")),
+        (
+            "near radius",
+            Query::new().near_place("P3E 2C6").radius_km(25.0),
+        ),
+        ("near no radius", Query::new().near_place("P4N")),
+        (
+            "text+near",
+            Query::new()
+                .text("food bank")
+                .near_place("P3E 2C6")
+                .radius_km(25.0),
+        ),
+        (
+            "combined",
+            Query::new()
+                .text("aide alimentaire")
+                .near_place("P3E 2C6")
+                .radius_km(50.0)
+                .client_age(72)
+                .language("fr"),
+        ),
+        (
+            "category+near",
+            Query::new()
+                .category("Food Pantry")
+                .near_place("L4M")
+                .radius_km(30.0),
+        ),
+    ];
+    for (name, query) in &queries {
+        // The first near query loads the R-tree; keep that out of the figures.
+        index.search(query).expect("searches");
+        c.bench_function(&format!("{label}/query/{name}"), |b| {
+            b.iter(|| black_box(index.search(black_box(query)).expect("searches")))
+        });
+    }
+
+    let mut ordinal = 0usize;
+    c.bench_function(&format!("{label}/record fetch"), |b| {
+        b.iter(|| {
+            ordinal = (ordinal + 7919) % index.len();
+            black_box(index.service(ordinal).expect("a record"))
+        })
+    });
+}
+
+criterion_group!(engine, benches);
+criterion_main!(engine);

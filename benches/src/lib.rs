@@ -1,0 +1,43 @@
+//! Benchmarks of servicematch at Ontario scale (60k services) and continental
+//! scale (1M services), side by side with the engines a user would pick
+//! instead.
+//!
+//! Two things live here:
+//!
+//! - criterion benches of our own hot paths (`cargo bench -p servicematch-benches`):
+//!   open, text query, near query, combined query, record fetch, at 60k;
+//! - the comparison harness, binary `compare`, which generates the data with
+//!   the project's deterministic generator, builds every engine's index, runs
+//!   the committed query mix (`benches/queries.json`) on one core per engine
+//!   and writes `benches/results/REPORT.md` and a chart.
+//!
+//! ```text
+//! cargo run --release -p servicematch-benches --bin compare -- --scale 60k
+//! cargo run --release -p servicematch-benches --bin compare -- --scale 1m
+//! ```
+//!
+//! Engines compared: servicematch (native, and its WASM package in node), SQLite
+//! FTS5 + R*Tree (rusqlite, bundled), tantivy alone with a brute-force geo
+//! post-filter, and in node Orama, MiniSearch and FlexSearch. Each engine runs
+//! in its own process, pinned to one core with `taskset`, so that resident
+//! memory and latencies are its own.
+//!
+//! # Performance
+//! This crate measures; it is never run by the test suite except for a
+//! smoke test of the harness on a tiny directory.
+
+#![deny(missing_docs)]
+
+pub mod chart;
+pub mod corpus;
+pub mod data;
+pub mod engines;
+pub mod measure;
+pub mod mix;
+pub mod report;
+
+/// The error type of the harness: anything, with a message a person can act on.
+pub type Error = Box<dyn std::error::Error + Send + Sync>;
+
+/// The result type of the harness.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
