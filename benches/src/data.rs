@@ -66,6 +66,7 @@ impl Dataset {
         match self.region {
             Region::Ontario => "Ontario",
             Region::Canada => "Canada",
+            Region::Showcase => "Showcase",
         }
     }
 

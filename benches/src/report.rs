@@ -316,10 +316,14 @@ pub fn table(scale: &ScaleResult) -> String {
                     ),
                     None => ("–".into(), "–".into()),
                 };
+                let build = if b.build_s < 0.0 {
+                    "–".to_owned()
+                } else {
+                    format!("{:.2} s", b.build_s)
+                };
                 let _ = writeln!(
                     s,
-                    "| {name} | {:.2} s | {size} | {per:.0} | {} | {} | {} | {} | {:.0} | {} | {rss_after}{heap} | {vs} | {parity} |",
-                    b.build_s,
+                    "| {name} | {build} | {size} | {per:.0} | {} | {} | {} | {} | {:.0} | {} | {rss_after}{heap} | {vs} | {parity} |",
                     ms(q.open_ms),
                     ms(q.best.p50_ms),
                     ms(q.best.p99_ms),

@@ -361,7 +361,7 @@ fn compare(
     std::fs::write(&mix_path, serde_json::to_string(&resolved)?)?;
 
     for (engine, build) in builds {
-        if !requested.iter().any(|r| *r == engine) {
+        if !requested.contains(&engine) {
             continue;
         }
         let entry = match build {
