@@ -2,7 +2,8 @@
 //!
 //! A hit's score is a product of factors, each in (0, 1] except text:
 //!
-//! - text: BM25 over the service's fields with field boosts (1 without text);
+//! - text: BM25 over the service's fields with field boosts (1 without text),
+//!   times [`SOME_WORDS`] when the service has only some of several words;
 //! - distance: [`decay`](crate::geo::decay) of the distance to the nearest location;
 //! - language: 1 when the service offers a preferred language,
 //!   [`LANGUAGE_UNLISTED`] when it lists no language, [`LANGUAGE_OTHER`] when
@@ -14,6 +15,10 @@
 
 use crate::model::Gender;
 use crate::results::Eligibility;
+
+/// Text factor of a service with only some of the words of a several-word
+/// text: "aide alimentaire" is food help; "aide" alone is any help.
+pub const SOME_WORDS: f32 = 0.5;
 
 /// Language factor of a service that lists no language.
 pub const LANGUAGE_UNLISTED: f32 = 0.4;

@@ -19,7 +19,7 @@ use crate::model::{Cost, Gender, Service};
 use crate::query::{Near, Query};
 use crate::rank::{
     eligibility, eligibility_factor, format_ages, format_distance, language_factor,
-    DISTANCE_UNKNOWN,
+    DISTANCE_UNKNOWN, SOME_WORDS,
 };
 use crate::results::{Eligibility, Explanation, Hit, HitLocation, Results};
 use crate::text;
@@ -39,14 +39,16 @@ struct Plan<'a> {
     free_only: bool,
     wheelchair: bool,
     categories: Option<Vec<u64>>,
+    /// Whether the text has several words (so partial matches are marked).
+    several_words: bool,
 }
 
 /// A scored candidate, with what its explanation needs.
 #[derive(Debug, Clone, Copy)]
 struct Candidate {
     service: u32,
-    /// Whether the service has every word of a several-word text: such
-    /// services rank above those with only some words.
+    /// Whether the service has every word of a several-word text (else its
+    /// text factor carries [`SOME_WORDS`]).
     all_words: bool,
     score: f32,
     text: Option<f32>,
@@ -57,10 +59,9 @@ struct Candidate {
     eligibility_factor: f32,
 }
 
-/// Heap order: every word before some words, then better score, then lower
-/// service position (id order).
+/// Heap order: better score first, then lower service position (id order).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct Rank(bool, OrderedScore, Reverse<u32>);
+struct Rank(OrderedScore, Reverse<u32>);
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct OrderedScore(f32);
@@ -96,11 +97,7 @@ impl TopK {
 
     fn push(&mut self, candidate: Candidate) {
         self.total += 1;
-        let rank = Rank(
-            candidate.all_words,
-            OrderedScore(candidate.score),
-            Reverse(candidate.service),
-        );
+        let rank = Rank(OrderedScore(candidate.score), Reverse(candidate.service));
         if self.heap.len() < self.k {
             self.slots.push(candidate);
             self.heap.push(Reverse((rank, self.slots.len() - 1)));
@@ -126,13 +123,14 @@ impl TopK {
 
 pub(crate) fn search(index: &Index, query: &Query) -> Result<Results> {
     query.validate()?;
-    let plan = Plan::new(index, query)?;
+    let mut plan = Plan::new(index, query)?;
     let mut top = TopK::new(query.offset + query.limit);
     let text_query = query
         .text
         .as_deref()
         .and_then(|t| text::query::build(&index.searcher, &index.fields, t));
     if let Some(text_query) = text_query {
+        plan.several_words = text_query.all_words.is_some();
         let scoring = EnableScoring::enabled_from_searcher(&index.searcher);
         let segment = index.searcher.segment_reader(0);
         let mut with_all_words = vec![0u64; index.len().div_ceil(64)];
@@ -154,7 +152,12 @@ pub(crate) fn search(index: &Index, query: &Query) -> Result<Results> {
             if with_all_words[doc as usize / 64] & (1 << (doc % 64)) != 0 {
                 return;
             }
-            if let Some(candidate) = plan.score(doc, Some(bm25)) {
+            let partial = if text_query.all_words.is_some() {
+                SOME_WORDS
+            } else {
+                1.0
+            };
+            if let Some(candidate) = plan.score(doc, Some(bm25 * partial)) {
                 top.push(candidate);
             }
         })?;
@@ -247,6 +250,7 @@ impl<'a> Plan<'a> {
             free_only: query.free_only,
             wheelchair: query.wheelchair,
             categories,
+            several_words: false,
         })
     }
 
@@ -390,7 +394,9 @@ impl<'a> Plan<'a> {
         if candidate.eligibility == Some(Eligibility::Unknown) {
             parts.push("eligibility not stated".into());
         }
-        if candidate.text.is_some() && parts.is_empty() {
+        if candidate.text.is_some() && self.several_words && !candidate.all_words {
+            parts.push("some of your words".into());
+        } else if candidate.text.is_some() && parts.is_empty() {
             parts.push("matches your words".into());
         }
         parts.join(" · ")

@@ -193,17 +193,31 @@ mod ranking {
         let mut builder = IndexBuilder::new("words");
         builder.add_service(service(
             "a",
-            "Help Help Centre",
+            "Help Centre",
             "Help with housing. Help with forms.",
         ));
         builder.add_service(service("b", "Community Centre", "Food help and meals."));
+        // As in a real directory, "help" is common and "food" is not.
+        for i in 0..8 {
+            builder.add_service(service(&format!("c{i}"), "Help Desk", "General help desk."));
+        }
         let index = Index::from_bytes(builder.build_bytes().unwrap().0).unwrap();
-        let results = index.search(&Query::new().text("food help")).unwrap();
-        assert_eq!(ids(&results), ["b", "a"]);
-        assert!(
-            results.hits[1].score > results.hits[0].score,
-            "BM25 alone would invert them"
-        );
+        let results = index
+            .search(&Query::new().text("food help").explain(true))
+            .unwrap();
+        assert_eq!(ids(&results)[..2], ["b", "a"], "{:#?}", results.hits);
+        let (b, a) = (&results.hits[0], &results.hits[1]);
+        let a_explained = a.explanation.as_ref().unwrap();
+        assert_eq!(a_explained.reason, "some of your words");
+        assert_eq!(b.explanation.as_ref().unwrap().reason, "matches your words");
+        // a's text factor is its BM25 for "help", halved for the missing word.
+        let help = index
+            .search(&Query::new().text("help").explain(true))
+            .unwrap();
+        let a_alone = help.hits.iter().find(|h| h.id == "a").unwrap();
+        let a_bm25 = a_alone.explanation.as_ref().unwrap().text.unwrap();
+        let expected = a_bm25 * servicematch::rank::SOME_WORDS;
+        assert!((a_explained.text.unwrap() - expected).abs() < 1e-4);
     }
 
     #[test]
