@@ -78,6 +78,7 @@ impl Error {
     }
 
     /// Prefixes the message with the path of the file it concerns.
+    #[cfg(feature = "mmap")]
     pub(crate) fn in_file(mut self, path: &std::path::Path) -> Error {
         self.message = format!("{}: {}", path.display(), self.message);
         self

@@ -1,5 +1,6 @@
 //! [`Index`]: an opened `.smx` file, shareable across threads.
 
+#[cfg(feature = "mmap")]
 use std::path::Path;
 
 use serde::Serialize;
@@ -7,6 +8,8 @@ use tantivy::directory::OwnedBytes;
 use tantivy::{ReloadPolicy, Searcher};
 
 use crate::builder::Meta;
+// `ErrorKind` names the errors in the docs; only `open` (mmap) uses it in code.
+#[cfg_attr(not(feature = "mmap"), allow(unused_imports))]
 use crate::error::{Error, ErrorKind, Result};
 use crate::file::{Section, SectionInfo, Sections};
 use crate::filters::Filters;
@@ -217,6 +220,25 @@ impl Index {
         let ordinal = u32::try_from(ordinal)
             .map_err(|_| Error::corrupt(format!("record {ordinal} does not exist")))?;
         self.records.get(ordinal)
+    }
+
+    /// The full record of the service whose publisher's id is `id`, if the
+    /// index holds it (a binary search over the id-ordered records).
+    ///
+    /// # Errors
+    /// [`ErrorKind::CorruptIndex`] if a record on the way cannot be decoded.
+    pub fn service_by_id(&self, id: &str) -> Result<Option<Service>> {
+        let (mut lo, mut hi) = (0, self.records.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let service = self.service(mid)?;
+            match service.id.as_str().cmp(id) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Ok(Some(service)),
+            }
+        }
+        Ok(None)
     }
 
     /// Looks up a postal code, forward sortation area or place name in the

@@ -305,6 +305,22 @@ mod ranking {
     }
 }
 
+// Records: the whole service behind a hit, for a result card.
+mod records {
+    use super::*;
+
+    #[test]
+    fn every_service_is_found_by_its_id_and_no_other() {
+        let index = ranking_index();
+        for ordinal in 0..index.len() {
+            let service = index.service(ordinal).unwrap();
+            assert_eq!(index.service_by_id(&service.id).unwrap(), Some(service));
+        }
+        assert_eq!(index.service_by_id("no-such-id").unwrap(), None);
+        assert_eq!(index.service_by_id("").unwrap(), None);
+    }
+}
+
 // One file, every byte source: the same answers from a memory map and from memory.
 mod sources {
     use super::*;

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Builds the npm package `servicematch` into bindings-wasm/pkg/:
+#   pkg/web/   ES module for browsers and Web Workers (wasm-bindgen --target web)
+#   pkg/node/  CommonJS module for node (wasm-bindgen --target nodejs)
+#   pkg/package.json  picks one per environment ("exports" conditions)
+#
+# Needs: the wasm32-unknown-unknown target (rustup), wasm-bindgen-cli at the
+# version of the wasm-bindgen crate in Cargo.lock, and `npm ci` here (binaryen's
+# wasm-opt). Environment: PROFILE (default wasm-release), CARGO_TARGET_DIR.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+profile=${PROFILE:-wasm-release}
+target_dir=${CARGO_TARGET_DIR:-$root/target}
+out=$here/pkg
+
+want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$root/Cargo.lock")
+have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
+if [ "$want" != "$have" ]; then
+  echo "error: wasm-bindgen CLI ${have:-not found}, crate $want: cargo install wasm-bindgen-cli --version $want" >&2
+  exit 1
+fi
+wasm_opt=$here/node_modules/.bin/wasm-opt
+if [ ! -x "$wasm_opt" ]; then
+  echo "error: $wasm_opt not found: run npm ci in $here" >&2
+  exit 1
+fi
+
+(cd "$root" && cargo build -p servicematch-wasm --target wasm32-unknown-unknown --profile "$profile")
+wasm=$target_dir/wasm32-unknown-unknown/$profile/servicematch_wasm.wasm
+
+version=$(awk -F'"' '/^version = / { print $2; exit }' "$root/Cargo.toml")
+rm -rf "$out"
+mkdir -p "$out"
+for target in web nodejs; do
+  dir=$out/${target%js}
+  wasm-bindgen "$wasm" --target "$target" --out-dir "$dir" --out-name servicematch
+  # Rust's default wasm32 features; wasm-opt must not emit any others.
+  "$wasm_opt" -Oz --strip-debug --strip-producers \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$dir/servicematch_bg.wasm" -o "$dir/servicematch_bg.wasm"
+done
+echo '{ "type": "module" }' > "$out/web/package.json"
+echo '{ "type": "commonjs" }' > "$out/node/package.json"
+cp "$here/README.md" "$out/README.md"
+cat > "$out/package.json" <<JSON
+{
+  "name": "servicematch",
+  "version": "$version",
+  "description": "Ranked matching of people to community health and social services, offline, in the browser and node (WebAssembly)",
+  "license": "MIT OR Apache-2.0",
+  "repository": "https://github.com/servicematch/servicematch",
+  "files": ["web/", "node/", "README.md"],
+  "exports": {
+    ".": {
+      "node": { "types": "./node/servicematch.d.ts", "default": "./node/servicematch.js" },
+      "default": { "types": "./web/servicematch.d.ts", "default": "./web/servicematch.js" }
+    },
+    "./web": { "types": "./web/servicematch.d.ts", "default": "./web/servicematch.js" },
+    "./node": { "types": "./node/servicematch.d.ts", "default": "./node/servicematch.js" },
+    "./servicematch_bg.wasm": "./web/servicematch_bg.wasm"
+  },
+  "types": "./web/servicematch.d.ts",
+  "sideEffects": false
+}
+JSON
+
+wasm_bytes=$(wc -c < "$out/web/servicematch_bg.wasm")
+wasm_gzip=$(gzip -9 -c "$out/web/servicematch_bg.wasm" | wc -c)
+echo "built $out (servicematch $version): servicematch_bg.wasm $wasm_bytes bytes, $wasm_gzip gzipped"
