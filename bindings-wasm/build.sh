@@ -34,14 +34,20 @@ version=$(awk -F'"' '/^version = / { print $2; exit }' "$root/Cargo.toml")
 rm -rf "$out"
 mkdir -p "$out"
 for target in web nodejs; do
-  dir=$out/${target%js}
-  wasm-bindgen "$wasm" --target "$target" --out-dir "$dir" --out-name servicematch
+  wasm-bindgen "$wasm" --target "$target" --out-dir "$out/${target%js}" --out-name servicematch
+done
+# Both targets get the same module; optimise it once. WASM_OPT=0 skips this
+# (a faster build for trying things, not for measuring size).
+if [ "${WASM_OPT:-1}" != 0 ]; then
+  cmp -s "$out/web/servicematch_bg.wasm" "$out/node/servicematch_bg.wasm" ||
+    { echo "error: the web and node modules differ; optimise each" >&2; exit 1; }
   # Rust's default wasm32 features; wasm-opt must not emit any others.
   "$wasm_opt" -Oz --strip-debug --strip-producers \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    "$dir/servicematch_bg.wasm" -o "$dir/servicematch_bg.wasm"
-done
+    "$out/web/servicematch_bg.wasm" -o "$out/web/servicematch_bg.wasm"
+  cp "$out/web/servicematch_bg.wasm" "$out/node/servicematch_bg.wasm"
+fi
 echo '{ "type": "module" }' > "$out/web/package.json"
 echo '{ "type": "commonjs" }' > "$out/node/package.json"
 cp "$here/README.md" "$out/README.md"

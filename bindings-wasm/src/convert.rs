@@ -2,27 +2,103 @@
 //! every servicematch surface shares.
 
 use serde::Serialize;
+use serde_json::Value;
 use servicematch::{Place, Query};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Reads a query from a plain JS object and validates it.
+///
+/// The object is first read as JSON would read it (`undefined` fields are
+/// absent), so that unknown fields are refused as `Query::from_json` refuses
+/// them: serde-wasm-bindgen's own struct reader looks up only the declared
+/// fields and would silently ignore a misspelt one.
 ///
 /// # Errors
 /// A `JsError` naming the field at fault (`query field limit: invalid type…`)
 /// or the core's validation message (`client.age 300 is not a plausible age…`).
 pub(crate) fn query_from_js(value: JsValue) -> Result<Query, JsError> {
-    let deserializer = serde_wasm_bindgen::Deserializer::from(value);
-    let query: Query = serde_path_to_error::deserialize(deserializer).map_err(|e| {
+    let json = json_value(&value, &mut String::new())
+        .map_err(|(path, e)| JsError::new(&field_error(&path, &e)))?;
+    let query: Query = serde_path_to_error::deserialize(json).map_err(|e| {
         let path = e.path().to_string();
-        let inner = e.into_inner();
-        if path == "." || path.is_empty() {
-            JsError::new(&format!("query: {inner}"))
-        } else {
-            JsError::new(&format!("query field {path}: {inner}"))
-        }
+        JsError::new(&field_error(&path, &e.into_inner().to_string()))
     })?;
     query.validate().map_err(|e| JsError::new(&e.to_string()))?;
     Ok(query)
+}
+
+fn field_error(path: &str, message: &str) -> String {
+    if path == "." || path.is_empty() {
+        format!("query: {message}")
+    } else {
+        format!("query field {path}: {message}")
+    }
+}
+
+/// A JS value as the JSON value `JSON.parse(JSON.stringify(value))` would
+/// give, except that what JSON would silently turn into `null` or drop (a
+/// function, `NaN`, a `bigint`) is an error naming its path.
+fn json_value(value: &JsValue, path: &mut String) -> Result<Value, (String, String)> {
+    if value.is_null() || value.is_undefined() {
+        return Ok(Value::Null);
+    }
+    if let Some(flag) = value.as_bool() {
+        return Ok(Value::Bool(flag));
+    }
+    if let Some(number) = value.as_f64() {
+        return number_value(number)
+            .ok_or_else(|| (path.clone(), format!("{number} is not a finite number")));
+    }
+    if let Some(text) = value.as_string() {
+        return Ok(Value::String(text));
+    }
+    if let Some(array) = value.dyn_ref::<js_sys::Array>() {
+        let mut items = Vec::with_capacity(array.length() as usize);
+        for (i, item) in array.iter().enumerate() {
+            let len = path.len();
+            path.push_str(&format!("[{i}]"));
+            items.push(json_value(&item, path)?);
+            path.truncate(len);
+        }
+        return Ok(Value::Array(items));
+    }
+    if value.is_object() && !value.is_function() {
+        let mut map = serde_json::Map::new();
+        for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
+            let entry: js_sys::Array = entry.unchecked_into();
+            let item = entry.get(1);
+            if item.is_undefined() {
+                continue;
+            }
+            let key = entry.get(0).as_string().unwrap_or_default();
+            let len = path.len();
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(&key);
+            let item = json_value(&item, path)?;
+            path.truncate(len);
+            map.insert(key, item);
+        }
+        return Ok(Value::Object(map));
+    }
+    let kind = value.js_typeof().as_string().unwrap_or_default();
+    Err((path.clone(), format!("a {kind} is not a JSON value")))
+}
+
+/// A JS number as JSON: whole numbers as integers (so that they read as
+/// `usize`, `u8`…), others as floats; `None` for `NaN` and infinities.
+fn number_value(number: f64) -> Option<Value> {
+    const SAFE: f64 = 9_007_199_254_740_991.0; // 2^53 - 1
+    if number.fract() == 0.0 && number.abs() <= SAFE {
+        return Some(if number >= 0.0 {
+            Value::from(number as u64)
+        } else {
+            Value::from(number as i64)
+        });
+    }
+    serde_json::Number::from_f64(number).map(Value::Number)
 }
 
 /// Turns a result into a plain JS object as `JSON.parse` would give it:

@@ -159,6 +159,18 @@ impl ServiceIndex {
         }
     }
 
+    /// Checks every section's checksum, reading the whole file (a few
+    /// milliseconds per megabyte). Loading checks only the header and the
+    /// small sections; call this once after a download when the file may be
+    /// damaged, since searching a damaged file can fail in ways that make the
+    /// WebAssembly instance unusable.
+    ///
+    /// # Errors
+    /// Throws an `Error` naming the first section whose checksum does not match.
+    pub fn verify(&self) -> Result<(), JsError> {
+        self.index.verify().map_err(error)
+    }
+
     /// Number of services in the index.
     #[wasm_bindgen(getter)]
     pub fn services(&self) -> usize {

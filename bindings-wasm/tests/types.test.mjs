@@ -20,7 +20,7 @@ function typecheck(source) {
   const file = join(dir, "check.ts");
   writeFileSync(file, source);
   try {
-    execFileSync(process.execPath, [tsc, "--noEmit", "--strict", "--target", "es2020", "--moduleResolution", "node", "--lib", "es2020,dom", file], {
+    execFileSync(process.execPath, [tsc, "--noEmit", "--strict", "--target", "es2020", "--moduleResolution", "node", "--lib", "esnext,dom", file], {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],
     });
