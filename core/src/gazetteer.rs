@@ -17,6 +17,7 @@ use tantivy::directory::OwnedBytes;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::file::{read_f32, Reader, Section};
+use crate::lang::fold;
 
 /// The GeoNames forward sortation areas built into every index by default.
 pub(crate) const DEFAULT_FSA_CSV: &str = include_str!("../data/geonames-ca-fsa.csv");
@@ -384,28 +385,6 @@ fn province_code(text: &str) -> String {
         _ => return text.trim().to_uppercase(),
     };
     code.to_owned()
-}
-
-/// Lowercase, accents folded, whitespace collapsed: "Saint-Jérôme " → "saint-jerome".
-fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        for c in word.chars().flat_map(char::to_lowercase) {
-            out.push(match c {
-                'à' | 'â' | 'á' | 'ä' => 'a',
-                'ç' => 'c',
-                'é' | 'è' | 'ê' | 'ë' => 'e',
-                'î' | 'ï' | 'í' => 'i',
-                'ô' | 'ö' | 'ó' => 'o',
-                'ù' | 'û' | 'ü' | 'ú' => 'u',
-                other => other,
-            });
-        }
-    }
-    out
 }
 
 /// Reads a gazetteer CSV from disk into `builder`.

@@ -92,8 +92,9 @@ fn language_code(language: Language) -> String {
         .to_owned()
 }
 
-/// Lowercase, accents removed, inner whitespace collapsed.
-fn fold(text: &str) -> String {
+/// Lowercase, accents removed, inner whitespace collapsed: "Saint-Jérôme " →
+/// "saint-jerome". How names are compared.
+pub(crate) fn fold(text: &str) -> String {
     let lower: String = text
         .to_lowercase()
         .chars()

@@ -221,6 +221,31 @@ mod ranking {
     }
 
     #[test]
+    fn layperson_words_find_the_services_words() {
+        let service = |id: &str, name: &str| servicematch::Service {
+            id: id.into(),
+            name: name.into(),
+            ..Default::default()
+        };
+        let mut builder = IndexBuilder::new("synonyms");
+        builder.add_service(service("w", "Community Withdrawal Management"));
+        builder.add_service(service("b", "Banque alimentaire de Sudbury"));
+        builder.add_service(service("x", "Dental Clinic"));
+        let index = Index::from_bytes(builder.build_bytes().unwrap().0).unwrap();
+        let detox = index.search(&Query::new().text("detox")).unwrap();
+        assert_eq!(ids(&detox), ["w"]);
+        let food = index
+            .search(&Query::new().text("food bank").explain(true))
+            .unwrap();
+        assert_eq!(ids(&food), ["b"]);
+        let reason = &food.hits[0].explanation.as_ref().unwrap().reason;
+        assert_eq!(
+            reason, "matches your words",
+            "a synonym counts as the phrase"
+        );
+    }
+
+    #[test]
     fn typos_are_tolerated() {
         let index = ranking_index();
         let results = index.search(&Query::new().text("shelterr")).unwrap();

@@ -5,3 +5,4 @@ pub(crate) mod analyzer;
 pub(crate) mod directory;
 pub(crate) mod query;
 pub(crate) mod schema;
+pub(crate) mod synonyms;
