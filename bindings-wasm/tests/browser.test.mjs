@@ -1,0 +1,149 @@
+// The example page in a real browser (Debian's Chromium, driven by
+// playwright-core): search as you type, filters, French, then the same with
+// the server stopped and the browser offline. Needs examples/web/build.sh first.
+//
+// CHROMIUM overrides the browser path (default /usr/bin/chromium). The
+// screenshots land in bindings-wasm/test-results/ (not committed).
+
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+
+import { chromium } from "playwright-core";
+
+import { serve } from "../../examples/web/serve.mjs";
+import { crate, root } from "./support.mjs";
+
+const web = join(root, "examples", "web");
+const artifacts = join(crate, "test-results");
+const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
+
+let server;
+let context;
+let page;
+let profile;
+const problems = [];
+
+before(async () => {
+  for (const file of ["pkg/servicematch_bg.wasm", "data/directory.smx"]) {
+    assert.ok(existsSync(join(web, file)), `examples/web/${file} is missing: run examples/web/build.sh`);
+  }
+  mkdirSync(artifacts, { recursive: true });
+  server = await serve(web, { port: 0 });
+  profile = mkdtempSync(join(tmpdir(), "servicematch-chromium-"));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+    locale: "en-CA",
+    permissions: ["geolocation"],
+    geolocation: { latitude: 46.4917, longitude: -80.993 }, // Sudbury
+    viewport: { width: 1000, height: 900 },
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+  });
+});
+
+after(async () => {
+  await context?.close();
+  await server?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+async function ready() {
+  await page.waitForSelector("body[data-state=ready]", { timeout: 60_000 });
+}
+
+/** Types like a person, one key at a time, and waits for result cards. */
+async function typeQuery(selector, text) {
+  await page.fill(selector, "");
+  await page.locator(selector).pressSequentially(text, { delay: 15 });
+  await page.waitForFunction(() => document.querySelectorAll("#results .card").length > 0, null, { timeout: 30_000 });
+}
+
+const cardTitles = () => page.$$eval("#results .card h2", (titles) => titles.map((title) => title.textContent));
+const status = () => page.textContent("#status");
+
+test("search as you type, filters, French, offline after a reload", async (t) => {
+  await page.goto(server.url);
+  await ready();
+  await page.waitForSelector("body[data-offline=ready]", { timeout: 60_000 });
+
+  await t.test("typing a need lists services", async () => {
+    await typeQuery("#q", "food bank");
+    assert.match(await status(), /services? found/);
+    assert.ok((await cardTitles()).length > 0);
+  });
+
+  await t.test("a postal code sorts by distance and says where", async () => {
+    await page.fill("#near", "P3E 2C6");
+    await page.waitForFunction(() => /P3E/.test(document.querySelector("#near-status").textContent), null, { timeout: 30_000 });
+    await page.waitForFunction(() => /km/.test(document.querySelector("#results .card .why")?.textContent ?? ""), null, { timeout: 30_000 });
+    await page.selectOption("#radius", "25");
+    await page.waitForFunction(() => document.querySelector("#results .card"), null, { timeout: 30_000 });
+    const distances = await page.$$eval("#results .card .why", (lines) =>
+      lines.map((line) => Number((line.textContent.match(/([\d.]+) km/) ?? [])[1])).filter((km) => !Number.isNaN(km)),
+    );
+    assert.ok(distances.length > 0 && distances.every((km) => km <= 25), `distances ${distances}`);
+  });
+
+  await t.test("use my location searches near the browser's position", async () => {
+    await page.fill("#near", "");
+    await page.click("#locate");
+    await page.waitForFunction(() => document.querySelector("#near").value === "My location", null, { timeout: 30_000 });
+    await page.waitForFunction(() => /km/.test(document.querySelector("#results .card .why")?.textContent ?? ""), null, { timeout: 30_000 });
+  });
+
+  await t.test("the open now filter is shown disabled, with a note", async () => {
+    assert.equal(await page.isDisabled("#open-now"), true);
+    assert.match(await page.textContent("#open-now-note"), /not available yet/);
+  });
+
+  await t.test("every control has a label", async () => {
+    const unlabelled = await page.$$eval("input, select", (controls) => controls.filter((c) => c.labels.length === 0).map((c) => c.id));
+    assert.deepEqual(unlabelled, []);
+  });
+
+  await t.test("the page switches to French", async () => {
+    await page.click("#ui-language");
+    assert.equal(await page.getAttribute("html", "lang"), "fr");
+    assert.equal(await page.textContent("h1"), "Trouver des services communautaires");
+    assert.match(await status(), /services? trouvés?/);
+    await page.click("#ui-language");
+    assert.equal(await page.getAttribute("html", "lang"), "en");
+  });
+
+  await t.test("at phone width nothing overflows sideways", async () => {
+    await page.setViewportSize({ width: 360, height: 780 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${overflow}px wider than the screen`);
+    await page.screenshot({ path: join(artifacts, "phone.png"), fullPage: false });
+    await page.setViewportSize({ width: 1000, height: 900 });
+  });
+
+  await t.test("with the server stopped and the browser offline, a reload still searches", async () => {
+    await server.close();
+    await context.setOffline(true);
+    await page.reload();
+    await ready();
+    await typeQuery("#q", "mental health");
+    assert.match(await status(), /services? found/);
+    assert.ok((await cardTitles()).length > 0);
+    await page.screenshot({ path: join(artifacts, "offline.png"), fullPage: true });
+  });
+
+  assert.deepEqual(problems, []);
+});

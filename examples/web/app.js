@@ -1,0 +1,303 @@
+// The page: reads the form, asks the worker to search as the person types,
+// shows result cards. English and French.
+
+import { STRINGS } from "./i18n.js";
+
+const $ = (id) => document.getElementById(id);
+const PAGE = 20;
+
+let ui = localStorage.getItem("servicematch-ui") ?? (navigator.language?.startsWith("fr") ? "fr" : "en");
+let info = null;
+let limit = PAGE;
+let point = null; // {lat, lon} from "use my location"
+let sequence = 0;
+let inflight = false;
+let pending = null;
+let last = null; // the last answer, re-rendered when the language changes
+let worker = startWorker();
+
+const t = (key, ...args) => {
+  const value = STRINGS[ui][key];
+  return typeof value === "function" ? value(...args) : value;
+};
+
+function startWorker() {
+  const next = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+  next.onmessage = ({ data }) => receive(data);
+  return next;
+}
+
+/** The query in the shared JSON shape, or null when there is nothing to search for. */
+function currentQuery() {
+  const text = $("q").value.trim();
+  const nearText = $("near").value.trim();
+  const query = { limit, explain: true };
+  if (text) query.text = text;
+  if (point) query.near = point;
+  else if (nearText) query.near = nearText;
+  if (!query.text && !query.near) return null;
+  if (query.near && $("radius").value) query.radius_km = Number($("radius").value);
+  const age = $("age").valueAsNumber;
+  if (Number.isInteger(age) && age >= 0 && age <= 130) query.client = { age };
+  const language = $("language").value;
+  if (language) {
+    query.languages = [language];
+    query.require_language = $("language-only").checked;
+  }
+  if ($("free").checked) query.free_only = true;
+  if ($("wheelchair").checked) query.wheelchair = true;
+  return query;
+}
+
+/** Searches for what the form says now; one search at a time, the latest wins. */
+function schedule({ resetPaging = true } = {}) {
+  if (!info) return;
+  if (resetPaging) limit = PAGE;
+  const query = currentQuery();
+  if (!query) {
+    last = null;
+    $("results").replaceChildren();
+    $("more").hidden = true;
+    $("near-status").textContent = "";
+    $("status").textContent = t("prompt");
+    return;
+  }
+  if (inflight) {
+    pending = query;
+    return;
+  }
+  inflight = true;
+  worker.postMessage({ type: "search", id: ++sequence, query });
+}
+
+function receive(data) {
+  switch (data.type) {
+    case "ready":
+      info = data.info;
+      document.body.dataset.timings = JSON.stringify(data.timings);
+      fillLanguages();
+      $("attribution").textContent = info.meta.attribution.join(" · ");
+      for (const element of document.querySelectorAll("input, select, button")) {
+        if (element.id !== "open-now") element.disabled = false;
+      }
+      $("status").textContent = t("ready", info.services);
+      document.body.dataset.state = "ready";
+      schedule();
+      return;
+    case "load-error":
+      $("status").textContent = t("loadFailed", data.message);
+      document.body.dataset.state = "failed";
+      return;
+    case "results":
+      last = data;
+      render();
+      break;
+    case "error":
+      $("status").textContent = t("error", data.message);
+      if (data.fatal) {
+        // A bug stopped the WebAssembly instance: start a fresh worker.
+        worker.terminate();
+        info = null;
+        worker = startWorker();
+      }
+      break;
+  }
+  inflight = false;
+  if (pending) {
+    const query = pending;
+    pending = null;
+    inflight = true;
+    worker.postMessage({ type: "search", id: ++sequence, query });
+  }
+}
+
+function render() {
+  if (!last) return;
+  const { results, details, near } = last;
+  const nearStatus = $("near-status");
+  if (point) nearStatus.textContent = "";
+  else if (near?.found) nearStatus.textContent = t("nearFound", near.name);
+  else if (near) nearStatus.textContent = t("nearUnknown", near.text);
+  else nearStatus.textContent = "";
+  if (!results) {
+    $("results").replaceChildren();
+    $("more").hidden = true;
+    $("status").textContent = t("prompt");
+    return;
+  }
+  $("status").textContent = t("found", results.total);
+  $("results").replaceChildren(...results.hits.map((hit) => card(hit, details[hit.id] ?? {})));
+  $("more").hidden = results.hits.length >= results.total;
+  document.body.dataset.searchMs = String(last.ms);
+}
+
+const languageName = (code) => {
+  try {
+    return new Intl.DisplayNames([ui], { type: "language" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+};
+
+function fillLanguages() {
+  const select = $("language");
+  const chosen = select.value;
+  const any = select.options[0];
+  const options = (info?.meta.languages ?? [])
+    .map((code) => ({ code, name: languageName(code) }))
+    .sort((a, b) => a.name.localeCompare(b.name, ui));
+  select.replaceChildren(any, ...options.map(({ code, name }) => new Option(name, code)));
+  select.value = chosen;
+}
+
+/** "Mon–Fri 9:00–17:00; Sat 10:00–14:00" in the page's language. */
+function formatHours(hours) {
+  if (!hours?.length) return null;
+  const day = (weekday) => new Intl.DateTimeFormat(ui, { weekday: "short", timeZone: "UTC" }).format(Date.UTC(2024, 0, 1 + weekday));
+  const time = (minutes) => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, "0")}`;
+  const byDay = new Map();
+  for (const { weekday, opens, closes } of hours) {
+    byDay.set(weekday, [...(byDay.get(weekday) ?? []), `${time(opens)}–${time(closes)}`]);
+  }
+  const groups = [];
+  for (let weekday = 0; weekday < 7; weekday += 1) {
+    const spans = byDay.get(weekday)?.join(", ");
+    if (!spans) continue;
+    const previous = groups.at(-1);
+    if (previous && previous.spans === spans && previous.last === weekday - 1) previous.last = weekday;
+    else groups.push({ first: weekday, last: weekday, spans });
+  }
+  return groups
+    .map(({ first, last: end, spans }) => `${first === end ? day(first) : `${day(first)}–${day(end)}`} ${spans}`)
+    .join("; ");
+}
+
+function element(tag, properties = {}, ...children) {
+  const node = Object.assign(document.createElement(tag), properties);
+  node.append(...children.filter((child) => child !== null && child !== undefined));
+  return node;
+}
+
+function definition(list, term, ...description) {
+  if (description.length === 0 || description.every((d) => d === null || d === "")) return;
+  list.append(element("dt", { textContent: term }), element("dd", {}, ...description));
+}
+
+/** Why this result, in the page's language, from the hit and its record. */
+function reasons(hit, detail) {
+  const query = currentQuery() ?? {};
+  const parts = [];
+  const wanted = query.languages?.[0];
+  if (wanted && hit.languages.includes(wanted)) parts.push(t("speaks", languageName(wanted)));
+  if (hit.distance_km !== null) parts.push(t("km", hit.distance_km));
+  if (detail.ages && (detail.ages.min !== null || detail.ages.max !== null)) parts.push(t("ages", detail.ages.min, detail.ages.max));
+  if (detail.cost === "free") parts.push(t("isFree"));
+  if (hit.eligibility === "eligible" && query.client) parts.push(t("eligible"));
+  if (hit.eligibility === "unknown") parts.push(t("checkEligibility"));
+  return parts.join(" · ");
+}
+
+function card(hit, detail) {
+  const title = element("h2", {}, hit.url ? element("a", { href: hit.url, textContent: hit.name, rel: "noopener" }) : hit.name);
+  const list = element("dl");
+  definition(list, t("address"), hit.location?.address ?? null);
+  if (hit.phones.length) {
+    definition(
+      list,
+      t("phone"),
+      element("ul", {}, ...hit.phones.map((phone) => element("li", {}, element("a", { href: `tel:${phone.replace(/[^\d+]/g, "")}`, textContent: phone })))),
+    );
+  }
+  definition(list, t("hours"), formatHours(detail.hours) ?? detail.hours_text ?? null);
+  definition(list, t("languages"), hit.languages.map(languageName).join(", ") || null);
+  const why = reasons(hit, detail);
+  return element(
+    "li",
+    { className: "card" },
+    element(
+      "article",
+      { ariaLabel: hit.name },
+      title,
+      hit.organization && hit.organization !== hit.name ? element("p", { className: "org", textContent: hit.organization }) : null,
+      why ? element("p", { className: "why", textContent: why }) : null,
+      list,
+    ),
+  );
+}
+
+function applyLanguage() {
+  document.documentElement.lang = ui;
+  document.title = t("title");
+  for (const node of document.querySelectorAll("[data-i18n]")) {
+    const text = t(node.dataset.i18n);
+    if (typeof text === "string") node.textContent = text;
+  }
+  for (const node of document.querySelectorAll("[data-i18n-placeholder]")) node.placeholder = t(node.dataset.i18nPlaceholder);
+  const toggle = $("ui-language");
+  toggle.textContent = t("switchTo");
+  toggle.lang = ui === "en" ? "fr" : "en";
+  toggle.setAttribute("aria-label", t("switchLabel"));
+  if (point) $("near").value = t("myLocation");
+  if (info) {
+    fillLanguages();
+    $("status").textContent = t("ready", info.services);
+    render();
+  }
+  const offline = document.body.dataset.offline;
+  $("offline").textContent = offline === "ready" ? t("offlineReady") : offline === "unsupported" ? t("offlineUnsupported") : t("offlinePending");
+}
+
+$("ui-language").addEventListener("click", () => {
+  ui = ui === "en" ? "fr" : "en";
+  localStorage.setItem("servicematch-ui", ui);
+  applyLanguage();
+});
+$("search").addEventListener("submit", (event) => event.preventDefault());
+$("search").addEventListener("input", (event) => {
+  if (event.target.id === "near") point = null;
+  schedule();
+});
+$("more").addEventListener("click", () => {
+  limit += PAGE;
+  schedule({ resetPaging: false });
+});
+$("locate").addEventListener("click", () => {
+  if (!navigator.geolocation) {
+    $("near-status").textContent = t("locationFailed");
+    return;
+  }
+  $("near-status").textContent = t("locating");
+  navigator.geolocation.getCurrentPosition(
+    ({ coords }) => {
+      point = { lat: coords.latitude, lon: coords.longitude };
+      $("near").value = t("myLocation");
+      schedule();
+    },
+    () => {
+      $("near-status").textContent = t("locationFailed");
+    },
+    { maximumAge: 600_000, timeout: 10_000 },
+  );
+});
+
+for (const node of document.querySelectorAll("input, select, button")) {
+  if (node.id !== "ui-language") node.disabled = true;
+}
+applyLanguage();
+
+if ("serviceWorker" in navigator) {
+  navigator.serviceWorker
+    .register("sw.js")
+    .then(() => navigator.serviceWorker.ready)
+    .then(() => {
+      document.body.dataset.offline = "ready";
+      $("offline").textContent = t("offlineReady");
+    })
+    .catch(() => {
+      document.body.dataset.offline = "unsupported";
+      $("offline").textContent = t("offlineUnsupported");
+    });
+} else {
+  document.body.dataset.offline = "unsupported";
+  $("offline").textContent = t("offlineUnsupported");
+}
