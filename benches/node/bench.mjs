@@ -146,7 +146,7 @@ const engines = {
 
   /** Orama: its own BM25, geopoint radius filter, enum filters; re-ranked by our factors. */
   orama: async () => {
-    const { create, insertMultiple, search, save, load } = await import("@orama/orama");
+    const { count, create, insertMultiple, search, save, load } = await import("@orama/orama");
     const schema = {
       name: "string",
       organization: "string",
@@ -188,7 +188,8 @@ const engines = {
         }
         if (q.categories.length) where.category_keys = { containsAny: q.categories };
         if (q.require_language) where.languages = { containsAny: q.languages };
-        const params = { where, limit: q.text ? CANDIDATES : 1e9 };
+        // Without text every match is a candidate (Orama allocates `limit` slots).
+        const params = { where, limit: q.text ? CANDIDATES : count(db) };
         if (q.text) {
           params.term = q.text;
           params.properties = TEXT_FIELDS;

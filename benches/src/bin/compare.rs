@@ -85,6 +85,19 @@ enum Sub {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Run one of our queries many times, for a profiler
+    /// (`valgrind --tool=callgrind compare probe ...`).
+    Probe {
+        /// Our index file.
+        #[arg(long)]
+        index: PathBuf,
+        /// The query, in our JSON shape.
+        #[arg(long)]
+        query: String,
+        /// How many times.
+        #[arg(long, default_value_t = 100)]
+        repeat: usize,
+    },
     /// Internal: build one engine's index (prints JSON).
     #[command(hide = true)]
     WorkerBuild {
@@ -121,6 +134,11 @@ fn main() -> ExitCode {
             let out = out.unwrap_or_else(default_out);
             report::write_all(&out).map(|path| eprintln!("wrote {}", path.display()))
         }
+        Some(Sub::Probe {
+            index,
+            query,
+            repeat,
+        }) => probe(&index, &query, repeat),
         Some(Sub::WorkerBuild { engine, input, dir }) => worker_build(&engine, &input, &dir),
         Some(Sub::WorkerQuery {
             engine,
@@ -151,6 +169,19 @@ fn main() -> ExitCode {
 
 fn default_out() -> PathBuf {
     data::workspace_dir().join("benches/results")
+}
+
+fn probe(index: &Path, query: &str, repeat: usize) -> Result<()> {
+    let index = servicematch::Index::open(index)?;
+    let query = servicematch::Query::from_json(query)?;
+    let mut total = 0;
+    let start = Instant::now();
+    for _ in 0..repeat {
+        total += index.search(&query)?.total;
+    }
+    let per = start.elapsed().as_secs_f64() * 1e3 / repeat.max(1) as f64;
+    eprintln!("{repeat} searches, {per:.3} ms each, {} matches each", total / repeat.max(1));
+    Ok(())
 }
 
 fn worker_build(engine: &str, input: &Path, dir: &Path) -> Result<()> {
@@ -256,6 +287,7 @@ fn run(args: &RunArgs) -> Result<()> {
         dataset.region_name(),
     )?;
     let saved = out.join(format!("{}.json", dataset.label()));
+    let result = merge_with_saved(result, &saved, &requested);
     std::fs::write(&saved, serde_json::to_string_pretty(&result)?)?;
     eprintln!("saved {}", saved.display());
 
@@ -272,6 +304,33 @@ fn run(args: &RunArgs) -> Result<()> {
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// When only some engines were run, keeps the other engines' figures from
+/// the saved results of the same directory (they were measured in another
+/// session: the report gives each scale's date, and servicematch is always
+/// re-measured so ratios hold).
+fn merge_with_saved(mut result: ScaleResult, saved: &Path, requested: &[String]) -> ScaleResult {
+    let all = engines::NATIVE.len() + engines::NODE.len();
+    if requested.len() >= all {
+        return result;
+    }
+    let Ok(previous) = std::fs::read_to_string(saved)
+        .map_err(|e| e.to_string())
+        .and_then(|text| serde_json::from_str::<ScaleResult>(&text).map_err(|e| e.to_string()))
+    else {
+        return result;
+    };
+    if previous.services != result.services {
+        return result;
+    }
+    for engine in previous.engines {
+        if !result.engines.iter().any(|e| e.engine == engine.engine) {
+            result.engines.push(engine);
+        }
+    }
+    result.command = format!("{}; earlier: {}", result.command, previous.command);
+    result
 }
 
 /// The real Miami export, if readable; a visible message otherwise.
@@ -361,7 +420,8 @@ fn compare(
     std::fs::write(&mix_path, serde_json::to_string(&resolved)?)?;
 
     for (engine, build) in builds {
-        if !requested.contains(&engine) {
+        // servicematch is always measured: every ratio is to it, in the same session.
+        if engine != "servicematch" && !requested.contains(&engine) {
             continue;
         }
         let entry = match build {
