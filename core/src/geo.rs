@@ -147,6 +147,36 @@ impl Geo {
     }
 }
 
+impl Geo {
+    /// Calls `f(service, km)` for every location point, nearest to
+    /// `(lat, lon)` first, until `f` returns `false` (a service with several
+    /// locations comes once per location).
+    ///
+    /// # Units
+    /// Degrees in; `km` is the great-circle distance in kilometres.
+    pub(crate) fn nearest_walk(&self, lat: f64, lon: f64, mut f: impl FnMut(u32, f64) -> bool) {
+        let origin = to_sphere(lat, lon);
+        for point in self.rtree().nearest_neighbor_iter(origin) {
+            let chord = point
+                .geom()
+                .iter()
+                .zip(origin)
+                .map(|(a, b)| (a - b) * (a - b))
+                .sum::<f64>()
+                .sqrt();
+            let km = 2.0 * EARTH_RADIUS_KM * (chord / 2.0).min(1.0).asin();
+            if !f(point.data, km) {
+                break;
+            }
+        }
+    }
+
+    /// Whether service `service` has no location.
+    pub(crate) fn has_no_points(&self, service: u32) -> bool {
+        self.points(service).next().is_none()
+    }
+}
+
 /// Great-circle (haversine) distance.
 ///
 /// # Units

@@ -110,6 +110,14 @@ impl TopK {
         }
     }
 
+    /// The score a candidate must reach to enter, once `k` are kept.
+    fn threshold(&self) -> Option<f32> {
+        if self.heap.len() < self.k {
+            return None;
+        }
+        self.heap.peek().map(|Reverse((worst, _))| worst.0 .0)
+    }
+
     /// The kept candidates, best first.
     fn into_sorted(self) -> Vec<Candidate> {
         let mut ranked: Vec<(Rank, usize)> = self.heap.into_iter().map(|Reverse(r)| r).collect();
@@ -172,6 +180,8 @@ pub(crate) fn search(index: &Index, query: &Query) -> Result<Results> {
                 }
             }
         });
+    } else if let Some((lat, lon)) = plan.origin {
+        near_without_radius(index, &plan, &mut top, lat, lon);
     } else {
         for service in 0..index.len() as u32 {
             if let Some(candidate) = plan.score(service, None) {
@@ -191,6 +201,52 @@ pub(crate) fn search(index: &Index, query: &Query) -> Result<Results> {
         hits,
         facets: None,
     })
+}
+
+/// What the column filters tell of a service that passes them: whether it
+/// lists any language and offers a preferred one, and its eligibility verdict.
+type Filtered = (Option<(bool, bool)>, Option<Eligibility>);
+
+/// "What is near me" without text or radius: walks the R-tree nearest first.
+///
+/// Without text a service scores at most its distance factor (the language
+/// and eligibility factors are at most 1), so once the next location's decay
+/// is below the k-th best score no farther service can enter the top k and the
+/// walk stops. Services without a location score at most
+/// [`DISTANCE_UNKNOWN`]: they are looked at only if that can enter. `total`
+/// still counts every matching service, from the filter columns alone.
+fn near_without_radius(index: &Index, plan: &Plan<'_>, top: &mut TopK, lat: f64, lon: f64) {
+    let mut seen = vec![0u64; index.len().div_ceil(64)];
+    index.geo.nearest_walk(lat, lon, |service, km| {
+        // A hair nearer than the walk's (chord-derived) distance, so that
+        // rounding never stops the walk before a service that ties.
+        if top
+            .threshold()
+            .is_some_and(|t| decay((km - 1e-6).max(0.0)) < t)
+        {
+            return false;
+        }
+        let (word, bit) = (service as usize / 64, 1u64 << (service % 64));
+        if seen[word] & bit == 0 {
+            seen[word] |= bit;
+            if let Some(candidate) = plan.score(service, None) {
+                top.push(candidate);
+            }
+        }
+        true
+    });
+    if top.threshold().is_none_or(|t| t <= DISTANCE_UNKNOWN) {
+        for service in 0..index.len() as u32 {
+            if index.geo.has_no_points(service) {
+                if let Some(candidate) = plan.score(service, None) {
+                    top.push(candidate);
+                }
+            }
+        }
+    }
+    top.total = (0..index.len() as u32)
+        .filter(|&service| plan.filter(service).is_some())
+        .count();
 }
 
 impl<'a> Plan<'a> {
@@ -256,28 +312,7 @@ impl<'a> Plan<'a> {
 
     /// Filters and scores one service; `None` when it does not match.
     fn score(&self, service: u32, text: Option<f32>) -> Option<Candidate> {
-        let row = self.index.filters.row(service);
-        if !row.active()
-            || (self.wheelchair && !row.wheelchair())
-            || (self.free_only && !row.free())
-        {
-            return None;
-        }
-        if let Some(set) = &self.categories {
-            if set[service as usize / 64] & (1 << (service % 64)) == 0 {
-                return None;
-            }
-        }
-        let languages = self.languages.as_deref().map(|mask| row.languages(mask));
-        if self.require_language && !languages.is_some_and(|(_, hit)| hit) {
-            return None;
-        }
-        let verdict = self
-            .has_client
-            .then(|| eligibility(self.age, self.gender, row.ages(), |g| row.serves_gender(g)));
-        if verdict == Some(Eligibility::Ineligible) {
-            return None;
-        }
+        let (languages, verdict) = self.filter(service)?;
         let (distance, distance_factor) = match self.origin {
             None => (None, None),
             Some((lat, lon)) => match self.index.geo.nearest(service, lat, lon) {
@@ -308,6 +343,34 @@ impl<'a> Plan<'a> {
             eligibility: verdict,
             eligibility_factor,
         })
+    }
+
+    /// The column filters (all but distance): `None` when the service is
+    /// filtered out, else its language match and eligibility verdict.
+    fn filter(&self, service: u32) -> Option<Filtered> {
+        let row = self.index.filters.row(service);
+        if !row.active()
+            || (self.wheelchair && !row.wheelchair())
+            || (self.free_only && !row.free())
+        {
+            return None;
+        }
+        if let Some(set) = &self.categories {
+            if set[service as usize / 64] & (1 << (service % 64)) == 0 {
+                return None;
+            }
+        }
+        let languages = self.languages.as_deref().map(|mask| row.languages(mask));
+        if self.require_language && !languages.is_some_and(|(_, hit)| hit) {
+            return None;
+        }
+        let verdict = self
+            .has_client
+            .then(|| eligibility(self.age, self.gender, row.ages(), |g| row.serves_gender(g)));
+        if verdict == Some(Eligibility::Ineligible) {
+            return None;
+        }
+        Some((languages, verdict))
     }
 
     fn hit(&self, candidate: Candidate, explain: bool) -> Result<Hit> {
@@ -400,5 +463,89 @@ impl<'a> Plan<'a> {
             parts.push("matches your words".into());
         }
         parts.join(" · ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{AgeRange, Index, IndexBuilder, Language, Location, Query, Service};
+
+    /// Services on a spiral around Sudbury, with a mix of languages and ages.
+    fn spiral(count: usize, without_location: &[usize]) -> Index {
+        let mut builder = IndexBuilder::new("spiral");
+        for i in 0..count {
+            let angle = i as f64 * 2.399;
+            let reach = (i as f64).sqrt() * 0.05;
+            let language = ["en", "fr", "zh"][i % 3];
+            builder.add_service(Service {
+                id: format!("s{i:04}"),
+                name: format!("Service {i}"),
+                languages: vec![Language {
+                    code: Some(language.into()),
+                    name: language.into(),
+                }],
+                eligibility: crate::model::Eligibility {
+                    ages: (i % 4 == 0).then_some(AgeRange {
+                        min: Some(60),
+                        max: None,
+                        from_text: false,
+                    }),
+                    ..Default::default()
+                },
+                locations: if without_location.contains(&i) {
+                    Vec::new()
+                } else {
+                    vec![Location {
+                        lat: 46.49 + reach * angle.sin(),
+                        lon: -80.99 + reach * angle.cos(),
+                        ..Default::default()
+                    }]
+                },
+                ..Default::default()
+            });
+        }
+        Index::from_bytes(builder.build_bytes().unwrap().0).unwrap()
+    }
+
+    fn ranked(index: &Index, query: &Query) -> (usize, Vec<(String, f32)>) {
+        let results = index.search(query).unwrap();
+        (
+            results.total,
+            results.hits.into_iter().map(|h| (h.id, h.score)).collect(),
+        )
+    }
+
+    #[test]
+    fn near_without_radius_walks_to_the_same_hits_as_a_full_scan() {
+        let index = spiral(400, &[]);
+        for limit in [1, 10, 50] {
+            let near = Query::new()
+                .near_point(46.5, -81.0)
+                .language("fr")
+                .client_age(30)
+                .limit(limit);
+            let everywhere = near.clone().radius_km(crate::MAX_RADIUS_KM);
+            assert_eq!(
+                ranked(&index, &near),
+                ranked(&index, &everywhere),
+                "limit {limit}"
+            );
+        }
+    }
+
+    #[test]
+    fn near_without_radius_still_finds_services_without_a_location() {
+        // Services 5..400 are far away: a service without a location (factor
+        // 0.25) ranks above them, as in a full scan.
+        let index = spiral(400, &[3]);
+        let results = index
+            .search(&Query::new().near_point(10.0, 10.0).limit(3))
+            .unwrap();
+        assert_eq!(results.hits[0].id, "s0003");
+        assert_eq!(results.total, 400);
+        let near = index
+            .search(&Query::new().near_point(46.49, -80.99).limit(3))
+            .unwrap();
+        assert!(near.hits.iter().all(|h| h.id != "s0003"));
     }
 }
