@@ -201,7 +201,7 @@ impl IndexBuilder {
             self.attribution.push(GEONAMES_ATTRIBUTION.to_owned());
         }
         for service in &services {
-            for location in &service.locations {
+            for location in service.locations.iter().filter(|l| l.lat.is_finite()) {
                 if let Some(city) = &location.city {
                     let region = location.region.as_deref().unwrap_or("");
                     self.gazetteer.add_place(
@@ -216,7 +216,15 @@ impl IndexBuilder {
         let languages = language_table(&services);
         let locations: Vec<Vec<(f64, f64)>> = services
             .iter()
-            .map(|s| s.locations.iter().map(|l| (l.lat, l.lon)).collect())
+            .map(|s| {
+                // Located ones come first (see `validated_services`), so a
+                // service's n-th point is its n-th location.
+                s.locations
+                    .iter()
+                    .filter(|l| l.lat.is_finite())
+                    .map(|l| (l.lat, l.lon))
+                    .collect()
+            })
             .collect();
         let location_count = locations.iter().map(Vec::len).sum();
         let meta = Meta {
@@ -292,23 +300,28 @@ impl IndexBuilder {
                 )));
                 continue;
             }
-            let before = service.locations.len();
-            service.locations.retain(|l| {
-                l.lat.is_finite()
-                    && l.lon.is_finite()
-                    && (-90.0..=90.0).contains(&l.lat)
-                    && (-180.0..=180.0).contains(&l.lon)
-                    && !(l.lat == 0.0 && l.lon == 0.0)
-            });
-            if service.locations.len() < before {
+            // A location without usable coordinates is kept for its address
+            // (NaN coordinates), after the located ones, out of the geo index.
+            for location in &mut service.locations {
+                let usable = location.lat.is_finite()
+                    && location.lon.is_finite()
+                    && (-90.0..=90.0).contains(&location.lat)
+                    && (-180.0..=180.0).contains(&location.lon)
+                    && !(location.lat == 0.0 && location.lon == 0.0);
+                if !usable {
+                    location.lat = f64::NAN;
+                    location.lon = f64::NAN;
+                }
+            }
+            service.locations.sort_by_key(|l| l.lat.is_nan());
+            if !service.locations.is_empty() && service.locations.iter().all(|l| l.lat.is_nan()) {
                 self.report.warn(Problem {
                     file: "(services)".into(),
                     row: None,
                     field: Some("locations".into()),
                     reason: format!(
-                        "service {}: {} location(s) without valid coordinates left out",
-                        service.id,
-                        before - service.locations.len()
+                        "service {}: no location has coordinates; shown with its address, not found by distance",
+                        service.id
                     ),
                     rejected: false,
                 });

@@ -77,9 +77,13 @@ pub struct Location {
     pub id: String,
     /// Name of the site, if it has one.
     pub name: Option<String>,
-    /// Latitude in degrees (WGS 84).
+    /// Latitude in degrees (WGS 84); NaN when the publisher gave no
+    /// coordinates (the location is shown, but not found by distance).
+    /// JSON writes NaN as `null`, and `null` reads back as NaN.
+    #[serde(deserialize_with = "nan_if_null")]
     pub lat: f64,
-    /// Longitude in degrees (WGS 84).
+    /// Longitude in degrees (WGS 84); NaN when the publisher gave no coordinates.
+    #[serde(deserialize_with = "nan_if_null")]
     pub lon: f64,
     /// Street address on one line ("123 Main St, Sudbury, ON").
     pub address: Option<String>,
@@ -89,6 +93,16 @@ pub struct Location {
     pub region: Option<String>,
     /// Postal code as the publisher wrote it.
     pub postal_code: Option<String>,
+}
+
+/// Reads a coordinate; in text formats (JSON), where NaN is written as
+/// `null`, `null` reads as NaN. Binary formats (the index records) hold NaN.
+fn nan_if_null<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
+    if deserializer.is_human_readable() {
+        Ok(Option::<f64>::deserialize(deserializer)?.unwrap_or(f64::NAN))
+    } else {
+        f64::deserialize(deserializer)
+    }
 }
 
 /// A phone number.
@@ -256,4 +270,18 @@ pub enum Status {
     Defunct,
     /// Temporarily closed.
     TemporarilyClosed,
+}
+
+impl Status {
+    /// Reads an HSDS status ("active", "inactive", "defunct", "temporarily
+    /// closed"), in any case, with `_` or space.
+    pub fn parse(text: &str) -> Option<Status> {
+        match text.trim().to_lowercase().replace('_', " ").as_str() {
+            "active" => Some(Status::Active),
+            "inactive" => Some(Status::Inactive),
+            "defunct" => Some(Status::Defunct),
+            "temporarily closed" => Some(Status::TemporarilyClosed),
+            _ => None,
+        }
+    }
 }

@@ -15,6 +15,27 @@ pub struct Report {
     /// Every problem met, in input order: rejected records and kept records
     /// with a part that could not be used.
     pub problems: Vec<Problem>,
+    /// Rows read, used and rejected per input table, in reading order.
+    #[serde(default)]
+    pub tables: Vec<TableCount>,
+}
+
+/// What became of the rows of one input table (a CSV file, or the records
+/// of a JSON file).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TableCount {
+    /// The input file.
+    pub file: String,
+    /// Data rows read (a CSV header is not a row).
+    pub read: usize,
+    /// Rows that went into an indexed service.
+    pub used: usize,
+    /// Rows that could not be used, each reported in [`Report::problems`].
+    /// `read - used - rejected` rows were fine but nothing used them (an
+    /// organization without services, a table servicematch does not read).
+    pub rejected: usize,
+    /// Whether servicematch reads this table at all.
+    pub imported: bool,
 }
 
 /// One problem with one input record.
@@ -55,6 +76,7 @@ impl Report {
         self.services_read += other.services_read;
         self.services_rejected += other.services_rejected;
         self.problems.extend(other.problems);
+        self.tables.extend(other.tables);
     }
 
     /// Records a rejected service.

@@ -540,3 +540,11 @@ mod bad_input {
         );
     }
 }
+
+// Importing HSDS: the Open Referral fixtures, hand-made messy exports, zip
+// archives, format detection, errors that name the file.
+mod import;
+
+// The real Miami and Baltimore 211 exports in ../shared/data/real
+// (evaluation only, read in place; skipped with a message when absent).
+mod real_exports;

@@ -70,6 +70,26 @@ impl Taxonomy {
     }
 }
 
+/// A category for `term`: its broader terms from `taxonomy`, or, for an
+/// Open Eligibility term whose parents the publisher's data lacks, from the
+/// built-in Open Eligibility tree.
+pub(crate) fn category(term: &Term, taxonomy: &Taxonomy) -> Category {
+    let is_open_eligibility = term
+        .vocabulary
+        .as_deref()
+        .is_some_and(|v| v.to_lowercase().contains("open eligibility"));
+    if term.parent.is_none() && is_open_eligibility {
+        if let Some(known) = term.code.as_deref().and_then(|c| open_eligibility().get(c)) {
+            let mut category = open_eligibility().category(known);
+            // The publisher's words for the term itself are kept.
+            category.name = term.name.clone();
+            category.vocabulary = term.vocabulary.clone();
+            return category;
+        }
+    }
+    taxonomy.category(term)
+}
+
 /// The Open Eligibility taxonomy (290 terms), keyed by code ("101-02-01").
 pub fn open_eligibility() -> &'static Taxonomy {
     static TREE: OnceLock<Taxonomy> = OnceLock::new();

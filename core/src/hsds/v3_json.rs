@@ -17,12 +17,13 @@
 
 use serde_json::Value;
 
-use super::taxonomy::{open_eligibility, Taxonomy, Term};
-use super::Import;
+use super::schedule::{Hours, Rule};
+use super::taxonomy::{Taxonomy, Term};
+use super::{access, address, ages, clean, cost, Import};
 use crate::error::{Error, Result};
 use crate::model::{
-    Accessibility, AgeRange, Category, Cost, Eligibility, Gender, Language, Location, OpenInterval,
-    Organization, Phone, Service, Status,
+    Accessibility, Cost, Eligibility, Gender, Language, Location, Organization, Phone, Service,
+    Status,
 };
 use crate::report::{Problem, Report};
 
@@ -131,21 +132,32 @@ fn kind(value: &Value) -> &'static str {
     }
 }
 
-/// A string field: strings are cleaned, numbers turned into strings, empty is none.
+/// A one-line string field ([`clean::line`]); numbers turned into strings,
+/// empty is none.
 fn text(value: &Value, key: &str) -> Option<String> {
     match value.get(key)? {
-        Value::String(s) => clean(s),
+        Value::String(s) => clean::line(s),
         Value::Number(n) => Some(n.to_string()),
         _ => None,
     }
 }
 
-/// Trims, collapses runs of whitespace and literal "\n" sequences.
-fn clean(text: &str) -> Option<String> {
-    let text = text.replace("\\n", "\n");
-    let cleaned = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let cleaned = cleaned.trim_matches('"').trim().to_owned();
-    (!cleaned.is_empty()).then_some(cleaned)
+/// A prose field ([`clean::prose`]): paragraphs kept.
+fn prose(value: &Value, key: &str) -> Option<String> {
+    match value.get(key)? {
+        Value::String(s) => clean::prose(s),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// A field as written, for parsers that do their own cleaning.
+fn raw<'v>(value: &'v Value, key: &str) -> Option<&'v str> {
+    value
+        .get(key)?
+        .as_str()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
 }
 
 fn list<'v>(value: &'v Value, key: &str) -> &'v [Value] {
@@ -218,12 +230,12 @@ fn service(record: &Value, taxonomy: &Taxonomy, context: &mut Context) -> Option
         id,
         name,
         alternate_names: text(record, "alternate_name").into_iter().collect(),
-        description: text(record, "description"),
+        description: prose(record, "description"),
         url: text(record, "url"),
         email: text(record, "email"),
         status: status(record, context),
-        application_process: text(record, "application_process"),
-        fees_description: text(record, "fees_description"),
+        application_process: prose(record, "application_process"),
+        fees_description: prose(record, "fees_description"),
         last_verified: text(record, "assured_date")
             .or_else(|| text(record, "last_modified").map(|d| d.chars().take(10).collect())),
         ..Service::default()
@@ -240,16 +252,13 @@ fn service(record: &Value, taxonomy: &Taxonomy, context: &mut Context) -> Option
         let Some(location) = link.get("location") else {
             continue;
         };
-        if let Some(location) = self::location(location, i, context) {
-            service.locations.push(location);
-        }
+        service.locations.push(self::location(location, i, context));
         for note in list(location_of(link), "accessibility") {
             if let Some(description) = text(note, "description").or_else(|| text(note, "details")) {
-                let lower = description.to_lowercase();
-                if lower.contains("wheelchair") || lower.contains("fauteuil roulant") {
-                    accessibility.wheelchair = true;
+                accessibility.wheelchair |= access::wheelchair(&description);
+                if !accessibility.notes.contains(&description) {
+                    accessibility.notes.push(description);
                 }
-                accessibility.notes.push(description);
             }
         }
     }
@@ -265,23 +274,14 @@ fn service(record: &Value, taxonomy: &Taxonomy, context: &mut Context) -> Option
         })
         .collect();
     for language in list(record, "languages") {
-        let name = text(language, "name");
-        let given = text(language, "code");
-        let code = given
-            .as_deref()
-            .and_then(crate::lang::code)
-            .or_else(|| name.as_deref().and_then(crate::lang::code));
-        if code.is_none() {
-            context.warn(
-                "languages",
-                format!(
-                    "language \"{}\" is not a known language; kept as text",
-                    name.clone().or(given.clone()).unwrap_or_default()
-                ),
-            );
-        }
-        if let Some(name) = name.or(given) {
-            service.languages.push(Language { code, name });
+        for language in self::language(language, context) {
+            let duplicate = service
+                .languages
+                .iter()
+                .any(|l| l.code.is_some() && l.code == language.code);
+            if !duplicate {
+                service.languages.push(language);
+            }
         }
     }
     service.eligibility = eligibility(record, context);
@@ -308,26 +308,28 @@ fn service(record: &Value, taxonomy: &Taxonomy, context: &mut Context) -> Option
             }
             continue;
         }
-        service.categories.push(category(&term, taxonomy));
+        service
+            .categories
+            .push(super::taxonomy::category(&term, taxonomy));
     }
     service.eligibility.genders.sort();
     service.eligibility.genders.dedup();
     service.keywords = match record.get("keywords") {
-        Some(Value::String(s)) => s.split(',').filter_map(clean).collect(),
+        Some(Value::String(s)) => s.split(',').filter_map(clean::line).collect(),
         Some(Value::Array(items)) => items
             .iter()
             .filter_map(|v| v.as_str())
-            .filter_map(clean)
+            .filter_map(clean::line)
             .collect(),
         _ => Vec::new(),
     };
-    service.cost = cost(record);
-    let (hours, hours_text) = schedules(record);
+    service.cost = self::cost(record, context);
+    let (hours, hours_text) = schedules(record, context);
     service.hours = hours;
     service.hours_text = hours_text;
     service.required_documents = list(record, "required_documents")
         .iter()
-        .filter_map(|d| text(d, "document"))
+        .filter_map(|d| prose(d, "document"))
         .collect();
     Some(service)
 }
@@ -336,61 +338,70 @@ fn location_of(link: &Value) -> &Value {
     link.get("location").unwrap_or(&Value::Null)
 }
 
-fn category(term: &Term, taxonomy: &Taxonomy) -> Category {
-    // An Open Eligibility code finds its parents in the built-in tree even
-    // when the publisher's data lacks them.
-    let is_open_eligibility = term
-        .vocabulary
-        .as_deref()
-        .is_some_and(|v| v.to_lowercase().contains("open eligibility"));
-    if term.parent.is_none() && is_open_eligibility {
-        if let Some(known) = term.code.as_deref().and_then(|c| open_eligibility().get(c)) {
-            // The publisher's own name stays; the tree gives the broader terms.
-            return Category {
-                name: term.name.clone(),
-                ..open_eligibility().category(known)
-            };
+/// The languages of one `languages` entry: its ISO `code` if valid, else
+/// its `name` read as free text ([`crate::lang::from_text`]).
+fn language(value: &Value, context: &mut Context) -> Vec<Language> {
+    let name = raw(value, "name");
+    let given = text(value, "code");
+    if let Some(code) = given.as_deref().and_then(crate::lang::code) {
+        let name = name.and_then(clean::line).unwrap_or_else(|| code.clone());
+        return vec![Language {
+            code: Some(code),
+            name,
+        }];
+    }
+    let languages = match (name, given) {
+        (Some(name), _) => crate::lang::from_text(name),
+        (None, Some(code)) => vec![Language {
+            code: None,
+            name: code,
+        }],
+        (None, None) => Vec::new(),
+    };
+    for language in &languages {
+        if language.code.is_none() && !crate::lang::is_note(&language.name) {
+            context.warn(
+                "languages",
+                format!(
+                    "language \"{}\" is not a known language; kept as text",
+                    language.name
+                ),
+            );
         }
     }
-    taxonomy.category(term)
+    languages
 }
 
 fn status(record: &Value, context: &mut Context) -> Status {
-    match text(record, "status").map(|s| s.to_lowercase()).as_deref() {
-        None | Some("active") => Status::Active,
-        Some("inactive") => Status::Inactive,
-        Some("defunct") => Status::Defunct,
-        Some("temporarily closed") | Some("temporarily_closed") => Status::TemporarilyClosed,
-        Some(other) => {
-            context.warn("status", format!("status \"{other}\" is not active, inactive, defunct or temporarily closed; taken as active"));
-            Status::Active
-        }
-    }
+    let Some(text) = text(record, "status") else {
+        return Status::Active;
+    };
+    Status::parse(&text).unwrap_or_else(|| {
+        context.warn("status", format!("status \"{text}\" is not active, inactive, defunct or temporarily closed; taken as active"));
+        Status::Active
+    })
 }
 
-fn location(value: &Value, position: usize, context: &mut Context) -> Option<Location> {
+/// A location; without usable coordinates it is kept with NaN coordinates
+/// (shown, not found by distance).
+fn location(value: &Value, position: usize, context: &mut Context) -> Location {
     let lat = number(value, "latitude", context);
     let lon = number(value, "longitude", context);
-    let (Some(lat), Some(lon)) = (lat, lon) else {
-        context.warn(
-            "service_at_locations",
-            format!(
-                "location {} has no coordinates; left out of distance search",
-                position + 1
-            ),
-        );
-        return None;
+    let (lat, lon) = match (lat, lon) {
+        (Some(lat), Some(lon))
+            if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) =>
+        {
+            (lat, lon)
+        }
+        (Some(lat), Some(lon)) => {
+            context.warn(
+                "service_at_locations",
+                format!("location {} at ({lat}, {lon}) is not a point on Earth; kept without coordinates", position + 1),
+            );
+            (f64::NAN, f64::NAN)
+        }
+        _ => (f64::NAN, f64::NAN),
     };
-    if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
-        context.warn(
-            "service_at_locations",
-            format!(
-                "location {} at ({lat}, {lon}) is not a point on Earth; left out",
-                position + 1
-            ),
-        );
-        return None;
-    }
     let addresses = list(value, "addresses");
     let address = addresses
         .iter()
@@ -404,160 +415,108 @@ fn location(value: &Value, position: usize, context: &mut Context) -> Option<Loc
         ..Location::default()
     };
     if let Some(address) = address {
-        let line: Vec<String> = ["address_1", "address_2", "city", "state_province"]
+        location.address = address::one_line(
+            [
+                "address_1",
+                "address_2",
+                "address_3",
+                "address_4",
+                "city",
+                "state_province",
+            ]
             .iter()
-            .filter_map(|k| text(address, k))
-            .collect();
-        location.address = (!line.is_empty()).then(|| line.join(", "));
+            .map(|k| text(address, k)),
+        );
         location.city = text(address, "city");
-        location.region = text(address, "state_province");
+        location.region = text(address, "state_province").or_else(|| text(address, "region"));
         location.postal_code = text(address, "postal_code");
     }
-    Some(location)
+    location
 }
 
 fn eligibility(record: &Value, context: &mut Context) -> Eligibility {
     let age = |key: &str, context: &mut Context| -> Option<u8> {
         let n = number(record, key, context)?;
-        if n.fract() == 0.0 && (0.0..=130.0).contains(&n) {
-            Some(n as u8)
-        } else {
-            context.warn(key, format!("{key} {n} is not an age in years"));
-            None
-        }
+        ages::years(n)
+            .map_err(|reason| context.warn(key, format!("{key} {reason}")))
+            .ok()
     };
     let min = age("minimum_age", context);
     let max = age("maximum_age", context);
-    let ages = match (min, max) {
-        (None, None) => None,
-        (Some(min), Some(max)) if min > max => {
-            context.warn(
-                "minimum_age",
-                format!("minimum_age {min} is above maximum_age {max}; ages left out"),
-            );
-            None
-        }
-        // 0 and ≥ 100 are how many exports spell "no limit".
-        (min, max) => {
-            let min = min.filter(|&m| m > 0);
-            let max = max.filter(|&m| m < 100);
-            (min.is_some() || max.is_some()).then_some(AgeRange {
-                min,
-                max,
-                from_text: false,
-            })
-        }
-    };
+    let description = prose(record, "eligibility_description");
+    let structured = ages::range(min, max).unwrap_or_else(|reason| {
+        context.warn("minimum_age", reason);
+        None
+    });
     Eligibility {
-        ages,
+        ages: structured.or_else(|| description.as_deref().and_then(ages::from_text)),
         genders: Vec::new(),
-        description: text(record, "eligibility_description"),
+        description,
     }
 }
 
-fn cost(record: &Value) -> Cost {
+/// The cheapest of the cost options, else what the fees text says.
+fn cost(record: &Value, context: &mut Context) -> Cost {
     let mut cost = Cost::Unknown;
     for option in list(record, "cost_options") {
-        let words = text(option, "option").unwrap_or_default().to_lowercase();
-        let amount = option.get("amount").and_then(Value::as_f64);
-        let this = if words.contains("sliding") {
-            Cost::SlidingScale
-        } else if words.contains("free") || words.contains("no cost") || amount == Some(0.0) {
-            Cost::Free
-        } else if amount.is_some_and(|a| a > 0.0) || words.contains("fee") {
-            Cost::Fee
-        } else {
-            Cost::Unknown
-        };
-        // The cheapest option a person can get is what matters to them.
-        cost = match (cost, this) {
-            (Cost::Unknown, c) | (c, Cost::Unknown) => c,
-            (Cost::Free, _) | (_, Cost::Free) => Cost::Free,
-            (Cost::SlidingScale, _) | (_, Cost::SlidingScale) => Cost::SlidingScale,
-            _ => Cost::Fee,
-        };
+        let amount = number(option, "amount", context);
+        cost = cost::cheapest(
+            cost,
+            cost::from_option(text(option, "option").as_deref(), amount),
+        );
     }
     if cost == Cost::Unknown {
-        let fees = text(record, "fees_description")
-            .unwrap_or_default()
-            .to_lowercase();
-        if fees.contains("sliding scale") {
-            cost = Cost::SlidingScale;
-        } else if fees.starts_with("free") || fees.contains("no cost") || fees.contains("no fee") {
-            cost = Cost::Free;
+        if let Some(fees) = prose(record, "fees_description") {
+            cost = cost::from_fees(&fees);
         }
     }
     cost
 }
 
-fn schedules(record: &Value) -> (Vec<OpenInterval>, Option<String>) {
-    let mut hours = Vec::new();
-    let mut texts = Vec::new();
+fn schedules(
+    record: &Value,
+    context: &mut Context,
+) -> (Vec<crate::model::OpenInterval>, Option<String>) {
+    let mut hours = Hours::default();
     for schedule in list(record, "schedules") {
-        let weekly = text(schedule, "freq").is_none_or(|f| f.eq_ignore_ascii_case("weekly"));
-        let days: Vec<u8> = text(schedule, "byday")
-            .unwrap_or_default()
-            .split(',')
-            .filter_map(|d| weekday(d.trim()))
-            .collect();
-        let opens = text(schedule, "opens_at").and_then(|t| minutes(&t));
-        let closes = text(schedule, "closes_at").and_then(|t| minutes(&t));
-        match (weekly, days.is_empty(), opens, closes) {
-            (true, false, Some(opens), Some(closes)) => {
-                let closes = if closes <= opens {
-                    closes + 1440
-                } else {
-                    closes
-                };
-                for day in days {
-                    hours.push(OpenInterval {
-                        weekday: day,
-                        opens,
-                        closes: closes.min(1440),
-                    });
-                    if closes > 1440 {
-                        hours.push(OpenInterval {
-                            weekday: (day + 1) % 7,
-                            opens: 0,
-                            closes: closes - 1440,
-                        });
-                    }
-                }
+        let fields: Vec<Option<String>> = [
+            "freq",
+            "interval",
+            "byday",
+            "weekday",
+            "opens_at",
+            "closes_at",
+        ]
+        .iter()
+        .map(|key| text(schedule, key))
+        .collect();
+        let rule = Rule {
+            freq: fields[0].as_deref(),
+            interval: fields[1].as_deref(),
+            byday: fields[2].as_deref(),
+            weekday: fields[3].as_deref(),
+            opens_at: fields[4].as_deref(),
+            closes_at: fields[5].as_deref(),
+        };
+        let description = prose(schedule, "description");
+        if rule.is_empty() {
+            if let Some(description) = description {
+                hours.add_text(description);
             }
-            _ => texts.extend(text(schedule, "description")),
+        } else if let Err(unreadable) = hours.add_rule(&rule) {
+            context.warn("schedules", format!("{}; kept as text", unreadable.reason));
+            if let Some(description) = description {
+                hours.add_text(description);
+            }
         }
     }
-    hours.sort_by_key(|h| (h.weekday, h.opens));
-    hours.dedup();
-    (hours, (!texts.is_empty()).then(|| texts.join("; ")))
-}
-
-fn weekday(code: &str) -> Option<u8> {
-    // RRULE BYDAY may carry an ordinal ("1MO"); weekly rows use the bare day.
-    let code = code.trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == '+');
-    ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
-        .iter()
-        .position(|d| d.eq_ignore_ascii_case(code))
-        .map(|i| i as u8)
-}
-
-/// "09:00", "9:00:00", "17:30" → minutes after midnight; "23:59" (how many
-/// exports spell "until midnight") → 1440.
-fn minutes(time: &str) -> Option<u16> {
-    let mut parts = time.trim().split(':');
-    let hours: u16 = parts.next()?.trim().parse().ok()?;
-    let minutes: u16 = parts.next().unwrap_or("0").trim().parse().ok()?;
-    let total = hours * 60 + minutes;
-    (hours <= 24 && minutes < 60 && total <= 1440).then_some(if total == 1439 {
-        1440
-    } else {
-        total
-    })
+    hours.finish()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{AgeRange, OpenInterval};
 
     const FIXTURE: &str = include_str!("../../testdata/hsds3/service_full.json");
 
@@ -577,8 +536,13 @@ mod tests {
             })
         );
         assert_eq!(service.languages[0].code.as_deref(), Some("ur"));
-        // The fixture's location sits at latitude 100: reported, not indexed.
-        assert!(service.locations.is_empty());
+        // The fixture's location sits at latitude 100: reported, and kept
+        // with its address but without coordinates.
+        assert!(service.locations[0].lat.is_nan());
+        assert_eq!(
+            service.locations[0].name.as_deref(),
+            Some("MyCity Civic Center")
+        );
         assert!(import
             .report
             .problems

@@ -1,0 +1,46 @@
+//! Accessibility notes → the wheelchair flag.
+//!
+//! A note flags wheelchair access when it says so plainly ("Wheelchair
+//! accessible", "Handicap accessible", "ADA accessible") and does not deny
+//! it ("Not wheelchair accessible", "no wheelchair access"). Every note is
+//! kept as the publisher wrote it.
+
+/// Whether an accessibility note says the place is wheelchair accessible.
+pub(crate) fn wheelchair(note: &str) -> bool {
+    let note = note.to_lowercase();
+    let says = [
+        "wheelchair",
+        "handicap accessible",
+        "handicapped accessible",
+        "ada accessible",
+        "ada compliant",
+    ]
+    .iter()
+    .any(|w| note.contains(w));
+    let denies = [
+        "not ",
+        "no wheelchair",
+        "inaccessible",
+        "isn't",
+        "is not",
+        "limited",
+        "n/a",
+    ]
+    .iter()
+    .any(|w| note.contains(w));
+    says && !denies
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_notes_only() {
+        assert!(wheelchair("Handicap accessible"));
+        assert!(wheelchair("Wheelchair access is possible on all levels."));
+        assert!(!wheelchair("Not wheelchair accessible"));
+        assert!(!wheelchair("Limited wheelchair access"));
+        assert!(!wheelchair("disabled_parking"));
+    }
+}

@@ -1,0 +1,168 @@
+//! The real 211 exports in `../shared/data/real` (relative to the workspace
+//! root): evaluation data, read in place and never copied into the project.
+//! Without that folder these tests say so on stderr and pass.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use servicematch::hsds::{self, Format};
+use servicematch::Report;
+
+/// `../shared/data/real/<name>` from the workspace root, or from a folder
+/// above it (a git worktree sits deeper than the main checkout).
+fn real(name: &str) -> Option<PathBuf> {
+    let workspace = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let found = workspace
+        .ancestors()
+        .skip(1)
+        .map(|dir| dir.join("shared/data/real").join(name))
+        .find(|path| path.is_dir());
+    if found.is_none() {
+        eprintln!(
+            "skipped: ../shared/data/real not found (no shared/data/real/{name} above {})",
+            workspace.display()
+        );
+    }
+    found
+}
+
+/// Problems grouped by reason with the ids and numbers taken out.
+fn reasons(report: &Report) -> BTreeMap<String, usize> {
+    let mut counts = BTreeMap::new();
+    for problem in &report.problems {
+        let file = problem.file.rsplit('/').next().unwrap_or(&problem.file);
+        let reason: String = problem
+            .reason
+            .split('"')
+            .enumerate()
+            .map(|(i, part)| if i % 2 == 1 { "\"…\"" } else { part })
+            .collect::<String>()
+            .split_whitespace()
+            .map(|w| {
+                if w.chars().any(|c| c.is_ascii_digit()) {
+                    "N"
+                } else {
+                    w
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let key = format!(
+            "{file} {}: {reason}{}",
+            problem.field.as_deref().unwrap_or("-"),
+            if problem.rejected { " [rejected]" } else { "" }
+        );
+        *counts.entry(key).or_default() += 1;
+    }
+    counts
+}
+
+fn summary(import: &hsds::Import) {
+    let services = &import.services;
+    let report = &import.report;
+    eprintln!(
+        "services read {}, kept {}, rejected {}",
+        report.services_read,
+        services.len(),
+        report.services_rejected
+    );
+    for table in &report.tables {
+        eprintln!(
+            "  {:<40} read {:>6} used {:>6} rejected {:>6}{}",
+            table.file.rsplit('/').next().unwrap_or(""),
+            table.read,
+            table.used,
+            table.rejected,
+            if table.imported {
+                ""
+            } else {
+                " (not imported)"
+            }
+        );
+    }
+    let languages: Vec<_> = services.iter().flat_map(|s| &s.languages).collect();
+    let coded = languages.iter().filter(|l| l.code.is_some()).count();
+    let notes = languages
+        .iter()
+        .filter(|l| l.code.is_none() && servicematch::lang::is_note(&l.name))
+        .count();
+    eprintln!("languages: {} entries, {coded} with an ISO 639 code, {notes} notes, {} unknown kept as text", languages.len(), languages.len() - coded - notes);
+    eprintln!(
+        "services with parsed hours {}, with hours text {}, with ages {} ({} from text), with cost {}, with categories {}, with coordinates {}, with an organization {}",
+        services.iter().filter(|s| !s.hours.is_empty()).count(),
+        services.iter().filter(|s| s.hours_text.is_some()).count(),
+        services.iter().filter(|s| s.eligibility.ages.is_some()).count(),
+        services.iter().filter(|s| s.eligibility.ages.is_some_and(|a| a.from_text)).count(),
+        services.iter().filter(|s| s.cost != servicematch::Cost::Unknown).count(),
+        services.iter().filter(|s| !s.categories.is_empty()).count(),
+        services.iter().filter(|s| s.locations.iter().any(|l| l.lat.is_finite())).count(),
+        services.iter().filter(|s| s.organization.is_some()).count(),
+    );
+    for (reason, n) in reasons(report) {
+        eprintln!("  {n:>6} × {reason}");
+    }
+}
+
+#[test]
+fn miami_211_hsds1_data_package() {
+    let Some(path) = real("miami-211-hsds1") else {
+        return;
+    };
+    assert_eq!(hsds::detect(&path).unwrap(), Format::DataPackage);
+    let import = hsds::read_path(&path).unwrap();
+    summary(&import);
+    let report = &import.report;
+    assert_eq!(report.services_read, 4089);
+    assert_eq!(
+        report.services_read,
+        import.services.len() + report.services_rejected
+    );
+}
+
+#[test]
+fn baltimore_211_ohana_csv() {
+    let Some(path) = real("baltimore-211-ohana") else {
+        return;
+    };
+    assert_eq!(hsds::detect(&path).unwrap(), Format::OhanaCsv);
+    let import = hsds::read_path(&path).unwrap();
+    summary(&import);
+    let report = &import.report;
+    assert_eq!(report.services_read, 1876);
+    assert_eq!(
+        report.services_read,
+        import.services.len() + report.services_rejected
+    );
+}
+
+#[test]
+#[ignore = "prints samples for a person to read"]
+fn samples() {
+    for name in ["baltimore-211-ohana", "miami-211-hsds1"] {
+        let Some(path) = real(name) else { return };
+        let import = hsds::read_path(&path).unwrap();
+        for p in import.report.problems.iter().filter(|p| {
+            p.reason.contains("not a known language") || p.reason.contains("not a time")
+        }) {
+            eprintln!("{}", p.reason);
+        }
+        for s in import
+            .services
+            .iter()
+            .filter(|s| s.eligibility.ages.is_some())
+            .take(40)
+        {
+            eprintln!(
+                "{:?} <= {:?}",
+                s.eligibility.ages.map(|a| (a.min, a.max)),
+                s.eligibility
+                    .description
+                    .as_deref()
+                    .unwrap_or("")
+                    .chars()
+                    .take(150)
+                    .collect::<String>()
+            );
+        }
+    }
+}
