@@ -8,6 +8,9 @@
 //! ("Spanish and German.", "Creole (limited)", "other languages available
 //! upon request").
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use isolang::Language;
 
 /// Names and abbreviations that the ISO tables do not spell the same way.
@@ -394,9 +397,10 @@ pub fn code(text: &str) -> Option<String> {
     if folded.is_empty() {
         return None;
     }
+    let spaced = folded.replace('-', " ");
     if let Some((_, code)) = ALIASES
         .iter()
-        .find(|(name, _)| *name == folded || folded.replace('-', " ") == *name)
+        .find(|(name, _)| *name == folded || *name == spaced)
     {
         return Some((*code).to_owned());
     }
@@ -405,14 +409,27 @@ pub fn code(text: &str) -> Option<String> {
         3 => Language::from_639_3(&folded),
         _ => None,
     }
-    .or_else(|| Language::from_name_lowercase(&folded))
-    .or_else(|| Language::from_autonym(text.trim()))
-    .or_else(|| {
-        let wanted = folded.clone();
-        let mut matches = Language::match_autonyms(move |autonym| fold(autonym) == wanted);
-        matches.next()
-    })?;
+    .or_else(|| names().get(&folded).copied())?;
     Some(language_code(language))
+}
+
+/// Every ISO 639 language by its folded English name, then by its folded
+/// autonym ("francais", "espanol"), built once: isolang's own lookups scan
+/// the whole table on every call.
+fn names() -> &'static HashMap<String, Language> {
+    static NAMES: OnceLock<HashMap<String, Language>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut names = HashMap::new();
+        for language in Language::match_names(|_| true) {
+            names.entry(fold(language.to_name())).or_insert(language);
+        }
+        for language in Language::match_autonyms(|_| true) {
+            if let Some(autonym) = language.to_autonym() {
+                names.entry(fold(autonym)).or_insert(language);
+            }
+        }
+        names
+    })
 }
 
 /// The English name of a language code ("fr" → "French"), or the code itself.

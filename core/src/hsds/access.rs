@@ -1,8 +1,9 @@
 //! Accessibility notes → the wheelchair flag.
 //!
 //! A note flags wheelchair access when it says so plainly ("Wheelchair
-//! accessible", "Handicap accessible", "ADA accessible") and does not deny
-//! it ("Not wheelchair accessible", "no wheelchair access"). Every note is
+//! accessible", "Handicap accessible", "ADA accessible", "Accessible en
+//! fauteuil roulant") and does not deny it ("Not wheelchair accessible",
+//! "no wheelchair access", "pas accessible en fauteuil roulant"). Every note is
 //! kept as the publisher wrote it.
 
 /// Whether an accessibility note says the place is wheelchair accessible.
@@ -14,6 +15,8 @@ pub(crate) fn wheelchair(note: &str) -> bool {
         "handicapped accessible",
         "ada accessible",
         "ada compliant",
+        "fauteuil roulant",
+        "fauteuils roulants",
     ]
     .iter()
     .any(|w| note.contains(w));
@@ -25,6 +28,8 @@ pub(crate) fn wheelchair(note: &str) -> bool {
         "is not",
         "limited",
         "n/a",
+        "pas ",
+        "non accessible",
     ]
     .iter()
     .any(|w| note.contains(w));
@@ -42,5 +47,7 @@ mod tests {
         assert!(!wheelchair("Not wheelchair accessible"));
         assert!(!wheelchair("Limited wheelchair access"));
         assert!(!wheelchair("disabled_parking"));
+        assert!(wheelchair("Accessible en fauteuil roulant"));
+        assert!(!wheelchair("Pas accessible en fauteuil roulant"));
     }
 }

@@ -141,11 +141,19 @@ fn patterns() -> &'static [(Regex, Shape)] {
                 r"\b(?:ages?|aged|between the ages of)\s*(\d{1,3})\s*(?:-|to|and)\s*(\d{1,3})\b".into(),
                 Shape::Range,
             ),
-            // "5-17 years old", "18 to 24 years"
-            compile(format!(r"\b(\d{{1,3}})\s*(?:-|to)\s*(\d{{1,3}})\s*(?:-\s*)?{YEARS}"), Shape::Range),
-            // "ages 18+", "seniors 60+", "adults 18 and older", "age 18 and up"
+            // "5-17 years old", "18 to 24 years", "between 16 and 24 years old"
+            compile(format!(r"\b(?:between\s*)?(\d{{1,3}})\s*(?:-|to|and)\s*(\d{{1,3}})\s*(?:-\s*)?{YEARS}"), Shape::Range),
+            // French: "de 16 à 24 ans", "âgés de 0 à 6 ans"
+            compile(r"\b(\d{1,3})\s*(?:à|-)\s*(\d{1,3})\s*ans\b".into(), Shape::Range),
+            // French: "18 ans et plus", "65 ans ou plus"
+            compile(r"\b(\d{1,3})\s*ans\s*(?:et|ou)\s*plus\b".into(), Shape::AtLeast),
+            // French: "jusqu'à 12 ans", "de la naissance à 6 ans"
+            compile(r"(?:\bjusqu['’]à\s*(?:l['’]âge de\s*)?|\bnaissance\s*à\s*)(\d{1,3})\s*ans\b".into(), Shape::AtMost),
+            // French: "moins de 18 ans"
+            compile(r"\bmoins de\s*(\d{1,3})\s*ans\b".into(), Shape::Below),
+            // "ages 18+", "seniors 60+", "women 16+", "adults 18 and older", "age 18 and up"
             compile(
-                r"\b(?:ages?|aged|seniors?|adults?)\s*(\d{1,3})\s*(?:\+|and (?:older|over|up|above)|or (?:older|over|above))".into(),
+                r"\b(?:ages?|aged|seniors?|adults?|women|men|youth|teens?|girls|boys|people|persons|individuals)\s*(\d{1,3})\s*(?:\+|and (?:older|over|up|above)|or (?:older|over|above))".into(),
                 Shape::AtLeast,
             ),
             // "65 and older", "60 years or older", "18 years of age and older"
@@ -211,6 +219,22 @@ mod tests {
             ("Youth under 18", text(None, Some(17))),
             ("Under the age of 21", text(None, Some(20))),
             ("Birth to 5", text(None, Some(5))),
+            (
+                "Young people between 16 and 24 years old.",
+                text(Some(16), Some(24)),
+            ),
+            (
+                "Self-identified women 16+, including trans women.",
+                text(Some(16), None),
+            ),
+            ("Adultes de 18 ans et plus.", text(Some(18), None)),
+            ("Jeunes âgés de 16 à 24 ans.", text(Some(16), Some(24))),
+            (
+                "Enfants jusqu'à 12 ans accompagnés d'un parent.",
+                text(None, Some(12)),
+            ),
+            ("Enfants de la naissance à 6 ans.", text(None, Some(6))),
+            ("Jeunes de moins de 18 ans", text(None, Some(17))),
             ("Persons age13 and older.", text(Some(13), None)),
             ("Families with children (0-21 years)", text(None, Some(21))),
             (
@@ -268,5 +292,41 @@ mod tests {
         assert_eq!(union(adults, children), None);
         assert_eq!(union(from_category("teen"), children), text(None, Some(19)));
         assert_eq!(from_category("family"), None);
+    }
+
+    #[test]
+    fn text_agrees_with_the_structured_ages_of_the_demo_directory() {
+        // The bundled demo directory states ages both ways, in English and French.
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../examples/data/community-services.json"
+        );
+        let services: Vec<serde_json::Value> =
+            serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+        let (mut agree, mut silent) = (0, 0);
+        for service in &services {
+            let Some(words) = service["eligibility_description"].as_str() else {
+                continue;
+            };
+            let bound = |key: &str| service[key].as_u64().map(|n| n as u8);
+            let Ok(Some(structured)) = range(bound("minimum_age"), bound("maximum_age")) else {
+                continue;
+            };
+            match from_text(words) {
+                Some(read) => {
+                    assert_eq!(
+                        (read.min, read.max),
+                        (structured.min, structured.max),
+                        "{words}"
+                    );
+                    agree += 1;
+                }
+                None => silent += 1,
+            }
+        }
+        assert!(
+            agree > 9 * (agree + silent) / 10,
+            "{agree} read, {silent} not read"
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! What a service costs: free, sliding scale or fee, from HSDS 3
-//! `cost_options` rows and from fees text ("None.", "Free", "No cost",
-//! "Sliding fee scale", "$50 administration fee").
+//! `cost_options` rows and from fees text, in English or French ("None.",
+//! "Free", "No cost", "Sliding fee scale", "$50 administration fee",
+//! "Service gratuit.", "Aucuns frais.").
 //!
 //! Text is read conservatively: words that do not plainly say free, sliding
 //! scale or a fee ("See notes.", "Vary.", "Medicaid accepted") leave the cost
@@ -26,7 +27,10 @@ pub(crate) fn from_option(option: Option<&str>, amount: Option<f64>) -> Cost {
 pub(crate) fn from_fees(text: &str) -> Cost {
     let words = text.trim().to_lowercase();
     let bare = words.trim_end_matches(['.', '!', ' ']);
-    if words.contains("sliding") {
+    if words.contains("sliding")
+        || words.contains("échelle mobile")
+        || words.contains("selon le revenu")
+    {
         return Cost::SlidingScale;
     }
     let free = matches!(
@@ -34,7 +38,12 @@ pub(crate) fn from_fees(text: &str) -> Cost {
         "none" | "free" | "no" | "$0" | "0" | "no fee" | "no fees" | "no charge" | "no cost"
     ) || words.starts_with("none")
         || words.starts_with("free")
+        || words.starts_with("gratuit")
         || [
+            "gratuit",
+            "aucuns frais",
+            "aucun frais",
+            "sans frais",
             "no cost",
             "no charge",
             "free of charge",
@@ -64,7 +73,7 @@ fn mentions_fee(words: &str) -> bool {
             .any(|w| {
                 matches!(
                     w,
-                    "fee" | "fees" | "copay" | "co-pay" | "copayment" | "tuition"
+                    "fee" | "fees" | "copay" | "co-pay" | "copayment" | "tuition" | "frais"
                 )
             })
 }
@@ -103,6 +112,9 @@ mod tests {
                 Cost::Unknown,
             ),
             ("Coffee and snacks provided", Cost::Unknown),
+            ("Service gratuit.", Cost::Free),
+            ("Aucuns frais.", Cost::Free),
+            ("Frais de 10 $ par visite", Cost::Fee),
         ] {
             assert_eq!(from_fees(text), want, "{text}");
         }
