@@ -4,14 +4,33 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
-use servicematch::{hsds, IndexBuilder, Result};
+use servicematch::hsds::{self, Format};
+use servicematch::{Error, IndexBuilder, Report, Result};
 
 /// Arguments of `servicematch build`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// HSDS input files (HSDS 3 JSON).
+    /// HSDS inputs: HSDS 3 JSON files, HSDS 3 CSV folders, HSDS 1.x-2.0 data
+    /// packages (a folder or its datapackage.json), Ohana CSV folders, or zip
+    /// archives of any of these folders.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
+    /// Read every input in this format instead of detecting it:
+    /// hsds3-json, hsds3-csv, datapackage or ohana-csv.
+    #[arg(long, value_parser = parse_format)]
+    format: Option<Format>,
+    /// Write every problem (file, row, field, reason), the counts and the
+    /// per-table summary to this JSON file, also when the build fails.
+    #[arg(long, value_name = "FILE.json")]
+    report: Option<PathBuf>,
+    /// Fail, writing no index, when more than N records are rejected
+    /// (0: any rejected record fails the build). By default every reject is
+    /// reported and the build goes on.
+    #[arg(long, value_name = "N")]
+    max_rejects: Option<usize>,
+    /// How many problems the summary prints (all of them go to --report).
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    show_problems: usize,
     /// The index file to write (replaced atomically).
     #[arg(long, short)]
     output: PathBuf,
@@ -26,8 +45,9 @@ pub struct Args {
     attribution: Vec<String>,
 }
 
-/// How many problems the summary prints.
-const SHOWN_PROBLEMS: usize = 10;
+fn parse_format(text: &str) -> std::result::Result<Format, String> {
+    text.parse().map_err(|e: Error| e.to_string())
+}
 
 pub fn run(args: Args) -> Result<()> {
     let started = Instant::now();
@@ -47,10 +67,25 @@ pub fn run(args: Args) -> Result<()> {
     let mut builder = IndexBuilder::new(name);
     for input in &args.inputs {
         progress.set_message(format!("reading {}", input.display()));
-        let import = hsds::read_path(input)?;
+        let import = match args.format {
+            Some(format) => hsds::read_path_as(input, format)?,
+            None => hsds::read_path(input)?,
+        };
         builder.add_services(import.services);
         builder.add_report(import.report);
         progress.inc(1);
+    }
+    progress.set_message("checking");
+    let checked = builder.validate().clone();
+    if let Some(max) = args.max_rejects {
+        if let Err(error) = checked.check_rejects(max) {
+            progress.finish_and_clear();
+            if let Some(path) = &args.report {
+                checked.write_json(path)?;
+            }
+            print_problems(&checked, args.show_problems);
+            return Err(error);
+        }
     }
     for gazetteer in &args.gazetteer {
         progress.set_message(format!("reading gazetteer {}", gazetteer.display()));
@@ -70,17 +105,84 @@ pub fn run(args: Args) -> Result<()> {
         started.elapsed().as_secs_f64()
     );
     println!(
-        "services: {} read, {} indexed, {} rejected; locations: {}",
+        "services: {} read, {} indexed, {} rejected; locations: {} with coordinates",
         report.services_read, summary.services, report.services_rejected, summary.locations
     );
-    if !report.problems.is_empty() {
-        println!("problems: {}", report.problems.len());
-        for problem in report.problems.iter().take(SHOWN_PROBLEMS) {
-            println!("  {problem}");
-        }
-        if report.problems.len() > SHOWN_PROBLEMS {
-            println!("  … and {} more", report.problems.len() - SHOWN_PROBLEMS);
-        }
+    print_problems(report, args.show_problems);
+    if let Some(path) = &args.report {
+        report.write_json(path)?;
+        println!("report: {}", path.display());
     }
     Ok(())
+}
+
+/// The per-table summary and the first `shown` problems.
+fn print_problems(report: &Report, shown: usize) {
+    if !report.tables.is_empty() {
+        let width = report
+            .tables
+            .iter()
+            .map(|t| short(&t.file).len())
+            .max()
+            .unwrap_or(0);
+        println!(
+            "tables:{:width$}     read     used rejected",
+            "",
+            width = width.saturating_sub(5)
+        );
+        for table in &report.tables {
+            let note = if table.imported {
+                ""
+            } else {
+                "  (not imported)"
+            };
+            println!(
+                "  {:<width$} {:>8} {:>8} {:>8}{note}",
+                short(&table.file),
+                table.read,
+                table.used,
+                table.rejected,
+            );
+        }
+    }
+    if report.problems.is_empty() {
+        return;
+    }
+    println!(
+        "problems: {} ({} records rejected)",
+        report.problems.len(),
+        report.rejected()
+    );
+    // What kinds of problems, most common first: a real export's thousands
+    // of problems are a handful of faults repeated.
+    let mut kinds: Vec<((&str, &str, bool), usize)> = Vec::new();
+    for problem in &report.problems {
+        let key = (
+            short(&problem.file),
+            problem.field.as_deref().unwrap_or("-"),
+            problem.rejected,
+        );
+        match kinds.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, count)) => *count += 1,
+            None => kinds.push((key, 1)),
+        }
+    }
+    kinds.sort_by_key(|&(_, count)| std::cmp::Reverse(count));
+    println!("  by file and field:");
+    for ((file, field, rejected), count) in kinds.iter().take(shown) {
+        let rejected = if *rejected { " (records rejected)" } else { "" };
+        println!("    {count:>7}  {file} {field}{rejected}");
+    }
+    println!("  first {}:", shown.min(report.problems.len()));
+    for problem in report.problems.iter().take(shown) {
+        println!("    {problem}");
+    }
+    if report.problems.len() > shown {
+        println!("    … and {} more", report.problems.len() - shown);
+    }
+}
+
+/// A table's file name without its folder.
+fn short(file: &str) -> &str {
+    file.rsplit(['/', '\\']).next().unwrap_or(file)
 }

@@ -8,9 +8,13 @@ pub fn inspect(file: &Path, json: bool) -> Result<()> {
     let index = Index::open(file)?;
     let info = index.info();
     if json {
+        // The import counts also at the top, beside services and locations:
+        // services_read = services + services_rejected.
+        let mut value = serde_json::to_value(&info).expect("info serialises");
+        value["import"] = serde_json::to_value(&info.meta.import).expect("counts serialise");
         println!(
             "{}",
-            serde_json::to_string_pretty(&info).expect("info serialises")
+            serde_json::to_string_pretty(&value).expect("info serialises")
         );
         return Ok(());
     }

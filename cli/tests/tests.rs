@@ -170,3 +170,131 @@ fn bad_input_gets_clear_errors_and_a_failing_exit() {
         assert!(!stderr(&output).contains("panicked"), "{args:?}");
     }
 }
+
+/// A hand-made HSDS 1.1 data package with broken references and rejects.
+fn messy_package() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/testdata/messy/hsds1")
+}
+
+#[test]
+fn build_a_data_package_with_a_report_and_reconciled_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("messy.smx");
+    let report = dir.path().join("report.json");
+    let output = servicematch(&[
+        "build",
+        messy_package().to_str().unwrap(),
+        "--output",
+        index.to_str().unwrap(),
+        "--report",
+        report.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.contains("services: 6 read, 4 indexed, 2 rejected"),
+        "{text}"
+    );
+    // The per-table summary: rows read, used, rejected.
+    let services = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("services.csv"))
+        .unwrap();
+    assert_eq!(
+        services.split_whitespace().collect::<Vec<_>>(),
+        ["services.csv", "6", "4", "2"]
+    );
+    assert!(
+        text.contains("services.csv row 3 field name: service s3 has no name (record rejected)"),
+        "{text}"
+    );
+
+    // --report holds every problem with file, row, field and reason.
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+    let problems = report["problems"].as_array().unwrap();
+    let orphan = problems
+        .iter()
+        .find(|p| p["field"] == "organization_id")
+        .expect("the missing organization is reported");
+    assert!(orphan["file"].as_str().unwrap().ends_with("services.csv"));
+    assert_eq!(orphan["row"], 2);
+    assert_eq!(orphan["rejected"], false);
+    assert_eq!(report["services_read"], 6);
+    assert_eq!(report["services_rejected"], 2);
+
+    // inspect --json: services + services_rejected = services_read.
+    let inspect = servicematch(&["inspect", index.to_str().unwrap(), "--json"]);
+    let info: serde_json::Value = serde_json::from_slice(&inspect.stdout).unwrap();
+    assert_eq!(info["services"], 4);
+    assert_eq!(info["locations"], 2, "two services at the one located hall");
+    assert_eq!(info["import"]["services_read"], 6);
+    assert_eq!(info["import"]["services_rejected"], 2);
+}
+
+#[test]
+fn max_rejects_fails_the_build_and_writes_no_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("strict.smx");
+    let report = dir.path().join("report.json");
+    let build = |max: &str| {
+        servicematch(&[
+            "build",
+            messy_package().to_str().unwrap(),
+            "--output",
+            index.to_str().unwrap(),
+            "--report",
+            report.to_str().unwrap(),
+            "--max-rejects",
+            max,
+        ])
+    };
+    let strict = build("0");
+    assert!(!strict.status.success());
+    assert!(
+        stderr(&strict).contains("error: 7 records rejected, more than the 0 allowed (first: "),
+        "{}",
+        stderr(&strict)
+    );
+    assert!(!index.exists(), "a failed build writes no index");
+    assert!(report.exists(), "but it writes the report");
+    let lenient = build("7");
+    assert!(lenient.status.success(), "{}", stderr(&lenient));
+    assert!(index.exists());
+}
+
+#[test]
+fn format_overrides_detection() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("x.smx");
+    let package = messy_package();
+    let wrong = servicematch(&[
+        "build",
+        package.to_str().unwrap(),
+        "--output",
+        index.to_str().unwrap(),
+        "--format",
+        "hsds3-json",
+    ]);
+    assert!(!wrong.status.success());
+    assert!(
+        stderr(&wrong).contains("a folder, not an HSDS 3 JSON file"),
+        "{}",
+        stderr(&wrong)
+    );
+    let unknown = servicematch(&["build", "x", "--output", "y", "--format", "xml"]);
+    assert!(
+        stderr(&unknown).contains("unknown format \"xml\""),
+        "{}",
+        stderr(&unknown)
+    );
+    let named = servicematch(&[
+        "build",
+        package.to_str().unwrap(),
+        "--output",
+        index.to_str().unwrap(),
+        "--format",
+        "datapackage",
+    ]);
+    assert!(named.status.success(), "{}", stderr(&named));
+}

@@ -1,6 +1,6 @@
 //! [`IndexBuilder`]: services in, one `.smx` file out.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -92,6 +92,9 @@ pub struct IndexBuilder {
     gazetteer: GazetteerBuilder,
     attribution: Vec<String>,
     default_gazetteer: bool,
+    /// Services already reported as having no located location, so that
+    /// validating again reports nothing twice.
+    unlocated: HashSet<String>,
 }
 
 impl IndexBuilder {
@@ -105,6 +108,7 @@ impl IndexBuilder {
             gazetteer: GazetteerBuilder::default(),
             attribution: Vec::new(),
             default_gazetteer: true,
+            unlocated: HashSet::new(),
         }
     }
 
@@ -174,6 +178,29 @@ impl IndexBuilder {
         temp.persist(path)
             .map_err(|e| Error::io(path, "cannot write index", e.error))?;
         Ok(summary)
+    }
+
+    /// Checks the services added so far as the build will: rejects those
+    /// without id or name and the second of two with one id, and keeps
+    /// locations without usable coordinates for their address only. Returns
+    /// everything the build will not use, so that a caller can stop before
+    /// writing ([`Report::check_rejects`]); building adds nothing to it.
+    ///
+    /// # Example
+    /// ```
+    /// use servicematch::{IndexBuilder, Service};
+    ///
+    /// let mut builder = IndexBuilder::new("example");
+    /// builder.add_service(Service { id: "a".into(), name: "Food Bank".into(), ..Default::default() });
+    /// builder.add_service(Service { id: "a".into(), name: "Food Bank again".into(), ..Default::default() });
+    /// let report = builder.validate();
+    /// assert_eq!(report.rejected(), 1);
+    /// assert!(report.check_rejects(0).is_err());
+    /// assert!(report.check_rejects(1).is_ok());
+    /// ```
+    pub fn validate(&mut self) -> &Report {
+        self.services = self.validated_services();
+        &self.report
     }
 
     /// Builds the index in memory.
@@ -314,7 +341,9 @@ impl IndexBuilder {
                 }
             }
             service.locations.sort_by_key(|l| l.lat.is_nan());
-            if !service.locations.is_empty() && service.locations.iter().all(|l| l.lat.is_nan()) {
+            let unlocated =
+                !service.locations.is_empty() && service.locations.iter().all(|l| l.lat.is_nan());
+            if unlocated && self.unlocated.insert(service.id.clone()) {
                 self.report.warn(Problem {
                     file: "(services)".into(),
                     row: None,

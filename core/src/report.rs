@@ -71,6 +71,45 @@ impl fmt::Display for Problem {
 }
 
 impl Report {
+    /// Records rejected: services, and rows of other tables that could not
+    /// be used at all.
+    pub fn rejected(&self) -> usize {
+        self.problems.iter().filter(|p| p.rejected).count()
+    }
+
+    /// Writes the report as JSON (counts, per-table summary, every problem).
+    ///
+    /// # Errors
+    /// [`ErrorKind::Io`](crate::ErrorKind::Io) naming the path.
+    pub fn write_json(&self, path: &std::path::Path) -> crate::Result<()> {
+        let json = serde_json::to_vec_pretty(self).expect("a report always serialises");
+        std::fs::write(path, json).map_err(|e| crate::Error::io(path, "cannot write report", e))
+    }
+
+    /// Fails when more than `max` records were rejected (0: any reject
+    /// fails), for publishers' pipelines that must not ship a partial
+    /// directory.
+    ///
+    /// # Errors
+    /// [`ErrorKind::TooManyRejects`](crate::ErrorKind::TooManyRejects),
+    /// naming the count, the limit and the first rejected record.
+    pub fn check_rejects(&self, max: usize) -> crate::Result<()> {
+        let rejected = self.rejected();
+        if rejected <= max {
+            return Ok(());
+        }
+        let first = self
+            .problems
+            .iter()
+            .find(|p| p.rejected)
+            .map(|p| format!(" (first: {p})"))
+            .unwrap_or_default();
+        Err(crate::Error::new(
+            crate::ErrorKind::TooManyRejects,
+            format!("{rejected} records rejected, more than the {max} allowed{first}"),
+        ))
+    }
+
     /// Adds the counts and problems of `other`.
     pub fn merge(&mut self, other: Report) {
         self.services_read += other.services_read;
