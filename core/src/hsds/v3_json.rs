@@ -29,68 +29,128 @@ use crate::report::{Problem, Report};
 
 /// Reads HSDS 3.x JSON bytes; `file` names the source in errors and reports.
 ///
+/// A top-level list is read one service at a time, so memory holds the
+/// services, not the whole JSON tree. Categories are resolved once every
+/// record is read: a term's parent may come with another service.
+///
 /// # Errors
 /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) naming `file`
 /// when the bytes are empty, not JSON, or not HSDS services.
 pub fn read(file: &str, bytes: &[u8]) -> Result<Import> {
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(Error::invalid_input(format!("{file}: the file is empty")));
-    }
-    let value: Value = serde_json::from_slice(bytes).map_err(|e| {
+    let not_json = |e: serde_json::Error| {
         Error::invalid_input(format!(
             "{file}: not valid JSON (line {}, column {})",
             e.line(),
             e.column()
         ))
         .with_source(e)
-    })?;
-    let records: Vec<Value> = match value {
-        Value::Array(items) => items,
-        Value::Object(mut object) => match object.remove("contents") {
-            Some(Value::Array(items)) => items,
-            Some(_) => {
-                return Err(Error::invalid_input(format!(
-                    "{file}: \"contents\" is not a list of services"
-                )))
-            }
-            None if object.contains_key("id") && object.contains_key("name") => {
-                vec![Value::Object(object)]
-            }
-            None => {
-                return Err(Error::invalid_input(format!(
-                    "{file}: expected a list of HSDS services, a paginated list with \"contents\", or one service"
-                )))
-            }
-        },
-        _ => {
-            return Err(Error::invalid_input(format!(
-                "{file}: expected a list of HSDS services, found a {}",
-                kind(&value)
-            )))
-        }
     };
-    let mut taxonomy = Taxonomy::default();
-    for record in &records {
-        for term in record_terms(record) {
-            taxonomy.add(term);
-        }
-    }
-    let mut import = Import {
-        services: Vec::with_capacity(records.len()),
+    let mut records = Records {
+        file,
+        read: Vec::new(),
         report: Report::default(),
     };
-    for (i, record) in records.iter().enumerate() {
-        import.report.services_read += 1;
-        let mut context = Context {
-            file,
-            row: i + 1,
-            report: &mut import.report,
-        };
-        if let Some(service) = service(record, &taxonomy, &mut context) {
-            import.services.push(service);
+    match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
+        None => return Err(Error::invalid_input(format!("{file}: the file is empty"))),
+        Some(b'[') => {
+            let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+            serde::Deserializer::deserialize_seq(&mut deserializer, &mut records)
+                .map_err(not_json)?;
+            deserializer.end().map_err(not_json)?;
+        }
+        Some(_) => {
+            let value: Value = serde_json::from_slice(bytes).map_err(not_json)?;
+            for record in envelope(file, value)? {
+                records.add(&record);
+            }
         }
     }
-    Ok(import)
+    Ok(records.finish())
+}
+
+/// The services of a JSON document that is not a list: a paginated list
+/// (`{"contents": [...]}`) or one service.
+fn envelope(file: &str, value: Value) -> Result<Vec<Value>> {
+    match value {
+        Value::Object(mut object) => match object.remove("contents") {
+            Some(Value::Array(items)) => Ok(items),
+            Some(_) => Err(Error::invalid_input(format!(
+                "{file}: \"contents\" is not a list of services"
+            ))),
+            None if object.contains_key("id") && object.contains_key("name") => {
+                Ok(vec![Value::Object(object)])
+            }
+            None => Err(Error::invalid_input(format!(
+                "{file}: expected a list of HSDS services, a paginated list with \"contents\", or one service"
+            ))),
+        },
+        _ => Err(Error::invalid_input(format!(
+            "{file}: expected a list of HSDS services, found a {}",
+            kind(&value)
+        ))),
+    }
+}
+
+/// Services read so far, each with the taxonomy terms it names.
+struct Records<'f> {
+    file: &'f str,
+    read: Vec<(Service, Vec<Term>)>,
+    report: Report,
+}
+
+impl Records<'_> {
+    fn add(&mut self, record: &Value) {
+        self.report.services_read += 1;
+        let mut context = Context {
+            file: self.file,
+            row: self.report.services_read,
+            report: &mut self.report,
+        };
+        if let Some(read) = service(record, &mut context) {
+            self.read.push(read);
+        }
+    }
+
+    /// Categories from every term read, with the parents any record gave.
+    fn finish(self) -> Import {
+        let mut taxonomy = Taxonomy::default();
+        for term in self.read.iter().flat_map(|(_, terms)| terms) {
+            taxonomy.add(term.clone());
+        }
+        let services = self
+            .read
+            .into_iter()
+            .map(|(mut service, terms)| {
+                service.categories = terms
+                    .iter()
+                    .map(|term| super::taxonomy::category(term, &taxonomy))
+                    .collect();
+                service
+            })
+            .collect();
+        Import {
+            services,
+            report: self.report,
+        }
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for &mut Records<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a list of HSDS services")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> std::result::Result<(), A::Error> {
+        while let Some(record) = seq.next_element::<Value>()? {
+            self.add(&record);
+        }
+        Ok(())
+    }
 }
 
 struct Context<'a> {
@@ -187,14 +247,6 @@ fn number(value: &Value, key: &str, context: &mut Context) -> Option<f64> {
     }
 }
 
-fn record_terms(record: &Value) -> Vec<Term> {
-    list(record, "attributes")
-        .iter()
-        .filter_map(|a| a.get("taxonomy_term"))
-        .filter_map(term)
-        .collect()
-}
-
 fn term(value: &Value) -> Option<Term> {
     let name = text(value, "name")?;
     let code = text(value, "code");
@@ -210,7 +262,7 @@ fn term(value: &Value) -> Option<Term> {
     })
 }
 
-fn service(record: &Value, taxonomy: &Taxonomy, context: &mut Context) -> Option<Service> {
+fn service(record: &Value, context: &mut Context) -> Option<(Service, Vec<Term>)> {
     if !record.is_object() {
         context.reject(
             "",
@@ -285,6 +337,7 @@ fn service(record: &Value, taxonomy: &Taxonomy, context: &mut Context) -> Option
         }
     }
     service.eligibility = eligibility(record, context);
+    let mut terms = Vec::new();
     for attribute in list(record, "attributes") {
         let Some(term) = attribute.get("taxonomy_term").and_then(term) else {
             continue;
@@ -308,9 +361,7 @@ fn service(record: &Value, taxonomy: &Taxonomy, context: &mut Context) -> Option
             }
             continue;
         }
-        service
-            .categories
-            .push(super::taxonomy::category(&term, taxonomy));
+        terms.push(term);
     }
     service.eligibility.genders.sort();
     service.eligibility.genders.dedup();
@@ -331,7 +382,7 @@ fn service(record: &Value, taxonomy: &Taxonomy, context: &mut Context) -> Option
         .iter()
         .filter_map(|d| prose(d, "document"))
         .collect();
-    Some(service)
+    Some((service, terms))
 }
 
 fn location_of(link: &Value) -> &Value {
