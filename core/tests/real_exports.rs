@@ -117,6 +117,48 @@ fn miami_211_hsds1_data_package() {
         report.services_read,
         import.services.len() + report.services_rejected
     );
+    let services = &import.services;
+    // The export's known faults, each said: eligibility rows name no service,
+    // 447 services name a missing organization (and are kept).
+    let said = |reason: &str| {
+        report
+            .problems
+            .iter()
+            .filter(|p| p.reason.contains(reason))
+            .count()
+    };
+    assert_eq!(said("eligibility row names no service"), 2244);
+    assert_eq!(
+        said("is not in organizations; service kept without its organization"),
+        447
+    );
+    assert_eq!(
+        services.iter().filter(|s| s.organization.is_none()).count(),
+        447
+    );
+    // Every service keeps its address (30 address rows are blank); about
+    // half have coordinates.
+    let addressed = services
+        .iter()
+        .filter(|s| s.locations.iter().any(|l| l.address.is_some()));
+    assert!(addressed.count() >= 4089 - 30);
+    assert_eq!(
+        services
+            .iter()
+            .filter(|s| s.locations.iter().any(|l| l.lat.is_finite()))
+            .count(),
+        2260
+    );
+    // "9:00am"-style regular schedules become hours for nearly every service that has them.
+    assert!(services.iter().filter(|s| !s.hours.is_empty()).count() > 2500);
+    // Free-text languages: nearly all recognised.
+    let languages: Vec<_> = services.iter().flat_map(|s| &s.languages).collect();
+    let coded = languages.iter().filter(|l| l.code.is_some()).count();
+    assert!(
+        coded * 100 > languages.len() * 95,
+        "{coded} of {}",
+        languages.len()
+    );
 }
 
 #[test]
@@ -133,6 +175,19 @@ fn baltimore_211_ohana_csv() {
         report.services_read,
         import.services.len() + report.services_rejected
     );
+    let services = &import.services;
+    // Ages only from plain eligibility text ("Ages 18 and older."), marked so.
+    let aged: Vec<_> = services.iter().filter_map(|s| s.eligibility.ages).collect();
+    assert!(aged.len() > 400 && aged.iter().all(|a| a.from_text));
+    // "None." fees (padded with spaces) read as free.
+    assert!(
+        services
+            .iter()
+            .filter(|s| s.cost == servicematch::Cost::Free)
+            .count()
+            > 1000
+    );
+    assert!(services.iter().filter(|s| !s.categories.is_empty()).count() > 1800);
 }
 
 #[test]
