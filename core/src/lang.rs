@@ -409,7 +409,9 @@ pub fn code(text: &str) -> Option<String> {
         3 => Language::from_639_3(&folded),
         _ => None,
     }
-    .or_else(|| names().get(&folded).copied())?;
+    // Names of one or two letters ("E", "Ga") are ISO names too, but in a
+    // directory they are initials or stray letters.
+    .or_else(|| (folded.chars().count() >= 3).then(|| names().get(&folded).copied()).flatten())?;
     Some(language_code(language))
 }
 
@@ -492,6 +494,7 @@ mod tests {
             assert_eq!(code(text).as_deref(), Some(want), "{text}");
         }
         assert_eq!(code(""), None);
+        assert_eq!(code("é"), None, "not the Kam-Sui language E");
         assert_eq!(code("other languages available upon request"), None);
     }
 

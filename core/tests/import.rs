@@ -548,3 +548,85 @@ fn an_index_built_from_a_data_package_finds_and_counts() {
     );
     assert!(location.lat.is_nan());
 }
+
+#[test]
+fn nonsense_in_every_column_is_reported_never_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    write(
+        "services.csv",
+        "id,organization_id,name,description,status,minimum_age,maximum_age,fees_description,eligibility_description\n\
+         s1,o1,Ünïcödé ☃ Service,\"&amp;&#xFFFFFFFF;&bogus; \\\\n\\\\\",zombie,-5,300,$,ages 999-1000\n\
+         s2,,\"Quoted \"\"name\"\"\",,,1e400,NaN,,under 0\n",
+    );
+    write("organizations.csv", "id,name\no1,\n");
+    write(
+        "locations.csv",
+        "id,latitude,longitude\nl1,NaN,inf\nl2,1e400,-1e400\nl3,90.0000001,0\n",
+    );
+    write(
+        "service_at_location.csv",
+        "id,service_id,location_id\nx,s1,l1\ny,s1,l2\nz,s2,l3\n",
+    );
+    write(
+        "schedules.csv",
+        "id,service_id,freq,interval,byday,opens_at,closes_at,weekday\n\
+         a,s1,YEARLY,abc,\",,,\",99:99,-1:00,\n\
+         b,s1,,,-1MO,9,17,\n\
+         c,s1,,,,12:00am,12:00am,8\n\
+         d,s2,WEEKLY,1,\"MO,TU,WE,TH,FR,SA,SU,MO\",00:00,23:59,\n",
+    );
+    write(
+        "languages.csv",
+        "id,service_id,name,code\n1,s1,\"(,,/&+)\",\n2,s1,é,zz\n3,s2,\"Spanish (((\",\n",
+    );
+    write(
+        "cost_options.csv",
+        "id,service_id,option,amount\n1,s1,,-3\n2,s2,free,abc\n",
+    );
+    write(
+        "taxonomy_terms.csv",
+        "id,name,parent_id\nt1,Loop,t2\nt2,Back,t1\n",
+    );
+    write("attributes.csv", "id,link_id,taxonomy_term_id\n1,s1,t1\n");
+    let import = hsds::read_path(dir.path()).unwrap();
+    reconciles(&import);
+    assert_eq!(import.services.len(), 2);
+    let unicode = service(&import, "s1");
+    assert_eq!(unicode.name, "Ünïcödé ☃ Service");
+    assert_eq!(unicode.eligibility.ages, None);
+    assert!(unicode.locations.iter().all(|l| l.lat.is_nan()));
+    // A cycle in the taxonomy ends; the term keeps its name.
+    assert_eq!(unicode.categories[0].name, "Loop");
+    let quoted = service(&import, "s2");
+    assert_eq!(quoted.name, "Quoted \"name\"");
+    assert_eq!(
+        quoted.hours.len(),
+        7,
+        "the whole day, every day: {:?}",
+        quoted.hours
+    );
+    assert!(quoted
+        .hours
+        .iter()
+        .all(|h| (h.opens, h.closes) == (0, 1440)));
+    let messages: Vec<String> = import
+        .report
+        .problems
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+    for said in [
+        "services.csv row 1 field minimum_age: minimum_age \"-5\" is not an age in years",
+        "services.csv row 2 field minimum_age: minimum_age \"1e400\" is not an age in years",
+        "locations.csv row 2 field latitude: latitude \"1e400\" is not a number",
+        "schedules.csv row 3 field weekday: weekday \"8\" is not a day of the week; kept as text",
+        "languages.csv row 2 field language: language \"é\" is not a known language; kept as text",
+        "cost_options.csv row 2 field amount: amount \"abc\" is not a number",
+    ] {
+        assert!(
+            messages.iter().any(|m| m.ends_with(said)),
+            "{said}\n{messages:#?}"
+        );
+    }
+}

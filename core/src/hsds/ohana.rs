@@ -171,7 +171,11 @@ fn airs_parent(code: &str) -> Option<String> {
     if let Some(at) = code.rfind(['-', '.']) {
         return Some(code[..at].to_owned());
     }
-    (code.len() == 2).then(|| code[..1].to_owned())
+    let mut chars = code.chars();
+    match (chars.next(), chars.next(), chars.next()) {
+        (Some(first), Some(_), None) => Some(first.to_string()),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -193,5 +197,6 @@ mod tests {
         let parents: Vec<&str> = category.ancestors.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(parents, ["Emergency Food", "Food"]);
         assert_eq!(airs_category("ZZ-9", &names).name, "ZZ-9");
+        assert_eq!(airs_category("é1", &names).code.as_deref(), Some("é1"));
     }
 }

@@ -128,7 +128,9 @@ impl Join<'_> {
         let years = text
             .parse::<f64>()
             .map_err(|_| format!("{column} \"{text}\" is not a number"))
-            .and_then(|n| ages::years(n).map_err(|reason| format!("{column} {reason}")));
+            .and_then(|n| {
+                ages::years(n).map_err(|_| format!("{column} \"{text}\" is not an age in years"))
+            });
         match years {
             Ok(years) => Some(years),
             Err(reason) => {
