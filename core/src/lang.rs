@@ -411,7 +411,11 @@ pub fn code(text: &str) -> Option<String> {
     }
     // Names of one or two letters ("E", "Ga") are ISO names too, but in a
     // directory they are initials or stray letters.
-    .or_else(|| (folded.chars().count() >= 3).then(|| names().get(&folded).copied()).flatten())?;
+    .or_else(|| {
+        (folded.chars().count() >= 3)
+            .then(|| names().get(&folded).copied())
+            .flatten()
+    })?;
     Some(language_code(language))
 }
 

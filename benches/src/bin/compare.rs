@@ -180,7 +180,10 @@ fn probe(index: &Path, query: &str, repeat: usize) -> Result<()> {
         total += index.search(&query)?.total;
     }
     let per = start.elapsed().as_secs_f64() * 1e3 / repeat.max(1) as f64;
-    eprintln!("{repeat} searches, {per:.3} ms each, {} matches each", total / repeat.max(1));
+    eprintln!(
+        "{repeat} searches, {per:.3} ms each, {} matches each",
+        total / repeat.max(1)
+    );
     Ok(())
 }
 
