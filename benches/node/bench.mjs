@@ -337,7 +337,7 @@ async function main() {
       build_s: buildS,
       index_bytes: size ?? 0,
       services,
-      size_note: size == null ? "no serialization measured" : "serialized",
+      size_note: size == null ? "in memory only" : "serialized",
     };
     if (engine.load) {
       built = null;

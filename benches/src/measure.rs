@@ -104,9 +104,9 @@ pub struct Protocol {
 impl Default for Protocol {
     fn default() -> Protocol {
         Protocol {
-            runs: 5,
+            runs: 3,
             min_queries: 1000,
-            run_seconds: 20.0,
+            run_seconds: 10.0,
         }
     }
 }

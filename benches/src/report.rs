@@ -294,8 +294,13 @@ pub fn table(scale: &ScaleResult) -> String {
         };
         match (&engine.status, &engine.build, &engine.query) {
             (Status::Ok, Some(b), Some(q)) => {
-                let per = b.index_bytes as f64 / b.services.max(1) as f64;
+                let per = if b.index_bytes == 0 {
+                    "–".to_owned()
+                } else {
+                    format!("{:.0}", b.index_bytes as f64 / b.services.max(1) as f64)
+                };
                 let size = match &b.size_note {
+                    Some(note) if b.index_bytes == 0 => format!("– ({note})"),
                     Some(note) => format!("{} ({note})", bytes(b.index_bytes as f64)),
                     None => bytes(b.index_bytes as f64),
                 };
@@ -323,7 +328,7 @@ pub fn table(scale: &ScaleResult) -> String {
                 };
                 let _ = writeln!(
                     s,
-                    "| {name} | {build} | {size} | {per:.0} | {} | {} | {} | {} | {:.0} | {} | {rss_after}{heap} | {vs} | {parity} |",
+                    "| {name} | {build} | {size} | {per} | {} | {} | {} | {} | {:.0} | {} | {rss_after}{heap} | {vs} | {parity} |",
                     ms(q.open_ms),
                     ms(q.best.p50_ms),
                     ms(q.best.p99_ms),
@@ -509,7 +514,7 @@ const SETUP: &str = r#"## How it is measured
 
 - **Data**: the project's deterministic generator (`servicematch-synth`, seed 42): 60k services in Ontario (provincial scale), 1M services across Canada (continental scale). Every engine indexes the same services, imported once by `servicematch::hsds` (import time is not part of any build).
 - **Queries**: the committed mix `benches/queries.json` (text only, text + near, near only, text + near + age + language, category + near, broad one-word, typos, French), top 10. Places are looked up once in our gazetteer so every engine gets the same point.
-- **Protocol**: one process per engine, pinned to one core with `taskset`; every engine in the same session. Build in one process, then open and query in a fresh one (so resident memory is the engine's own). A warm-up pass records each engine's hits; then several runs, each repeating the mix until 1,000 queries (or 20 s for slow engines, one pass at least); each figure is the best of the runs. Resident memory (VmRSS) is read after open and after the first run.
+- **Protocol**: one process per engine, pinned to one core with `taskset`; every engine in the same session. Build in one process, then open and query in a fresh one (so resident memory is the engine's own). A warm-up pass records each engine's hits; then several runs, each repeating the mix until 1,000 queries (or 10 s for slow engines, one pass at least); each figure is the best of the runs. Resident memory (VmRSS) is read after open and after the first run.
 - **Ranking parity**: share of each engine's top 10 that is in our top 10, averaged over the mix. The peers reproduce our model (BM25 with our field boosts × distance decay × language factor × eligibility factor, radius and required-language filters, category with broader terms); what differs is their text analysis (English stemming only, no French analysis, no typo tolerance, no stop words in SQLite).
 - **Figures**: build time (one core), index size on disk (bytes and bytes per service), open/load time, p50/p99/max latency and queries per second on one core, resident memory. Every peer stores and returns each hit's full record, as we do.
 

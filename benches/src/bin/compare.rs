@@ -46,13 +46,13 @@ struct RunArgs {
     #[arg(long, value_delimiter = ',')]
     engines: Vec<String>,
     /// Runs after the warm-up; each figure is the best of them.
-    #[arg(long, default_value_t = 5)]
+    #[arg(long, default_value_t = 3)]
     runs: usize,
     /// A run stops after this many queries…
     #[arg(long, default_value_t = 1000)]
     min_queries: usize,
     /// …or after this many seconds (always one pass of the mix at least).
-    #[arg(long, default_value_t = 20.0)]
+    #[arg(long, default_value_t = 10.0)]
     run_seconds: f64,
     /// The core every engine is pinned to (taskset).
     #[arg(long, default_value_t = 1)]
