@@ -361,7 +361,9 @@ async function main() {
   }
   const heapAfter = heapNow();
   const rssOpen = process.memoryUsage().rss;
-  if (services == null) services = Number(index.services?.() ?? 0);
+  if (services == null) {
+    services = Number(typeof index.services === "function" ? index.services() : index.services ?? 0);
+  }
   build.services = services;
   const heapPerRecord = services ? (heapAfter - heapBefore) / services : null;
 

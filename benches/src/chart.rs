@@ -130,17 +130,10 @@ pub fn draw(scales: &[ScaleResult], path: &Path) -> Result<()> {
             )?
             .label(*engine)
             .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 12, y + 6)], color.filled()));
-        chart.draw_series(bars.iter().map(|&(x, v)| {
-            Text::new(
-                if v >= 1.0 {
-                    format!("{v:.0}")
-                } else {
-                    format!("{v:.2}")
-                },
-                (x, v * 1.15),
-                ("sans-serif", 12),
-            )
-        }))?;
+        chart.draw_series(
+            bars.iter()
+                .map(|&(x, v)| Text::new(label(v), (x, v * 1.15), ("sans-serif", 12))),
+        )?;
     }
     chart
         .configure_series_labels()

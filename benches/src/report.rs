@@ -442,6 +442,121 @@ fn plausibility(scale: &ScaleResult) -> String {
     s
 }
 
+/// Our figures against the budgets in DESIGN.md (60k and 1M only).
+fn budgets(scale: &ScaleResult) -> String {
+    let big = match scale.label.as_str() {
+        "60k" => false,
+        "1M" => true,
+        _ => return String::new(),
+    };
+    let Some(engine) = scale.engine("servicematch") else {
+        return String::new();
+    };
+    let (Some(build), Some(ours)) = (&engine.build, &engine.query) else {
+        return String::new();
+    };
+    let p50_of = |name: &str| {
+        scale
+            .engine(name)
+            .and_then(|e| e.query.as_ref())
+            .map(|q| q.best.p50_ms)
+    };
+    let mut rows: Vec<(String, String, String, Option<bool>)> = Vec::new();
+    let (p50, p99) = if big { (1.0, 10.0) } else { (0.1, 1.0) };
+    rows.push((
+        "query p50 / p99, one core, native".into(),
+        format!("≤ {} / ≤ {}", ms(p50), ms(p99)),
+        format!("{} / {}", ms(ours.best.p50_ms), ms(ours.best.p99_ms)),
+        Some(ours.best.p50_ms <= p50 && ours.best.p99_ms <= p99),
+    ));
+    for (peer, times, label) in [
+        ("sqlite", 50.0, "versus SQLite FTS5 + R*Tree (p50)"),
+        ("orama", 100.0, "versus Orama in node (p50)"),
+    ] {
+        match p50_of(peer) {
+            Some(theirs) => rows.push((
+                label.into(),
+                format!("≥ {times:.0}× faster"),
+                format!("{} faster", ratio(theirs, ours.best.p50_ms)),
+                Some(theirs / ours.best.p50_ms >= times),
+            )),
+            None => rows.push((
+                label.into(),
+                format!("≥ {times:.0}× faster"),
+                "not measured".into(),
+                None,
+            )),
+        }
+    }
+    match scale
+        .engine("servicematch-wasm")
+        .and_then(|e| e.query.as_ref())
+    {
+        Some(wasm) => {
+            rows.push((
+                "query in WASM (node) vs native (p50)".into(),
+                "≤ 2×".into(),
+                ratio(wasm.best.p50_ms, ours.best.p50_ms),
+                Some(wasm.best.p50_ms <= 2.0 * ours.best.p50_ms),
+            ));
+            let limit = if big { 500.0 } else { 50.0 };
+            rows.push((
+                "load in WASM (node)".into(),
+                format!("≤ {}", ms(limit)),
+                ms(wasm.open_ms),
+                Some(wasm.open_ms <= limit),
+            ));
+        }
+        None => rows.push((
+            "query in WASM (node) vs native".into(),
+            "≤ 2×".into(),
+            "not measured".into(),
+            None,
+        )),
+    }
+    let open = if big { 50.0 } else { 5.0 };
+    rows.push((
+        "open (mmap)".into(),
+        format!("≤ {}", ms(open)),
+        ms(ours.open_ms),
+        Some(ours.open_ms <= open),
+    ));
+    rows.push((
+        "first geographic query after open (loads the R-tree)".into(),
+        "–".into(),
+        format!("slowest warm-up query {}", ms(ours.first_pass_max_ms)),
+        None,
+    ));
+    let build_limit = if big { 180.0 } else { 10.0 };
+    rows.push((
+        "build, one core".into(),
+        format!("≤ {build_limit:.0} s"),
+        format!("{:.1} s", build.build_s),
+        Some(build.build_s <= build_limit),
+    ));
+    let rss = if big { 512e6 } else { 64e6 };
+    rows.push((
+        format!(
+            "resident memory after open + {} queries",
+            ours.rss_after_queries
+        ),
+        format!("≤ {}", bytes(rss)),
+        bytes(ours.rss_after as f64),
+        Some((ours.rss_after as f64) <= rss),
+    ));
+    let mut s = String::from("\nAgainst the budgets in DESIGN.md:\n\n| figure | budget | measured | within |\n|---|---|---|---|\n");
+    for (figure, budget, measured, within) in rows {
+        let mark = match within {
+            Some(true) => "yes",
+            Some(false) => "**no**",
+            None => "–",
+        };
+        let _ = writeln!(s, "| {figure} | {budget} | {measured} | {mark} |");
+    }
+    s.push_str("\nWhere we miss, `benches/results/PROFILE.md` says where the time goes and what would close the gap.\n");
+    s
+}
+
 /// The whole report.
 pub fn render(scales: &[ScaleResult], chart_error: Option<String>) -> String {
     let mut s = String::new();
@@ -484,6 +599,7 @@ pub fn render(scales: &[ScaleResult], chart_error: Option<String>) -> String {
         );
         let _ = writeln!(s, "Command: `{}`\n", scale.command);
         s.push_str(&table(scale));
+        s.push_str(&budgets(scale));
         s.push_str("\nLatency by kind of query (each query's best time; median over the queries of the kind; in brackets the top-10 overlap with servicematch):\n\n");
         s.push_str(&kinds_table(scale));
         s.push_str("\nTop hits of a few queries:\n\n");

@@ -460,9 +460,14 @@ fn compare(
         .iter()
         .filter(|e| requested.iter().any(|r| r == *e))
     {
-        result
-            .engines
-            .push(node_engine(args, engine, input, work, &mix_path));
+        result.engines.push(node_engine(
+            args,
+            engine,
+            input,
+            work,
+            &mix_path,
+            result.services,
+        ));
     }
     for name in requested {
         if !engines::NATIVE.contains(&name.as_str()) && !engines::NODE.contains(&name.as_str()) {
@@ -474,6 +479,38 @@ fn compare(
     Ok(result)
 }
 
+/// From this many services on, Orama is not run (see [`orama_cannot_hold`]).
+const ORAMA_MAX_SERVICES: usize = 500_000;
+
+/// Why Orama is not run at this size, from its heap per record measured at 60k.
+fn orama_cannot_hold(args: &RunArgs, services: usize) -> String {
+    let out = args.out.clone().unwrap_or_else(default_out);
+    let measured = std::fs::read_to_string(out.join("60k.json"))
+        .ok()
+        .and_then(|text| serde_json::from_str::<ScaleResult>(&text).ok())
+        .and_then(|scale| {
+            scale
+                .engines
+                .into_iter()
+                .find(|e| e.engine == "orama")
+                .and_then(|e| e.query)
+                .and_then(|q| q.heap_per_record)
+        });
+    let per_record = measured.unwrap_or(8_500.0);
+    let source = if measured.is_some() {
+        "measured at 60k in this folder's results"
+    } else {
+        "about 8.5 KB, as measured at 60k"
+    };
+    format!(
+        "Orama keeps {} of JS heap per record ({source}), so {services} services need about {:.1} GB of heap, \
+         more than V8's default heap limit (about 4 GB, in node as in a Chrome tab), on top of the documents \
+         themselves while inserting; at 60k it already takes seconds per query without text",
+        report::bytes(per_record),
+        per_record * services as f64 / 1e9
+    )
+}
+
 /// A node engine: runs `benches/node/bench.mjs` if node and the packages are there.
 fn node_engine(
     args: &RunArgs,
@@ -481,7 +518,11 @@ fn node_engine(
     input: &Path,
     work: &Path,
     mix_path: &Path,
+    services: usize,
 ) -> EngineResult {
+    if engine == "orama" && services >= ORAMA_MAX_SERVICES {
+        return EngineResult::skipped(engine, &orama_cannot_hold(args, services));
+    }
     let node_dir = data::workspace_dir().join("benches/node");
     let script = node_dir.join("bench.mjs");
     if !which("node") {
