@@ -81,7 +81,13 @@ impl Doc {
             categories,
             keywords: service.keywords.join(" "),
             category_keys,
-            points: service.locations.iter().map(|l| [l.lat, l.lon]).collect(),
+            // Locations without coordinates (real exports have some) are no points.
+            points: service
+                .locations
+                .iter()
+                .filter(|l| l.lat.is_finite() && l.lon.is_finite())
+                .map(|l| [l.lat, l.lon])
+                .collect(),
             languages: service
                 .languages
                 .iter()

@@ -3,6 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
+use std::io::{BufRead, Write};
+
+use servicematch::Service;
 use servicematch_synth::{Options, Region};
 
 use crate::Result;
@@ -80,25 +83,42 @@ impl Dataset {
         ))
     }
 
-    /// Generates the directory into `dir` unless it is already there; returns its path.
+    /// Generates the directory into `dir` unless it is already there; returns
+    /// its files: one HSDS 3 JSON file, or from [`CHUNK`] services on, files
+    /// of [`CHUNK`] services each (the same services, in the same order), so
+    /// that importing them never holds more than one chunk's JSON tree.
     ///
     /// # Errors
-    /// When the file cannot be written.
-    pub fn ensure_json(&self, dir: &Path) -> Result<PathBuf> {
-        let path = self.json_path(dir);
-        if !path.exists() {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-            servicematch_synth::generate_file(
-                Options {
-                    services: self.services,
-                    seed: self.seed,
-                    region: self.region,
-                },
-                &path,
-            )?;
+    /// When a file cannot be written.
+    pub fn ensure_json(&self, dir: &Path) -> Result<Vec<PathBuf>> {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        let options = Options {
+            services: self.services,
+            seed: self.seed,
+            region: self.region,
+        };
+        if self.services <= CHUNK {
+            let path = self.json_path(dir);
+            if !path.exists() {
+                servicematch_synth::generate_file(options, &path)?;
+            }
+            return Ok(vec![path]);
         }
-        Ok(path)
+        let base = self.json_path(dir);
+        let parts: Vec<PathBuf> = (0..self.services.div_ceil(CHUNK))
+            .map(|i| base.with_extension(format!("part{i:02}.json")))
+            .collect();
+        if !parts.iter().all(|p| p.exists()) {
+            let mut generator = servicematch_synth::Generator::new(options)?;
+            for part in &parts {
+                servicematch_synth::hsds::write_services_to_file(
+                    generator.by_ref().take(CHUNK as usize),
+                    part,
+                )?;
+            }
+        }
+        Ok(parts)
     }
 
     /// Builds our index of the directory into `dir` unless it is already
@@ -107,17 +127,68 @@ impl Dataset {
     /// # Errors
     /// When the directory cannot be generated, imported or indexed.
     pub fn ensure_index(&self, dir: &Path) -> Result<PathBuf> {
-        let json = self.ensure_json(dir)?;
-        let path = json.with_extension("smx");
+        let inputs = self.ensure_json(dir)?;
+        let path = self.json_path(dir).with_extension("smx");
         if !path.exists() {
-            let import = servicematch::hsds::read_path(&json)?;
+            let (services, _) = import(&inputs)?;
             let mut builder =
                 servicematch::IndexBuilder::new(format!("synthetic {}", self.label()));
-            builder.add_services(import.services);
+            builder.add_services(services);
             builder.write(&path)?;
         }
         Ok(path)
     }
+}
+
+/// Services per generated file at large scales.
+pub const CHUNK: u64 = 100_000;
+
+/// Imports HSDS inputs (files or data-package folders) with our importer, in
+/// order; returns the services and the seconds it took.
+///
+/// # Errors
+/// When an input cannot be read.
+pub fn import(inputs: &[PathBuf]) -> Result<(Vec<Service>, f64)> {
+    let start = std::time::Instant::now();
+    let mut services = Vec::new();
+    for input in inputs {
+        services.extend(servicematch::hsds::read_path(input)?.services);
+    }
+    Ok((services, start.elapsed().as_secs_f64()))
+}
+
+/// Writes services as one JSON [`Service`] per line: what the build workers
+/// read, so that the HSDS import runs once per comparison.
+///
+/// # Errors
+/// When the file cannot be written.
+pub fn write_services(services: &[Service], path: &Path) -> Result<()> {
+    let file =
+        std::fs::File::create(path).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    let mut out = std::io::BufWriter::new(file);
+    for service in services {
+        serde_json::to_writer(&mut out, service)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Reads what [`write_services`] wrote.
+///
+/// # Errors
+/// When the file cannot be read or a line is not a service.
+pub fn read_services(path: &Path) -> Result<Vec<Service>> {
+    let file =
+        std::fs::File::open(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let mut services = Vec::new();
+    for line in std::io::BufReader::new(file).lines() {
+        let line = line?;
+        if !line.is_empty() {
+            services.push(serde_json::from_str(&line)?);
+        }
+    }
+    Ok(services)
 }
 
 /// Where generated data and built indexes are kept between runs:

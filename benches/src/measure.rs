@@ -1,8 +1,8 @@
 //! The measuring protocol, run inside one worker process per engine, and the
 //! JSON the worker prints (the node workers print the same shape).
 //!
-//! 1. build: import the directory (not timed), build the index into an empty
-//!    folder (timed), report the index's bytes;
+//! 1. build: read the services (imported once by the harness, not timed),
+//!    build the index into an empty folder (timed), report the index's bytes;
 //! 2. query, in a fresh process: open the index (timed), read the resident
 //!    memory, run the mix once as a warm-up (recording each query's hits),
 //!    then `runs` runs; a run repeats the mix until it has made at least
@@ -77,6 +77,10 @@ pub struct QueryOutput {
     pub rss_after: u64,
     /// Queries made before `rss_after` was read.
     pub rss_after_queries: usize,
+    /// The anonymous (heap) part of `rss_after`, in bytes: the rest is pages
+    /// of memory-mapped files, which the kernel can drop (Linux only).
+    #[serde(default)]
+    pub rss_anon_after: Option<u64>,
     /// Heap per record, in bytes (node engines only).
     #[serde(default)]
     pub heap_per_record: Option<f64>,
@@ -111,24 +115,24 @@ impl Default for Protocol {
     }
 }
 
-/// Builds engine `E`'s index of `input` (an HSDS file) into `dir`.
+/// Builds engine `E`'s index of the services in `services` (written by
+/// [`crate::data::write_services`]) into `dir`; `import_s` is the time the
+/// HSDS import took, reported beside the build.
 ///
 /// # Errors
-/// When the input cannot be read or the engine fails.
-pub fn build<E: Engine>(input: &Path, dir: &Path) -> Result<BuildOutput> {
-    let start = Instant::now();
-    let import = servicematch::hsds::read_path(input)?;
-    let import_s = start.elapsed().as_secs_f64();
-    let services = import.services.len();
+/// When the services cannot be read or the engine fails.
+pub fn build<E: Engine>(services: &Path, import_s: f64, dir: &Path) -> Result<BuildOutput> {
+    let services = crate::data::read_services(services)?;
+    let count = services.len();
     std::fs::create_dir_all(dir)?;
     let start = Instant::now();
-    E::build(import.services, dir)?;
+    E::build(services, dir)?;
     let build_s = start.elapsed().as_secs_f64();
     Ok(BuildOutput {
         import_s,
         build_s,
         index_bytes: dir_bytes(dir),
-        services,
+        services: count,
         size_note: None,
     })
 }
@@ -161,6 +165,7 @@ pub fn query<E: Engine>(dir: &Path, mix: &[BenchQuery], protocol: Protocol) -> R
     }
     let mut runs = Vec::with_capacity(protocol.runs);
     let mut rss_after = 0;
+    let mut rss_anon_after = None;
     let mut rss_after_queries = 0;
     for run in 0..protocol.runs.max(1) {
         let mut latencies = Vec::new();
@@ -182,6 +187,7 @@ pub fn query<E: Engine>(dir: &Path, mix: &[BenchQuery], protocol: Protocol) -> R
         let elapsed = started.elapsed().as_secs_f64();
         if run == 0 {
             rss_after = rss_bytes();
+            rss_anon_after = status_bytes("RssAnon:");
             rss_after_queries = latencies.len() + mix.len();
         }
         runs.push(stats(&mut latencies, elapsed));
@@ -191,6 +197,7 @@ pub fn query<E: Engine>(dir: &Path, mix: &[BenchQuery], protocol: Protocol) -> R
         rss_open,
         rss_after,
         rss_after_queries,
+        rss_anon_after,
         heap_per_record: None,
         first_pass_max_ms,
         best: best_of(&runs),
@@ -242,16 +249,21 @@ fn ms(d: Duration) -> f64 {
 
 /// This process's resident memory in bytes (Linux `/proc/self/status`; 0 elsewhere).
 pub fn rss_bytes() -> u64 {
+    status_bytes("VmRSS:").unwrap_or(0)
+}
+
+/// A `kB` line of `/proc/self/status`, in bytes.
+fn status_bytes(key: &str) -> Option<u64> {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|status| {
             status
                 .lines()
-                .find(|l| l.starts_with("VmRSS:"))
+                .find(|l| l.starts_with(key))
                 .and_then(|l| l.split_whitespace().nth(1))
                 .and_then(|kb| kb.parse::<u64>().ok())
         })
-        .map_or(0, |kb| kb * 1024)
+        .map(|kb| kb * 1024)
 }
 
 #[cfg(test)]

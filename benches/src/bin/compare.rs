@@ -36,7 +36,8 @@ struct Cli {
 
 #[derive(Debug, Args)]
 struct RunArgs {
-    /// Directory size: 60k (Ontario), 1m (Canada), or a number of services.
+    /// Directory size: 60k (Ontario), 1m (Canada), a number of services, or
+    /// `miami` for the real Miami export only.
     #[arg(long, default_value = "60k")]
     scale: String,
     /// The generator's seed.
@@ -104,7 +105,9 @@ enum Sub {
         #[arg(long)]
         engine: String,
         #[arg(long)]
-        input: PathBuf,
+        services: PathBuf,
+        #[arg(long)]
+        import_s: f64,
         #[arg(long)]
         dir: PathBuf,
     },
@@ -139,7 +142,12 @@ fn main() -> ExitCode {
             query,
             repeat,
         }) => probe(&index, &query, repeat),
-        Some(Sub::WorkerBuild { engine, input, dir }) => worker_build(&engine, &input, &dir),
+        Some(Sub::WorkerBuild {
+            engine,
+            services,
+            import_s,
+            dir,
+        }) => worker_build(&engine, &services, import_s, &dir),
         Some(Sub::WorkerQuery {
             engine,
             dir,
@@ -187,11 +195,11 @@ fn probe(index: &Path, query: &str, repeat: usize) -> Result<()> {
     Ok(())
 }
 
-fn worker_build(engine: &str, input: &Path, dir: &Path) -> Result<()> {
+fn worker_build(engine: &str, services: &Path, import_s: f64, dir: &Path) -> Result<()> {
     let output = match engine {
-        "servicematch" => measure::build::<Ours>(input, dir)?,
-        "sqlite" => measure::build::<Sqlite>(input, dir)?,
-        "tantivy" => measure::build::<TantivyGeo>(input, dir)?,
+        "servicematch" => measure::build::<Ours>(services, import_s, dir)?,
+        "sqlite" => measure::build::<Sqlite>(services, import_s, dir)?,
+        "tantivy" => measure::build::<TantivyGeo>(services, import_s, dir)?,
         other => return Err(format!("no native engine named {other}").into()),
     };
     println!("{}", serde_json::to_string(&output)?);
@@ -247,6 +255,15 @@ fn worker<T: serde::de::DeserializeOwned>(mut command: Command) -> Result<T> {
 
 fn run(args: &RunArgs) -> Result<()> {
     let started = Instant::now();
+    if args.scale.eq_ignore_ascii_case("miami") {
+        let data_dir = args.data_dir.clone().unwrap_or_else(data::cache_dir);
+        let out = args.out.clone().unwrap_or_else(default_out);
+        std::fs::create_dir_all(&out)?;
+        miami(args, &requested_engines(args), &data_dir, &out)?;
+        let report = report::write_all(&out)?;
+        eprintln!("wrote {}", report.display());
+        return Ok(());
+    }
     let dataset = data::Dataset::parse(&args.scale, args.seed)?;
     let data_dir = args.data_dir.clone().unwrap_or_else(data::cache_dir);
     let out = args.out.clone().unwrap_or_else(default_out);
@@ -256,15 +273,7 @@ fn run(args: &RunArgs) -> Result<()> {
         .clone()
         .unwrap_or_else(|| data::workspace_dir().join("benches/queries.json"));
     let mix_entries = mix::load(&queries)?;
-    let requested: Vec<String> = if args.engines.is_empty() {
-        engines::NATIVE
-            .iter()
-            .chain(engines::NODE.iter())
-            .map(|s| s.to_string())
-            .collect()
-    } else {
-        args.engines.clone()
-    };
+    let requested = requested_engines(args);
 
     eprintln!(
         "== {} services ({}), seed {}",
@@ -275,8 +284,9 @@ fn run(args: &RunArgs) -> Result<()> {
     let t = Instant::now();
     let input = dataset.ensure_json(&data_dir)?;
     eprintln!(
-        "data: {} ({:.1} s)",
-        input.display(),
+        "data: {} ({} file(s), {:.1} s)",
+        input[0].display(),
+        input.len(),
         t.elapsed().as_secs_f64()
     );
     let work = data_dir.join(format!("run-{}-s{}", dataset.label(), dataset.seed));
@@ -309,6 +319,19 @@ fn run(args: &RunArgs) -> Result<()> {
     Ok(())
 }
 
+/// The engines asked for, or all of them.
+fn requested_engines(args: &RunArgs) -> Vec<String> {
+    if args.engines.is_empty() {
+        engines::NATIVE
+            .iter()
+            .chain(engines::NODE.iter())
+            .map(|s| s.to_string())
+            .collect()
+    } else {
+        args.engines.clone()
+    }
+}
+
 /// When only some engines were run, keeps the other engines' figures from
 /// the saved results of the same directory (they were measured in another
 /// session: the report gives each scale's date, and servicematch is always
@@ -338,10 +361,18 @@ fn merge_with_saved(mut result: ScaleResult, saved: &Path, requested: &[String])
 
 /// The real Miami export, if readable; a visible message otherwise.
 fn miami(args: &RunArgs, requested: &[String], data_dir: &Path, out: &Path) -> Result<()> {
-    let path = args
-        .miami
-        .clone()
-        .unwrap_or_else(|| data::workspace_dir().join("../shared/data/real/miami-211-hsds1"));
+    // ../shared beside the repository (a git worktree sits one level deeper).
+    let path = args.miami.clone().unwrap_or_else(|| {
+        let relative = "shared/data/real/miami-211-hsds1";
+        let workspace = data::workspace_dir();
+        [
+            workspace.join("..").join(relative),
+            workspace.join("../..").join(relative),
+        ]
+        .into_iter()
+        .find(|p| p.exists())
+        .unwrap_or_else(|| workspace.join("..").join(relative))
+    });
     let saved = out.join("miami.json");
     let skip = |reason: String| -> Result<()> {
         eprintln!("miami: skipped: {reason}");
@@ -353,8 +384,9 @@ fn miami(args: &RunArgs, requested: &[String], data_dir: &Path, out: &Path) -> R
         return skip(format!("{} is absent", path.display()));
     }
     if let Err(e) = servicematch::hsds::read_path(&path) {
-        return skip(format!("{} cannot be imported yet: {e}", path.display()));
+        return skip(format!("{} cannot be imported: {e}", path.display()));
     }
+    let path = vec![path];
     let queries = data::workspace_dir().join("benches/queries-miami.json");
     let entries = mix::load(&queries)?;
     let work = data_dir.join("run-miami");
@@ -367,6 +399,7 @@ fn miami(args: &RunArgs, requested: &[String], data_dir: &Path, out: &Path) -> R
         "miami",
         "Miami 211 (real, HSDS 1.1)",
     )?;
+    let result = merge_with_saved(result, &saved, requested);
     std::fs::write(&saved, serde_json::to_string_pretty(&result)?)?;
     Ok(())
 }
@@ -375,7 +408,7 @@ fn miami(args: &RunArgs, requested: &[String], data_dir: &Path, out: &Path) -> R
 fn compare(
     args: &RunArgs,
     requested: &[String],
-    input: &Path,
+    input: &[PathBuf],
     work: &Path,
     entries: &[mix::MixEntry],
     label: &str,
@@ -389,6 +422,20 @@ fn compare(
     let mut result = ScaleResult::new(label, region, args.runs, args.core, !args.no_pin);
     result.command = std::env::args().collect::<Vec<_>>().join(" ");
 
+    // The HSDS import runs once; every build worker reads the services back.
+    eprintln!("importing");
+    let (services, import_s) = data::import(input)?;
+    let services_file = work.join("services.jsonl");
+    data::write_services(&services, &services_file)?;
+    if requested
+        .iter()
+        .any(|r| engines::NODE.contains(&r.as_str()))
+    {
+        servicematch_benches::corpus::write_jsonl(&services, &work.join("docs.jsonl"))?;
+    }
+    eprintln!("imported {} services in {import_s:.1} s", services.len());
+    drop(services);
+
     // Our index first: the mix's places are resolved with its gazetteer.
     let mut builds: Vec<(String, Result<BuildOutput>)> = Vec::new();
     for engine in engines::NATIVE
@@ -401,8 +448,9 @@ fn compare(
         command
             .arg("worker-build")
             .args(["--engine", engine])
-            .arg("--input")
-            .arg(input)
+            .arg("--services")
+            .arg(&services_file)
+            .args(["--import-s", &import_s.to_string()])
             .arg("--dir")
             .arg(&dir);
         let build = worker::<BuildOutput>(command);
@@ -460,14 +508,9 @@ fn compare(
         .iter()
         .filter(|e| requested.iter().any(|r| r == *e))
     {
-        result.engines.push(node_engine(
-            args,
-            engine,
-            input,
-            work,
-            &mix_path,
-            result.services,
-        ));
+        result
+            .engines
+            .push(node_engine(args, engine, work, &mix_path, result.services));
     }
     for name in requested {
         if !engines::NATIVE.contains(&name.as_str()) && !engines::NODE.contains(&name.as_str()) {
@@ -515,7 +558,6 @@ fn orama_cannot_hold(args: &RunArgs, services: usize) -> String {
 fn node_engine(
     args: &RunArgs,
     engine: &str,
-    input: &Path,
     work: &Path,
     mix_path: &Path,
     services: usize,
@@ -539,15 +581,7 @@ fn node_engine(
     }
     let docs = work.join("docs.jsonl");
     if !docs.exists() {
-        let written = servicematch::hsds::read_path(input)
-            .map_err(|e| e.to_string())
-            .and_then(|import| {
-                servicematch_benches::corpus::write_jsonl(&import.services, &docs)
-                    .map_err(|e| e.to_string())
-            });
-        if let Err(e) = written {
-            return EngineResult::failed(engine, &format!("cannot write the documents: {e}"));
-        }
+        return EngineResult::failed(engine, "the documents file was not written");
     }
     eprintln!("{engine}: building and querying in node");
     let mut command = pinned(args, Path::new("node"));

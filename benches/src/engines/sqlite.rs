@@ -73,8 +73,12 @@ fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
             ctx.get(3)?,
         ))
     })?;
+    // NULL for a service without a location (a LEFT JOIN miss): the query's
+    // coalesce() then gives the unknown-distance factor.
     conn.create_scalar_function("distance_decay", 1, flags, |ctx| {
-        Ok(f64::from(servicematch::geo::decay(ctx.get(0)?)))
+        Ok(ctx
+            .get::<Option<f64>>(0)?
+            .map(|km| f64::from(servicematch::geo::decay(km))))
     })
 }
 
