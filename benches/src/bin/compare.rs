@@ -355,7 +355,11 @@ fn merge_with_saved(mut result: ScaleResult, saved: &Path, requested: &[String])
             result.engines.push(engine);
         }
     }
-    result.command = format!("{}; earlier: {}", result.command, previous.command);
+    for earlier in previous.command.split("; earlier: ") {
+        if !result.command.split("; earlier: ").any(|c| c == earlier) {
+            result.command = format!("{}; earlier: {earlier}", result.command);
+        }
+    }
     result
 }
 
