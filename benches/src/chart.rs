@@ -22,6 +22,19 @@ const COLORS: [RGBColor; 7] = [
     RGBColor(0x7f, 0x7f, 0x7f),
 ];
 
+/// A bar's value, two or three significant digits.
+fn label(v: f64) -> String {
+    if v >= 10.0 {
+        format!("{v:.0}")
+    } else if v >= 1.0 {
+        format!("{v:.1}")
+    } else if v >= 0.1 {
+        format!("{v:.2}")
+    } else {
+        format!("{v:.3}")
+    }
+}
+
 fn register_font() {
     static FONT: Once = Once::new();
     FONT.call_once(|| {
