@@ -1,0 +1,199 @@
+//! [`sm_index`]: an opened `.smx` index file.
+
+use std::ffi::c_char;
+use std::sync::OnceLock;
+
+use engine::Index;
+
+use crate::args::{bytes_arg, cstr_arg, out_arg, ref_arg, str_arg};
+use crate::boundary::FfiResult;
+use crate::error::sm_error;
+use crate::strings::write_str;
+
+/// An opened index: a memory-mapped `.smx` file or a copy of one in memory.
+///
+/// Made by `sm_index_open`, `sm_index_open_len` or `sm_index_open_bytes`;
+/// freed by `sm_index_free`. Thread safety: one index may be shared by any
+/// number of threads, which may search it at the same time; searches do not
+/// block one another. Free it only once no other thread uses it.
+pub struct sm_index {
+    pub(crate) index: Index,
+    info_json: OnceLock<String>,
+}
+
+impl sm_index {
+    fn boxed(index: Index) -> *mut sm_index {
+        Box::into_raw(Box::new(sm_index {
+            index,
+            info_json: OnceLock::new(),
+        }))
+    }
+}
+
+/// Opens the index file at `path` (NUL-terminated UTF-8) by memory-mapping it.
+///
+/// On success `*out` receives a new index, to be freed with
+/// `sm_index_free`; on failure `*out` is untouched and, when `err` is not
+/// NULL, `*err` receives an `sm_error` whose message starts with the path.
+///
+/// The file must not be modified or truncated while the index is open (it
+/// is read in place). To update an index, write a new file and rename it
+/// over the old one: an open index keeps reading the old file.
+///
+/// Returns `SM_OK`, `SM_NULL_ARGUMENT` (`path` or `out`), `SM_INVALID_UTF8`,
+/// `SM_IO`, `SM_NOT_AN_INDEX`, `SM_UNSUPPORTED_VERSION` or `SM_CORRUPT_INDEX`.
+/// Opening reads the header and small tables only; it takes milliseconds.
+/// Thread safety: callable from any thread.
+///
+/// # Safety
+/// `path` is NULL or a NUL-terminated string; `out` is NULL or writable;
+/// `err` is NULL or points to a writable `sm_error *`.
+#[no_mangle]
+pub unsafe extern "C" fn sm_index_open(
+    path: *const c_char,
+    out: *mut *mut sm_index,
+    err: *mut *mut sm_error,
+) -> crate::sm_status {
+    ffi_boundary!(err, {
+        // SAFETY: by this function's contract `path` is NULL or NUL-terminated.
+        let path = unsafe { cstr_arg(path, "path")? };
+        open_path(path, out)
+    })
+}
+
+/// As `sm_index_open`, with the path given as `(path, len)` UTF-8 bytes
+/// (no NUL terminator needed).
+///
+/// # Safety
+/// `path` is NULL or valid for reads of `len` bytes; `out` is NULL or
+/// writable; `err` is NULL or points to a writable `sm_error *`.
+#[no_mangle]
+pub unsafe extern "C" fn sm_index_open_len(
+    path: *const c_char,
+    len: usize,
+    out: *mut *mut sm_index,
+    err: *mut *mut sm_error,
+) -> crate::sm_status {
+    ffi_boundary!(err, {
+        // SAFETY: by this function's contract `path` is NULL or readable for `len` bytes.
+        let path = unsafe { str_arg(path, len, "path")? };
+        open_path(path, out)
+    })
+}
+
+fn open_path(path: &str, out: *mut *mut sm_index) -> FfiResult {
+    let out = out_arg(out, "out")?;
+    let index = Index::open(path)?;
+    // SAFETY: `out` is not NULL and, by the export's contract, writable.
+    unsafe { out.write(sm_index::boxed(index)) };
+    Ok(())
+}
+
+/// Opens an index held in memory (a downloaded file, an embedded asset),
+/// `len` bytes at `bytes`. The bytes are copied: the caller may free its
+/// buffer as soon as this returns.
+///
+/// On success `*out` receives a new index, to be freed with
+/// `sm_index_free`; on failure `*out` is untouched and, when `err` is not
+/// NULL, `*err` receives an `sm_error`.
+///
+/// Returns `SM_OK`, `SM_NULL_ARGUMENT` (`bytes` or `out`),
+/// `SM_NOT_AN_INDEX`, `SM_UNSUPPORTED_VERSION` or `SM_CORRUPT_INDEX`.
+/// Thread safety: callable from any thread.
+///
+/// # Safety
+/// `bytes` is NULL or valid for reads of `len` bytes; `out` is NULL or
+/// writable; `err` is NULL or points to a writable `sm_error *`.
+#[no_mangle]
+pub unsafe extern "C" fn sm_index_open_bytes(
+    bytes: *const u8,
+    len: usize,
+    out: *mut *mut sm_index,
+    err: *mut *mut sm_error,
+) -> crate::sm_status {
+    ffi_boundary!(err, {
+        // SAFETY: by this function's contract `bytes` is NULL or readable for `len` bytes.
+        let bytes = unsafe { bytes_arg(bytes, len, "bytes")? };
+        let out = out_arg(out, "out")?;
+        let index = Index::from_bytes(bytes.to_vec())?;
+        // SAFETY: `out` is not NULL and, by this function's contract, writable.
+        unsafe { out.write(sm_index::boxed(index)) };
+        Ok(())
+    })
+}
+
+/// A JSON summary of the index: format version, size in bytes, counts of
+/// services and locations, and the build metadata (dataset name, build time,
+/// languages, attribution and licence lines), as `servicematch inspect --json`
+/// prints it.
+///
+/// Ownership and lifetime: `*json`/`*len` receive a borrowed UTF-8 string
+/// (not NUL-terminated) that lives as long as `index`. Returns `SM_OK` or
+/// `SM_NULL_ARGUMENT`. Thread safety: callable on a shared index from any
+/// thread.
+///
+/// # Safety
+/// `index` is NULL or a live index; `json` and `len` are NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn sm_index_info_json(
+    index: *const sm_index,
+    json: *mut *const c_char,
+    len: *mut usize,
+) -> crate::sm_status {
+    ffi_boundary!({
+        // SAFETY: by this function's contract `index` is NULL or live.
+        let index = unsafe { ref_arg(index, "index")? };
+        let (json, len) = (out_arg(json, "json")?, out_arg(len, "len")?);
+        let text = index.info_json.get_or_init(|| {
+            serde_json::to_string(&index.index.info()).expect("index info always serialises")
+        });
+        // SAFETY: both pointers are checked and, by this function's contract,
+        // writable; `text` lives in the index.
+        unsafe { write_str(text, json, len) };
+        Ok(())
+    })
+}
+
+/// Checks every section's checksum, reading the whole file: for a file
+/// received from elsewhere, before first use. Opening checks only the
+/// header and small tables, and a search meeting damage returns
+/// `SM_CORRUPT_INDEX`; this finds damage anywhere, up front.
+///
+/// Returns `SM_OK`, `SM_NULL_ARGUMENT` or `SM_CORRUPT_INDEX` (`err` names
+/// the first damaged section). Takes time proportional to the file size.
+/// Thread safety: callable on a shared index from any thread.
+///
+/// # Safety
+/// `index` is NULL or a live index; `err` is NULL or points to a writable
+/// `sm_error *`.
+#[no_mangle]
+pub unsafe extern "C" fn sm_index_verify(
+    index: *const sm_index,
+    err: *mut *mut sm_error,
+) -> crate::sm_status {
+    ffi_boundary!(err, {
+        // SAFETY: by this function's contract `index` is NULL or live.
+        let index = unsafe { ref_arg(index, "index")? };
+        index.index.verify()?;
+        Ok(())
+    })
+}
+
+/// Frees an index. NULL does nothing.
+///
+/// Every `sm_results` from the index stays valid (results own their data);
+/// no search may be running on the index, in any thread.
+///
+/// # Safety
+/// `index` is NULL or an index from this library not yet freed; it must
+/// not be used afterwards.
+#[no_mangle]
+pub unsafe extern "C" fn sm_index_free(index: *mut sm_index) {
+    ffi_boundary!({
+        if !index.is_null() {
+            // SAFETY: `index` came from `Box::into_raw` in this library and,
+            // by this function's contract, is freed only once.
+            drop(unsafe { Box::from_raw(index) });
+        }
+    })
+}

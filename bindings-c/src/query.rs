@@ -1,0 +1,557 @@
+//! [`sm_query`]: a search, built with setters or read from JSON.
+//!
+//! Setters check only what they must to store a value (pointers, UTF-8).
+//! Ranges and unsupported fields are checked by the engine when the query is
+//! used (`sm_search`), which then returns `SM_INVALID_QUERY` with a message
+//! naming the field and value, the same message as in Rust and JSON.
+
+use std::ffi::{c_char, c_int};
+
+use engine::{Client, Near, Query, MAX_AGE};
+
+use crate::args::{mut_arg, out_arg, ref_arg, str_arg};
+use crate::boundary::{Failure, FfiResult};
+use crate::error::sm_error;
+use crate::status::sm_status;
+use crate::strings::owned_json;
+
+/// A search: free text, a place, a client profile, languages, categories,
+/// filters and paging. A new query matches every active service, 10 at a
+/// time.
+///
+/// Made by `sm_query_new` or `sm_query_from_json`; freed by
+/// `sm_query_free`. A query does not refer to an index: one query may be
+/// used with several indexes, and kept after its results are freed.
+/// Thread safety: set fields from one thread at a time; once set, any number
+/// of threads may search with it at the same time.
+pub struct sm_query {
+    pub(crate) query: Query,
+    /// A client age that the engine's `u8` cannot hold, reported at search
+    /// time like every other out-of-range value.
+    invalid_age: Option<i64>,
+}
+
+impl sm_query {
+    fn boxed(query: Query) -> *mut sm_query {
+        Box::into_raw(Box::new(sm_query {
+            query,
+            invalid_age: None,
+        }))
+    }
+
+    /// The engine's query, unless it holds a value the engine's types
+    /// cannot (the engine checks the rest when it searches).
+    pub(crate) fn engine_query(&self) -> FfiResult<&Query> {
+        match self.invalid_age {
+            Some(age) => Err(Failure::new(
+                sm_status::SM_INVALID_QUERY,
+                format!("client.age {age} is not a plausible age (0 to {MAX_AGE})"),
+            )),
+            None => Ok(&self.query),
+        }
+    }
+
+    fn client(&mut self) -> &mut Client {
+        self.query.client.get_or_insert_with(Client::default)
+    }
+}
+
+/// A new, empty query: every active service, 10 at a time. Never NULL
+/// (except if memory is exhausted, which aborts as Rust does everywhere).
+///
+/// Ownership: the caller owns the query and frees it with `sm_query_free`.
+/// Thread safety: callable from any thread.
+#[no_mangle]
+pub extern "C" fn sm_query_new() -> *mut sm_query {
+    ffi_boundary!({ sm_query::boxed(Query::new()) })
+}
+
+/// Reads a query from its JSON shape, the one the CLI's `--json` and
+/// `sm_search_json` take:
+/// `{"text": "food bank", "near": "P3E 2C6", "radius_km": 25,
+///   "client": {"age": 72, "gender": "female"}, "languages": ["fr"],
+///   "require_language": false, "categories": ["Food"], "free_only": false,
+///   "wheelchair": false, "limit": 10, "offset": 0, "explain": true}`;
+/// `near` is a string (postal code, area or place name) or
+/// `{"lat": 46.49, "lon": -80.99}`. Every field is optional.
+///
+/// On success `*out` receives a new query, to be freed with
+/// `sm_query_free`; on failure `*out` is untouched and, when `err` is not
+/// NULL, `*err` receives an `sm_error` naming the field at fault. Returns
+/// `SM_OK`, `SM_NULL_ARGUMENT` (`json` or `out`), `SM_INVALID_UTF8` or
+/// `SM_INVALID_QUERY` (malformed JSON, an unknown field, an impossible value
+/// or a field not supported yet). Thread safety: callable from any thread.
+///
+/// # Safety
+/// `json` is NULL or valid for reads of `len` bytes; `out` is NULL or
+/// writable; `err` is NULL or points to a writable `sm_error *`.
+#[no_mangle]
+pub unsafe extern "C" fn sm_query_from_json(
+    json: *const c_char,
+    len: usize,
+    out: *mut *mut sm_query,
+    err: *mut *mut sm_error,
+) -> sm_status {
+    ffi_boundary!(err, {
+        // SAFETY: by this function's contract `json` is NULL or readable for `len` bytes.
+        let json = unsafe { str_arg(json, len, "json")? };
+        let out = out_arg(out, "out")?;
+        let query = Query::from_json(json)?;
+        // SAFETY: `out` is not NULL and, by this function's contract, writable.
+        unsafe { out.write(sm_query::boxed(query)) };
+        Ok(())
+    })
+}
+
+/// The query in its JSON shape (see `sm_query_from_json`), NUL-terminated.
+///
+/// Ownership: on success `*out` receives a string the caller owns and frees
+/// with `sm_string_free`; on failure `*out` is untouched. Returns `SM_OK`,
+/// `SM_NULL_ARGUMENT` or `SM_INVALID_QUERY` (a field value that the JSON
+/// shape cannot hold, such as a negative client age; `err` names it).
+/// Thread safety: as reading the query.
+///
+/// # Safety
+/// `query` is NULL or a live query; `out` is NULL or writable; `err` is NULL
+/// or points to a writable `sm_error *`.
+#[no_mangle]
+pub unsafe extern "C" fn sm_query_to_json(
+    query: *const sm_query,
+    out: *mut *mut c_char,
+    err: *mut *mut sm_error,
+) -> sm_status {
+    ffi_boundary!(err, {
+        // SAFETY: by this function's contract `query` is NULL or live.
+        let query = unsafe { ref_arg(query, "query")? };
+        let out = out_arg(out, "out")?;
+        let json = owned_json(query.engine_query()?.to_json())?;
+        // SAFETY: `out` is not NULL and, by this function's contract, writable.
+        unsafe { out.write(json) };
+        Ok(())
+    })
+}
+
+/// Frees a query. NULL does nothing. Results already made with the query
+/// stay valid.
+///
+/// # Safety
+/// `query` is NULL or a query from this library not yet freed, not in use
+/// by a search on another thread; it must not be used afterwards.
+#[no_mangle]
+pub unsafe extern "C" fn sm_query_free(query: *mut sm_query) {
+    ffi_boundary!({
+        if !query.is_null() {
+            // SAFETY: `query` came from `Box::into_raw` in this library and,
+            // by this function's contract, is freed only once.
+            drop(unsafe { Box::from_raw(query) });
+        }
+    })
+}
+
+/// Runs a setter: checks `query`, then lets `change` read its arguments and
+/// change the query. Nothing changes unless every argument is valid.
+///
+/// # Safety
+/// `query` is NULL or a live query that no other thread uses.
+unsafe fn set(query: *mut sm_query, change: impl FnOnce(&mut sm_query) -> FfiResult) -> sm_status {
+    ffi_boundary!({
+        // SAFETY: passed on from our caller's contract.
+        let query = unsafe { mut_arg(query, "query")? };
+        change(query)
+    })
+}
+
+/// Reads a `(ptr, len)` UTF-8 string argument as an owned string.
+///
+/// # Safety
+/// `ptr` is NULL or valid for reads of `len` bytes.
+unsafe fn text(ptr: *const c_char, len: usize, what: &str) -> FfiResult<String> {
+    // SAFETY: passed on from our caller's contract.
+    unsafe { str_arg(ptr, len, what) }.map(str::to_owned)
+}
+
+/// Sets the free text (English or French) searched in service names,
+/// descriptions, categories and keywords. Replaces any earlier text.
+///
+/// The string is copied. Returns `SM_OK`, `SM_NULL_ARGUMENT` or
+/// `SM_INVALID_UTF8`; on failure the query is unchanged. This holds for every
+/// `sm_query_set_*` and `sm_query_add_*` function taking a string.
+/// Thread safety: one thread at a time per query (as every setter).
+///
+/// # Safety
+/// `query` is NULL or a live query that no other thread uses; `text` is
+/// NULL or valid for reads of `len` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn sm_query_set_text(
+    query: *mut sm_query,
+    text: *const c_char,
+    len: usize,
+) -> sm_status {
+    // SAFETY: passed on from this function's contract.
+    unsafe {
+        set(query, |q| {
+            q.query.text = Some(self::text(text, len, "text")?);
+            Ok(())
+        })
+    }
+}
+
+/// Searches near a point: latitude and longitude in degrees (WGS 84).
+/// Replaces any earlier place. Out-of-range or NaN coordinates make
+/// `sm_search` return `SM_INVALID_QUERY`.
+///
+/// Returns `SM_OK` or `SM_NULL_ARGUMENT`.
+///
+/// # Safety
+/// `query` is NULL or a live query that no other thread uses.
+#[no_mangle]
+pub unsafe extern "C" fn sm_query_set_near_point(
+    query: *mut sm_query,
+    lat: f64,
+    lon: f64,
+) -> sm_status {
+    // SAFETY: passed on from this function's contract.
+    unsafe {
+        set(query, |q| {
+            q.query.near = Some(Near::Point { lat, lon });
+            Ok(())
+        })
+    }
+}
+
+/// Searches near a postal code (`"M5V 2T6"`, `"m5v2t6"`), forward sortation
+/// area (`"M5V"`) or place name (`"Sudbury"`), looked up in the index's
+/// gazetteer at search time: one it does not know makes `sm_search` return
+/// `SM_UNKNOWN_PLACE`. Replaces any earlier place.
+///
+/// # Safety
+/// `query` is NULL or a live query that no other thread uses; `place` is
+/// NULL or valid for reads of `len` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn sm_query_set_near_text(
+    query: *mut sm_query,
+    place: *const c_char,
+    len: usize,
+) -> sm_status {
+    // SAFETY: passed on from this function's contract.
+    unsafe {
+        set(query, |q| {
+            q.query.near = Some(Near::Place(text(place, len, "place")?));
+            Ok(())
+        })
+    }
+}
+
+/// Keeps only services with a location within `km` kilometres of the
+/// query's place (which it needs). Outside (0, `SM_MAX_RADIUS_KM`], or
+/// without a place, `sm_search` returns `SM_INVALID_QUERY`.
+///
+/// # Safety
+/// `query` is NULL or a live query that no other thread uses.
+#[no_mangle]
+pub unsafe extern "C" fn sm_query_set_radius_km(query: *mut sm_query, km: f64) -> sm_status {
+    // SAFETY: passed on from this function's contract.
+    unsafe {
+        set(query, |q| {
+            q.query.radius_km = Some(km);
+            Ok(())
+        })
+    }
+}
+
+/// Sets the client's age in years, for eligibility: services whose
+/// structured age range excludes it are not returned. Outside 0 to
+/// `SM_MAX_AGE` (130), `sm_search` returns `SM_INVALID_QUERY`.
+///
+/// # Safety
+/// `query` is NULL or a live query that no other thread uses.
+#[no_mangle]
+pub unsafe extern "C" fn sm_query_set_client_age(query: *mut sm_query, age: c_int) -> sm_status {
+    // SAFETY: passed on from this function's contract.
+    unsafe {
+        set(query, |q| {
+            match u8::try_from(age) {
+                Ok(age) => {
+                    q.client().age = Some(age);
+                    q.invalid_age = None;
+                }
+                Err(_) => q.invalid_age = Some(age.into()),
+            }
+            Ok(())
+        })
+    }
+}
+
+/// Sets the client's gender, for eligibility: `"female"`, `"male"` or
+/// `"other"` (also `"woman"`, `"man"`, `"non-binary"`, `"femme"`…). Any
+/// other value makes `sm_search` return `SM_INVALID_QUERY`.
+///
+/// # Safety
+/// `query` is NULL or a live query that no other thread uses; `gender` is
+/// NULL or valid for reads of `len` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn sm_query_set_client_gender(
+    query: *mut sm_query,
+    gender: *const c_char,
+    len: usize,
+) -> sm_status {
+    // SAFETY: passed on from this function's contract.
+    unsafe {
+        set(query, |q| {
+            let gender = text(gender, len, "gender")?;
+            q.client().gender = Some(gender);
+            Ok(())
+        })
+    }
+}
+
+/// Sets the client's yearly household income. Not supported by the engine
+/// yet: `sm_search` returns `SM_INVALID_QUERY` ("client.income is not
+/// supported yet") rather than ignore it.
+///
+/// # Safety
+/// `query` is NULL or a live query that no other thread uses.
+#[no_mangle]
+pub unsafe extern "C" fn sm_query_set_client_income(
+    query: *mut sm_query,
+    income: f64,
+) -> sm_status {
+    // SAFETY: passed on from this function's contract.
+    unsafe {
+        set(query, |q| {
+            q.client().income = Some(income);
+            Ok(())
+        })
+    }
+}
+
+/// Sets the number of people in the client's household. Not supported by
+/// the engine yet: `sm_search` returns `SM_INVALID_QUERY` rather than
+/// ignore it.
+///
+/// # Safety
+/// `query` is NULL or a live query that no other thread uses.
+#[no_mangle]
+pub unsafe extern "C" fn sm_query_set_client_household_size(
+    query: *mut sm_query,
+    people: u32,
+) -> sm_status {
+    // SAFETY: passed on from this function's contract.
+    unsafe {
+        set(query, |q| {
+            q.client().household_size = Some(people);
+            Ok(())
+        })
+    }
+}
+
+/// Adds a client status such as `"senior"`, `"newcomer"` or `"veteran"`.
+/// Not supported by the engine yet: `sm_search` returns `SM_INVALID_QUERY`
+/// rather than ignore it.
+///
+/// # Safety
+/// `query` is NULL or a live query that no other thread uses; `status` is
+/// NULL or valid for reads of `len` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn sm_query_add_client_status(
+    query: *mut sm_query,
+    status: *const c_char,
+    len: usize,
+) -> sm_status {
+    // SAFETY: passed on from this function's contract.
+    unsafe {
+        set(query, |q| {
+            let status = text(status, len, "status")?;
+            q.client().statuses.push(status);
+            Ok(())
+        })
+    }
+}
+
+/// Adds a preferred language: an ISO 639 code (`"fr"`, `"fra"`) or a name
+/// (`"French"`, `"français"`). Services offering a preferred language rank
+/// higher. An unknown language makes `sm_search` return `SM_INVALID_QUERY`.
+///
+/// # Safety
+/// `query` is NULL or a live query that no other thread uses; `language`
+/// is NULL or valid for reads of `len` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn sm_query_add_language(
+    query: *mut sm_query,
+    language: *const c_char,
+    len: usize,
+) -> sm_status {
+    // SAFETY: passed on from this function's contract.
+    unsafe {
+        set(query, |q| {
+            q.query.languages.push(text(language, len, "language")?);
+            Ok(())
+        })
+    }
+}
+
+/// When `require` is true, keeps only services offering one of the
+/// preferred languages (which it needs: `SM_INVALID_QUERY` otherwise).
+///
+/// # Safety
+/// `query` is NULL or a live query that no other thread uses.
+#[no_mangle]
+pub unsafe extern "C" fn sm_query_set_require_language(
+    query: *mut sm_query,
+    require: bool,
+) -> sm_status {
+    // SAFETY: passed on from this function's contract.
+    unsafe {
+        set(query, |q| {
+            q.query.require_language = require;
+            Ok(())
+        })
+    }
+}
+
+/// Adds a category: a taxonomy term's code (`"102"`) or name (`"Food"`).
+/// With categories, only services classified under one of them, or under a
+/// narrower term, are returned.
+///
+/// # Safety
+/// `query` is NULL or a live query that no other thread uses; `category`
+/// is NULL or valid for reads of `len` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn sm_query_add_category(
+    query: *mut sm_query,
+    category: *const c_char,
+    len: usize,
+) -> sm_status {
+    // SAFETY: passed on from this function's contract.
+    unsafe {
+        set(query, |q| {
+            q.query.categories.push(text(category, len, "category")?);
+            Ok(())
+        })
+    }
+}
+
+/// When `open_now` is true, keeps only services open now. Not supported by
+/// the engine yet: `sm_search` returns `SM_INVALID_QUERY` rather than ignore
+/// it.
+///
+/// # Safety
+/// `query` is NULL or a live query that no other thread uses.
+#[no_mangle]
+pub unsafe extern "C" fn sm_query_set_open_now(query: *mut sm_query, open_now: bool) -> sm_status {
+    // SAFETY: passed on from this function's contract.
+    unsafe {
+        set(query, |q| {
+            q.query.open_now = open_now;
+            Ok(())
+        })
+    }
+}
+
+/// Keeps only services open at a time given in ISO 8601
+/// (`"2025-03-14T09:30:00-04:00"`). Not supported by the engine yet:
+/// `sm_search` returns `SM_INVALID_QUERY` rather than ignore it.
+///
+/// # Safety
+/// `query` is NULL or a live query that no other thread uses; `time` is
+/// NULL or valid for reads of `len` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn sm_query_set_open_at(
+    query: *mut sm_query,
+    time: *const c_char,
+    len: usize,
+) -> sm_status {
+    // SAFETY: passed on from this function's contract.
+    unsafe {
+        set(query, |q| {
+            q.query.open_at = Some(text(time, len, "time")?);
+            Ok(())
+        })
+    }
+}
+
+/// When `free_only` is true, keeps only services known to be free.
+///
+/// # Safety
+/// `query` is NULL or a live query that no other thread uses.
+#[no_mangle]
+pub unsafe extern "C" fn sm_query_set_free_only(
+    query: *mut sm_query,
+    free_only: bool,
+) -> sm_status {
+    // SAFETY: passed on from this function's contract.
+    unsafe {
+        set(query, |q| {
+            q.query.free_only = free_only;
+            Ok(())
+        })
+    }
+}
+
+/// When `wheelchair` is true, keeps only services with a
+/// wheelchair-accessible location.
+///
+/// # Safety
+/// `query` is NULL or a live query that no other thread uses.
+#[no_mangle]
+pub unsafe extern "C" fn sm_query_set_wheelchair(
+    query: *mut sm_query,
+    wheelchair: bool,
+) -> sm_status {
+    // SAFETY: passed on from this function's contract.
+    unsafe {
+        set(query, |q| {
+            q.query.wheelchair = wheelchair;
+            Ok(())
+        })
+    }
+}
+
+/// Sets how many hits to return (default 10). Outside 1 to `SM_MAX_LIMIT`,
+/// `sm_search` returns `SM_INVALID_QUERY`.
+///
+/// # Safety
+/// `query` is NULL or a live query that no other thread uses.
+#[no_mangle]
+pub unsafe extern "C" fn sm_query_set_limit(query: *mut sm_query, limit: usize) -> sm_status {
+    // SAFETY: passed on from this function's contract.
+    unsafe {
+        set(query, |q| {
+            q.query.limit = limit;
+            Ok(())
+        })
+    }
+}
+
+/// Sets how many of the best hits to skip, for paging (default 0). Above
+/// 100,000, `sm_search` returns `SM_INVALID_QUERY`.
+///
+/// # Safety
+/// `query` is NULL or a live query that no other thread uses.
+#[no_mangle]
+pub unsafe extern "C" fn sm_query_set_offset(query: *mut sm_query, offset: usize) -> sm_status {
+    // SAFETY: passed on from this function's contract.
+    unsafe {
+        set(query, |q| {
+            q.query.offset = offset;
+            Ok(())
+        })
+    }
+}
+
+/// When `explain` is true, every hit carries an explanation: a
+/// plain-language reason ("speaks French · 1.2 km · ages 65+") and the
+/// factors of its score (`sm_results_explanation`, `sm_results_factor_*`).
+///
+/// # Safety
+/// `query` is NULL or a live query that no other thread uses.
+#[no_mangle]
+pub unsafe extern "C" fn sm_query_set_explain(query: *mut sm_query, explain: bool) -> sm_status {
+    // SAFETY: passed on from this function's contract.
+    unsafe {
+        set(query, |q| {
+            q.query.explain = explain;
+            Ok(())
+        })
+    }
+}

@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# The C library's tests, in C.
+#
+# Builds libservicematch (static and shared), the test index and the Rust
+# reference results (tests/support/reference.rs), compiles every tests/*.c
+# with gcc -Wall -Wextra -Werror -pedantic -std=c11 against each library (and
+# tests/cpp_compat.cpp with g++, for the header's C++ compatibility),
+# and runs them: as built, under AddressSanitizer + UndefinedBehaviorSanitizer,
+# and under valgrind (fewer searches under the slower runs). Builds and runs
+# examples/c too. Prints "c-api: N passed, M failed" last; exits 1 on failure.
+#
+# Usage: bindings-c/tests/run.sh
+# Environment:
+#   SM_PROFILE           cargo profile to build the library with (default: dev, the
+#                        profile `cargo test` builds, so CI compiles nothing twice)
+#   SM_THREAD_SEARCHES   searches per thread in the threads test (default: 10000)
+#   SM_SKIP_VALGRIND=1   skip the valgrind runs (for machines without valgrind)
+set -euo pipefail
+
+crate="$(cd "$(dirname "$0")/.." && pwd)"
+root="$(dirname "$crate")"
+profile="${SM_PROFILE:-dev}"
+searches="${SM_THREAD_SEARCHES:-10000}"
+case "$profile" in
+dev) profile_dir=debug ;;
+*) profile_dir="$profile" ;;
+esac
+
+cd "$root"
+# What the tests need beyond Rust, installed when missing (Debian packages).
+missing=()
+command -v gcc >/dev/null || missing+=(gcc libc6-dev)
+command -v g++ >/dev/null || missing+=(g++)
+command -v make >/dev/null || missing+=(make)
+[[ "${SM_SKIP_VALGRIND:-}" == 1 ]] || command -v valgrind >/dev/null || missing+=(valgrind)
+if ((${#missing[@]})); then
+    echo "== installing ${missing[*]}"
+    apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+echo "== building libservicematch ($profile) and the reference results"
+cargo build --quiet --profile "$profile" -p servicematch-c --lib --example reference
+target="$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')"
+lib="$target/$profile_dir"
+[[ -f "$lib/libservicematch.a" && -f "$lib/libservicematch.so" ]] || {
+    echo "libservicematch.{a,so} not found in $lib" >&2
+    exit 1
+}
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/servicematch-c-tests.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+"$lib/examples/reference" "$work"
+index="$work/ranking.smx"
+
+cflags=(-Wall -Wextra -Werror -pedantic -std=c11 -g -I"$crate/include")
+# What `cargo rustc -- --print native-static-libs` lists for this target.
+static_libs=("$lib/libservicematch.a" -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc)
+shared_libs=(-L"$lib" -lservicematch -Wl,-rpath,"$lib" -lpthread -lm)
+sanitize=(-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+
+passed=0
+failed=0
+# step NAME COMMAND...: runs a command, keeps its output, reports it on failure.
+step() {
+    local name="$1" start="$SECONDS"
+    shift
+    if "$@" >"$work/out.txt" 2>&1; then
+        passed=$((passed + 1))
+        echo "ok    $name$(tail -n 1 "$work/out.txt" | sed -n 's/^[a-z]*: \(.* passed.*\)/: \1/p') [$((SECONDS - start)) s]"
+    else
+        failed=$((failed + 1))
+        echo "FAIL  $name [$((SECONDS - start)) s]"
+        sed 's/^/      /' "$work/out.txt" | tail -n 60
+    fi
+}
+
+compile() { # compile OUT SOURCE FLAGS_AND_LIBS...
+    local out="$1" source="$2"
+    shift 2
+    gcc "${cflags[@]}" "$crate/tests/$source" -o "$work/$out" "$@" 2>&1
+}
+
+# compare BINARY [RUNNER...]: C results equal the Rust results, line by line.
+compare() {
+    local binary="$1"
+    shift
+    "$@" "$work/$binary" "$index" "$crate/tests/queries.jsonl" >"$work/$binary.txt" &&
+        diff -u "$work/rust-results.txt" "$work/$binary.txt"
+}
+
+echo "== compiling the C tests (gcc ${cflags[*]})"
+for test in api threads compare; do
+    step "compile $test.c, static library" compile "$test-static" "$test.c" -O1 "${static_libs[@]}"
+    step "compile $test.c, shared library" compile "$test-shared" "$test.c" -O1 "${shared_libs[@]}"
+    step "compile $test.c, ASan+UBSan" compile "$test-asan" "$test.c" -O1 "${sanitize[@]}" "${shared_libs[@]}"
+done
+
+step "compile cpp_compat.cpp (g++ -std=c++11 -pedantic), shared library" \
+    g++ -std=c++11 -Wall -Wextra -Werror -pedantic -I"$crate/include" "$crate/tests/cpp_compat.cpp" \
+    -o "$work/cpp-compat" "${shared_libs[@]}"
+
+echo "== running"
+step "the header from C++" "$work/cpp-compat"
+step "api, static library" "$work/api-static" "$index" "$work"
+step "api, shared library" "$work/api-shared" "$index" "$work"
+step "threads, shared library (8 threads x $searches searches)" "$work/threads-shared" "$index" "$searches"
+step "threads, static library (8 threads x $((searches / 10)) searches)" "$work/threads-static" "$index" "$((searches / 10))"
+step "C results = Rust results, static library" compare compare-static
+step "C results = Rust results, shared library" compare compare-shared
+
+echo "== running under AddressSanitizer + UndefinedBehaviorSanitizer"
+export ASAN_OPTIONS="detect_leaks=1:halt_on_error=1"
+export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
+step "api, ASan+UBSan" "$work/api-asan" "$index" "$work"
+step "threads, ASan+UBSan (8 threads x $((searches / 20)) searches)" "$work/threads-asan" "$index" "$((searches / 20))"
+step "C results = Rust results, ASan+UBSan" compare compare-asan
+unset ASAN_OPTIONS UBSAN_OPTIONS
+
+if [[ "${SM_SKIP_VALGRIND:-}" != 1 ]]; then
+    echo "== running under valgrind"
+    valgrind=(valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect,possible
+        --error-exitcode=1)
+    step "api, valgrind" "${valgrind[@]}" "$work/api-shared" "$index" "$work"
+    step "threads, valgrind (8 threads x 25 searches)" "${valgrind[@]}" "$work/threads-shared" "$index" 25
+    step "C results = Rust results, valgrind" compare compare-shared "${valgrind[@]}"
+fi
+
+echo "== examples/c"
+example() {
+    make --no-print-directory -C "$root/examples/c" clean all LIBDIR="$lib" \
+        BUILDDIR="$work/example" >/dev/null &&
+        "$work/example/referral" --index "$index" P3E2C6 72 fr | tee /dev/stderr | grep -q "Seniors Meals on Wheels"
+}
+step "examples/c builds and finds services" example
+
+echo "c-api: $passed passed, $failed failed"
+[[ "$failed" == 0 ]]
