@@ -17,11 +17,28 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "Rust tests"
 cargo test --workspace --locked
 
-for suite in bindings-c/tests/run.sh bindings-wasm/test.sh; do
-  if [ -f "$suite" ]; then
-    step "$suite"
-    bash "$suite"
-  fi
-done
+step "C library: plain, ASan/UBSan, valgrind, threads, C = Rust"
+bash bindings-c/tests/run.sh
+
+step "WebAssembly: tools (each skipped when already installed)"
+rustup target list --installed | grep -qx wasm32-unknown-unknown ||
+  rustup target add wasm32-unknown-unknown
+bindgen=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+[ "$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }')" = "$bindgen" ] ||
+  cargo install wasm-bindgen-cli --version "$bindgen"
+[ -x /usr/bin/chromium ] ||
+  { apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null; }
+(cd bindings-wasm && npm ci --no-audit --no-fund)
+
+step "WebAssembly: package, node tests (API, types, same ranking as native)"
+# The test CLI is the debug build `cargo test` already made; wasm-opt (several
+# minutes) is for release size, not for correctness.
+cli=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')/debug/servicematch
+WASM_OPT=0 bash bindings-wasm/build.sh
+(cd bindings-wasm && SERVICEMATCH_CLI="$cli" npm test)
+
+step "WebAssembly: the offline page in Chromium"
+SERVICEMATCH_CLI="$cli" bash examples/web/build.sh
+(cd bindings-wasm && npm run test:browser)
 
 step "all tests passed"
