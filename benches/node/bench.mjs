@@ -10,7 +10,8 @@
 // documents array is dropped after the build, so "heap per record" is the
 // engine's index plus its store.
 
-import { readFileSync, existsSync } from "node:fs";
+import { createReadStream, existsSync, readFileSync } from "node:fs";
+import { createInterface } from "node:readline";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -110,9 +111,11 @@ function top(scored, q) {
   return scored.slice(0, q.limit).map(([doc]) => ({ id: doc.id, name: doc.name }));
 }
 
-function readDocs(path) {
+/** Reads the documents line by line (the 1M file is larger than a JS string may be). */
+async function readDocs(path) {
   const docs = [];
-  for (const line of readFileSync(path, "utf8").split("\n")) {
+  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
+  for await (const line of lines) {
     if (!line) continue;
     const doc = JSON.parse(line);
     // Locations without coordinates (real exports have some) are no points.
@@ -327,7 +330,7 @@ async function main() {
   let index;
   let openMs;
   if (engine.build) {
-    let docs = readDocs(args.docs);
+    let docs = await readDocs(args.docs);
     services = docs.length;
     const heapDocs = heapNow();
     let start = process.hrtime.bigint();
