@@ -12,9 +12,15 @@
 //!   and writes `benches/results/REPORT.md` and a chart.
 //!
 //! ```text
-//! cargo run --release -p servicematch-benches --bin compare -- --scale 60k
-//! cargo run --release -p servicematch-benches --bin compare -- --scale 1m
+//! npm ci --prefix benches/node && bindings-wasm/build.sh   # once, for the node engines
+//! cargo run --release -p servicematch-benches --bin compare -- --scale 60k    # + Miami, < 10 min
+//! cargo run --release -p servicematch-benches --bin compare -- --scale 1m     # < 30 min
+//! cargo run --release -p servicematch-benches --bin compare -- --scale miami  # the real export only
 //! ```
+//!
+//! `--engines sqlite,orama` re-runs some engines (and always ours, so ratios
+//! hold) and keeps the others' saved figures. Node engines whose packages or
+//! WASM build are missing get a "not run" row saying what to install.
 //!
 //! Engines compared: servicematch (native, and its WASM package in node), SQLite
 //! FTS5 + R*Tree (rusqlite, bundled), tantivy alone with a brute-force geo

@@ -577,7 +577,9 @@ pub fn render(scales: &[ScaleResult], chart_error: Option<String>) -> String {
     s.push_str("# servicematch benchmarks\n\n");
     s.push_str("Written by `benches/src/bin/compare.rs` from the saved results in this folder; do not edit by hand.\n\n");
     s.push_str("```sh\n");
-    s.push_str("npm ci --prefix benches/node   # once, for the node engines\n");
+    s.push_str(
+        "npm ci --prefix benches/node && bindings-wasm/build.sh   # once, for the node engines\n",
+    );
     s.push_str(
         "cargo run --release -p servicematch-benches --bin compare -- --scale 60k   # < 10 min\n",
     );
