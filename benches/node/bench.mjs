@@ -338,15 +338,25 @@ async function main() {
     const buildS = ms(start) / 1e3;
     docs = null;
     const heapBuilt = heapNow();
-    const size = engine.serialize ? engine.serialize(built) : null;
+    let size = null;
+    let sizeNote = "in memory only";
+    if (engine.serialize) {
+      try {
+        size = engine.serialize(built);
+        sizeNote = "serialized";
+      } catch (e) {
+        // MiniSearch at 1M: its JSON passes V8's longest string (512 MB).
+        sizeNote = `cannot serialize: ${e.message}; load = build`;
+      }
+    }
     build = {
       import_s: 0,
       build_s: buildS,
       index_bytes: size ?? 0,
       services,
-      size_note: size == null ? "in memory only" : "serialized",
+      size_note: sizeNote,
     };
-    if (engine.load) {
+    if (engine.load && size != null) {
       built = null;
       gc();
       start = process.hrtime.bigint();
@@ -355,7 +365,7 @@ async function main() {
     } else {
       index = built;
       openMs = buildS * 1e3;
-      build.size_note = "in memory only; load = build";
+      if (size == null && !engine.serialize) build.size_note = "in memory only; load = build";
     }
     build.heap_docs = heapDocs - heapBefore;
     build.heap_index = heapBuilt - heapBefore;
