@@ -1,6 +1,16 @@
 //! A location's street address on one line, from the parts exports split
 //! it into ("address_1", "address_2", city, province or state).
 
+/// The columns (JSON: keys) an HSDS address is split into, in reading order.
+pub(crate) const PARTS: [&str; 6] = [
+    "address_1",
+    "address_2",
+    "address_3",
+    "address_4",
+    "city",
+    "state_province",
+];
+
 /// The non-empty parts joined by ", ", or `None` when all are empty.
 pub(crate) fn one_line<I>(parts: I) -> Option<String>
 where

@@ -100,11 +100,7 @@ pub(crate) fn read(source: &Source) -> Result<Import> {
     let read: Vec<String> = layout.files.values().cloned().collect();
     let mut join = Join::read(source, layout)?;
     join.report_mut().problems.splice(0..0, missing);
-    super::count_unread(
-        &mut join,
-        source,
-        &read.iter().map(String::as_str).collect::<Vec<_>>(),
-    )?;
+    super::count_unread(&mut join, source, &read)?;
     Ok(join.finish())
 }
 

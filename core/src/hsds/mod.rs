@@ -287,9 +287,9 @@ fn is_csv(path: &Path) -> bool {
 }
 
 /// Counts the rows of every CSV file of `source` that `read` did not read.
-fn count_unread(join: &mut tabular::Join, source: &Source, read: &[&str]) -> Result<()> {
+fn count_unread(join: &mut tabular::Join, source: &Source, read: &[String]) -> Result<()> {
     for file in source.csv_files() {
-        if !read.contains(&file) {
+        if !read.iter().any(|r| r == file) {
             join.count_unread(file)?;
         }
     }

@@ -78,11 +78,7 @@ pub(crate) fn read(source: &Source) -> Result<Import> {
             join.add_category(service, airs_category(code, &names))
         })?;
     }
-    super::count_unread(
-        &mut join,
-        source,
-        &read.iter().map(String::as_str).collect::<Vec<_>>(),
-    )?;
+    super::count_unread(&mut join, source, &read)?;
     Ok(join.finish())
 }
 

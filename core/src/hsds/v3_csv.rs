@@ -24,11 +24,7 @@ pub(crate) fn read(source: &Source) -> Result<Import> {
     require_services(source, &layout)?;
     let read: Vec<String> = layout.files.values().cloned().collect();
     let mut join = Join::read(source, layout)?;
-    super::count_unread(
-        &mut join,
-        source,
-        &read.iter().map(String::as_str).collect::<Vec<_>>(),
-    )?;
+    super::count_unread(&mut join, source, &read)?;
     Ok(join.finish())
 }
 

@@ -466,18 +466,7 @@ fn location(value: &Value, position: usize, context: &mut Context) -> Location {
         ..Location::default()
     };
     if let Some(address) = address {
-        location.address = address::one_line(
-            [
-                "address_1",
-                "address_2",
-                "address_3",
-                "address_4",
-                "city",
-                "state_province",
-            ]
-            .iter()
-            .map(|k| text(address, k)),
-        );
+        location.address = address::one_line(address::PARTS.iter().map(|k| text(address, k)));
         location.city = text(address, "city");
         location.region = text(address, "state_province").or_else(|| text(address, "region"));
         location.postal_code = text(address, "postal_code");

@@ -175,16 +175,8 @@ impl Join<'_> {
         let Some(text) = row.prose_any(&["eligibility", "description"]) else {
             return Outcome::Unused;
         };
-        let i = match self.service_of(table, row, "service_id") {
+        let i = match self.service_of(table, row, "service_id", "eligibility row") {
             Ok(i) => i,
-            Err(Outcome::Unused) => {
-                return self.reject(
-                    table,
-                    row,
-                    "service_id",
-                    "eligibility row names no service".into(),
-                )
-            }
             Err(outcome) => return outcome,
         };
         let draft = &mut self.drafts[i];
@@ -206,16 +198,8 @@ impl Join<'_> {
     }
 
     pub(super) fn cost_option(&mut self, table: &Table, row: &Row) -> Outcome {
-        let i = match self.service_of(table, row, "service_id") {
+        let i = match self.service_of(table, row, "service_id", "cost option") {
             Ok(i) => i,
-            Err(Outcome::Unused) => {
-                return self.reject(
-                    table,
-                    row,
-                    "service_id",
-                    "cost option names no service".into(),
-                )
-            }
             Err(outcome) => return outcome,
         };
         let amount = match row.raw("amount") {
@@ -246,16 +230,8 @@ impl Join<'_> {
         let Some(document) = row.prose("document") else {
             return Outcome::Unused;
         };
-        let i = match self.service_of(table, row, "service_id") {
+        let i = match self.service_of(table, row, "service_id", "required document") {
             Ok(i) => i,
-            Err(Outcome::Unused) => {
-                return self.reject(
-                    table,
-                    row,
-                    "service_id",
-                    "required document names no service".into(),
-                )
-            }
             Err(outcome) => return outcome,
         };
         self.drafts[i].service.required_documents.push(document);

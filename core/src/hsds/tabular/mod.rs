@@ -377,10 +377,18 @@ impl<'s> Join<'s> {
         Outcome::Rejected
     }
 
-    /// The service a row names by `service_id`, reporting a broken reference.
-    fn service_of(&mut self, table: &Table, row: &Row, column: &str) -> Result<usize, Outcome> {
+    /// The service a row names in `column`, reporting a row (`what`) that
+    /// names none or a broken reference.
+    fn service_of(
+        &mut self,
+        table: &Table,
+        row: &Row,
+        column: &str,
+        what: &str,
+    ) -> Result<usize, Outcome> {
         let Some(id) = row.line(column) else {
-            return Err(Outcome::Unused);
+            let reason = format!("{what} names no service");
+            return Err(self.reject(table, row, "service_id", reason));
         };
         match self.by_id.get(&id) {
             Some(&i) => Ok(i),

@@ -115,18 +115,7 @@ impl Join<'_> {
             return Outcome::Unused;
         }
         let location = &mut site.location;
-        location.address = address::one_line(
-            [
-                "address_1",
-                "address_2",
-                "address_3",
-                "address_4",
-                "city",
-                "state_province",
-            ]
-            .iter()
-            .map(|c| row.line(c)),
-        );
+        location.address = address::one_line(address::PARTS.iter().map(|c| row.line(c)));
         location.city = row.line("city");
         location.region = row.line_any(&["state_province", "region"]);
         location.postal_code = row.line("postal_code");

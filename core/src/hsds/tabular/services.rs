@@ -165,16 +165,8 @@ impl Join<'_> {
     }
 
     pub(super) fn link(&mut self, table: &Table, row: &Row) -> Outcome {
-        let service = match self.service_of(table, row, "service_id") {
+        let service = match self.service_of(table, row, "service_id", "service_at_location") {
             Ok(i) => i,
-            Err(Outcome::Unused) => {
-                return self.reject(
-                    table,
-                    row,
-                    "service_id",
-                    "service_at_location names no service".into(),
-                )
-            }
             Err(outcome) => return outcome,
         };
         let Some(location_id) = row.line("location_id") else {

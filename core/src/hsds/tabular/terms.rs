@@ -84,16 +84,8 @@ impl Join<'_> {
         } else {
             "link_id"
         };
-        let i = match self.service_of(table, row, service_column) {
+        let i = match self.service_of(table, row, service_column, "taxonomy link") {
             Ok(i) => i,
-            Err(Outcome::Unused) => {
-                return self.reject(
-                    table,
-                    row,
-                    "service_id",
-                    "taxonomy link names no service".into(),
-                )
-            }
             Err(outcome) => return outcome,
         };
         let Some(term_id) = row.line_any(&["taxonomy_term_id", "taxonomy_id"]) else {
