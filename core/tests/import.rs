@@ -64,6 +64,15 @@ fn hours(day: u8, opens: &str, closes: &str) -> OpenInterval {
     }
 }
 
+/// The age range the importer gives a service.
+fn ages(min: Option<u8>, max: Option<u8>, from_text: bool) -> Option<AgeRange> {
+    Some(AgeRange {
+        min,
+        max,
+        from_text,
+    })
+}
+
 fn reconciles(import: &Import) {
     let report = &import.report;
     assert_eq!(
@@ -85,14 +94,7 @@ fn hsds3_csv_reads_like_its_json_twin() {
     );
     assert_eq!(codes(a), codes(b));
     assert_eq!(a.eligibility.ages, b.eligibility.ages);
-    assert_eq!(
-        a.eligibility.ages,
-        Some(AgeRange {
-            min: Some(12),
-            max: None,
-            from_text: false
-        })
-    );
+    assert_eq!(a.eligibility.ages, ages(Some(12), None, false));
     assert_eq!(a.hours, b.hours);
     assert_eq!(
         a.hours,
@@ -143,14 +145,7 @@ fn hsds1_data_package_example() {
         ]
     );
     // Eligibility "adult": 18 and over, read from a word, so never ruling anyone out.
-    assert_eq!(
-        helpline.eligibility.ages,
-        Some(AgeRange {
-            min: Some(18),
-            max: None,
-            from_text: true
-        })
-    );
+    assert_eq!(helpline.eligibility.ages, ages(Some(18), None, true));
     assert_eq!(
         helpline.locations[0].address.as_deref(),
         Some("Address 1, Address 2, New York City, NY")
@@ -249,14 +244,7 @@ fn messy_hsds1_keeps_what_it_can_and_says_the_rest() {
         [hours(6, "00:00", "24:00")],
         "\"24 hours\" on Sunday"
     );
-    assert_eq!(
-        lunch.eligibility.ages,
-        Some(AgeRange {
-            min: Some(60),
-            max: None,
-            from_text: true
-        })
-    );
+    assert_eq!(lunch.eligibility.ages, ages(Some(60), None, true));
     assert_eq!(lunch.cost, Cost::Fee);
     assert_eq!(
         (
@@ -304,11 +292,7 @@ fn messy_hsds3_csv() {
     );
     assert_eq!(
         counselling.eligibility.ages,
-        Some(AgeRange {
-            min: Some(18),
-            max: Some(64),
-            from_text: false
-        })
+        ages(Some(18), Some(64), false)
     );
     assert_eq!(counselling.eligibility.genders, [Gender::Female]);
     assert_eq!(counselling.cost, Cost::Free, "the cheapest option is free");
@@ -330,14 +314,7 @@ fn messy_hsds3_csv() {
         &import,
         "services.csv row 2 field minimum_age: minimum_age \"sixty\" is not a number",
     );
-    assert_eq!(
-        jobs.eligibility.ages,
-        Some(AgeRange {
-            min: Some(18),
-            max: Some(24),
-            from_text: true
-        })
-    );
+    assert_eq!(jobs.eligibility.ages, ages(Some(18), Some(24), true));
     // No hours of its own: the location's daily hours.
     assert_eq!(jobs.hours.len(), 7);
     assert_eq!(jobs.hours[0], hours(0, "08:00", "20:00"));
@@ -362,14 +339,7 @@ fn messy_ohana_csv() {
         "Eastside Community Action"
     );
     assert_eq!(codes(pantry), [Some("es"), Some("de")]);
-    assert_eq!(
-        pantry.eligibility.ages,
-        Some(AgeRange {
-            min: Some(18),
-            max: None,
-            from_text: true
-        })
-    );
+    assert_eq!(pantry.eligibility.ages, ages(Some(18), None, true));
     assert_eq!(
         (pantry.cost, pantry.fees_description.as_deref()),
         (Cost::Free, Some("None."))
@@ -435,26 +405,15 @@ fn a_zip_archive_reads_like_its_folder() {
 
 #[test]
 fn formats_are_detected_and_can_be_named() {
-    assert_eq!(
-        hsds::detect(&testdata("hsds3/service_full.json")).unwrap(),
-        Format::Hsds3Json
-    );
-    assert_eq!(
-        hsds::detect(&testdata("hsds3/csv")).unwrap(),
-        Format::Hsds3Csv
-    );
-    assert_eq!(
-        hsds::detect(&testdata("hsds1-datapackage")).unwrap(),
-        Format::DataPackage
-    );
-    assert_eq!(
-        hsds::detect(&testdata("hsds1-datapackage/datapackage.json")).unwrap(),
-        Format::DataPackage
-    );
-    assert_eq!(
-        hsds::detect(&testdata("hsds3/csv/services.csv")).unwrap(),
-        Format::Hsds3Csv
-    );
+    for (path, format) in [
+        ("hsds3/service_full.json", Format::Hsds3Json),
+        ("hsds3/csv", Format::Hsds3Csv),
+        ("hsds1-datapackage", Format::DataPackage),
+        ("hsds1-datapackage/datapackage.json", Format::DataPackage),
+        ("hsds3/csv/services.csv", Format::Hsds3Csv),
+    ] {
+        assert_eq!(hsds::detect(&testdata(path)).unwrap(), format, "{path}");
+    }
     // --format overrides detection: the tables read the same either way.
     let forced = hsds::read_path_as(&testdata("hsds3/csv"), Format::DataPackage).unwrap();
     assert_eq!(forced.services[0].name, "Community Counselling");
