@@ -12,76 +12,33 @@
 
 use std::ffi::c_char;
 use std::hint::black_box;
-use std::path::Path;
 use std::ptr;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use engine::{hsds, Index, IndexBuilder, Query};
+use engine::{Index, Query};
 use servicematch::{
-    sm_index, sm_index_free, sm_index_open_bytes, sm_query, sm_query_free, sm_query_from_json,
-    sm_results, sm_results_free, sm_results_id, sm_results_len, sm_results_name, sm_search,
-    sm_search_json, sm_status, sm_string_free,
+    sm_index, sm_index_free, sm_query_free, sm_results, sm_results_free, sm_results_id,
+    sm_results_len, sm_results_name, sm_search,
 };
 
-const QUERIES: [(&str, &str); 3] = [
-    (
-        "text+place+language",
-        r#"{"text": "food bank", "near": "P3E 2C6", "languages": ["fr"]}"#,
-    ),
-    (
-        "place+radius",
-        r#"{"near": {"lat": 43.6, "lon": -79.4}, "radius_km": 500, "limit": 20}"#,
-    ),
-    (
-        "category+client+explain",
-        r#"{"categories": ["Food"], "client": {"age": 72}, "explain": true, "limit": 50}"#,
-    ),
-];
-
-fn index_bytes() -> Vec<u8> {
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/testdata/ranking.json");
-    let import = hsds::read_path(&fixture).expect("the ranking fixture imports");
-    let mut builder = IndexBuilder::new("ranking");
-    builder.add_services(import.services);
-    builder.build_bytes().expect("the ranking fixture builds").0
-}
+mod fixture;
 
 fn bench(c: &mut Criterion) {
-    let bytes = index_bytes();
+    let bytes = fixture::index_bytes();
     let index = Index::from_bytes(bytes.clone()).expect("the index opens");
-    let mut c_index: *mut sm_index = ptr::null_mut();
-    // SAFETY: `bytes` is readable for its length; the out-pointer is a local.
-    let status =
-        unsafe { sm_index_open_bytes(bytes.as_ptr(), bytes.len(), &mut c_index, ptr::null_mut()) };
-    assert_eq!(status, sm_status::SM_OK);
+    let c_index = fixture::c_index(&bytes);
 
-    for (name, json) in QUERIES {
+    for (name, json) in fixture::QUERIES {
         let query = Query::from_json(json).expect("the bench query is valid");
-        let mut c_query: *mut sm_query = ptr::null_mut();
-        // SAFETY: `json` is readable for its length; the out-pointer is a local.
-        let status = unsafe {
-            sm_query_from_json(
-                json.as_ptr().cast(),
-                json.len(),
-                &mut c_query,
-                ptr::null_mut(),
-            )
-        };
-        assert_eq!(status, sm_status::SM_OK);
+        let c_query = fixture::c_query(json);
 
         let mut group = c.benchmark_group(format!("search/{name}"));
         group.bench_function("rust", |b| {
             b.iter(|| black_box(index.search(black_box(&query)).expect("search works")))
         });
         group.bench_function("c-api", |b| {
-            b.iter(|| {
-                let mut results: *mut sm_results = ptr::null_mut();
-                // SAFETY: live handles from above; the out-pointer is a local.
-                let status = unsafe { sm_search(c_index, c_query, &mut results, ptr::null_mut()) };
-                assert_eq!(status, sm_status::SM_OK);
-                // SAFETY: `results` was just made by sm_search.
-                unsafe { sm_results_free(black_box(results)) };
-            })
+            // SAFETY: live handles from above.
+            b.iter(|| unsafe { fixture::c_search(c_index, c_query) })
         });
         group.finish();
 
@@ -93,23 +50,8 @@ fn bench(c: &mut Criterion) {
             })
         });
         group.bench_function("c-api", |b| {
-            b.iter(|| {
-                let mut out: *mut c_char = ptr::null_mut();
-                let json = black_box(json);
-                // SAFETY: live index; `json` readable for its length; local out-pointer.
-                let status = unsafe {
-                    sm_search_json(
-                        c_index,
-                        json.as_ptr().cast(),
-                        json.len(),
-                        &mut out,
-                        ptr::null_mut(),
-                    )
-                };
-                assert_eq!(status, sm_status::SM_OK);
-                // SAFETY: `out` was just made by sm_search_json.
-                unsafe { sm_string_free(black_box(out)) };
-            })
+            // SAFETY: a live index from above.
+            b.iter(|| unsafe { fixture::c_search_json(c_index, json) })
         });
         group.finish();
 
@@ -124,22 +66,14 @@ fn bench(c: &mut Criterion) {
 /// The cost of one crossing on its own: reading every hit's id and name
 /// through the getters, against reading the fields in Rust.
 fn boundary(c: &mut Criterion, index: &Index, c_index: *const sm_index) {
-    let json = QUERIES[2].1;
+    let json = fixture::QUERIES[2].1;
     let results = index
         .search(&Query::from_json(json).expect("valid"))
         .expect("search works");
-    let mut c_query: *mut sm_query = ptr::null_mut();
+    let c_query = fixture::c_query(json);
     let mut c_results: *mut sm_results = ptr::null_mut();
-    // SAFETY: `json` is readable for its length; live index; local out-pointers.
-    unsafe {
-        sm_query_from_json(
-            json.as_ptr().cast(),
-            json.len(),
-            &mut c_query,
-            ptr::null_mut(),
-        );
-        sm_search(c_index, c_query, &mut c_results, ptr::null_mut());
-    }
+    // SAFETY: live handles; a local out-pointer.
+    unsafe { sm_search(c_index, c_query, &mut c_results, ptr::null_mut()) };
     // SAFETY: `c_results` was just made by sm_search.
     let hits = unsafe { sm_results_len(c_results) };
     assert_eq!(hits, results.hits.len());

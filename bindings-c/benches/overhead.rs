@@ -7,32 +7,13 @@
 //! 400 batches of 50 searches per query and path). Criterion's view of the
 //! same calls: `--bench ffi`.
 
-use std::ffi::c_char;
 use std::hint::black_box;
-use std::path::Path;
-use std::ptr;
 use std::time::Instant;
 
-use engine::{hsds, Index, IndexBuilder, Query};
-use servicematch::{
-    sm_index, sm_index_free, sm_index_open_bytes, sm_query, sm_query_free, sm_query_from_json,
-    sm_results, sm_results_free, sm_search, sm_search_json, sm_status, sm_string_free,
-};
+use engine::{Index, Query};
+use servicematch::{sm_index_free, sm_query_free};
 
-const QUERIES: [(&str, &str); 3] = [
-    (
-        "text+place+language",
-        r#"{"text": "food bank", "near": "P3E 2C6", "languages": ["fr"]}"#,
-    ),
-    (
-        "place+radius",
-        r#"{"near": {"lat": 43.6, "lon": -79.4}, "radius_km": 500, "limit": 20}"#,
-    ),
-    (
-        "category+client+explain",
-        r#"{"categories": ["Food"], "client": {"age": 72}, "explain": true, "limit": 50}"#,
-    ),
-];
+mod fixture;
 
 const BATCH: u32 = 50;
 
@@ -95,32 +76,14 @@ fn main() {
         .skip(1)
         .find_map(|a| a.parse().ok())
         .unwrap_or(400);
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/testdata/ranking.json");
-    let import = hsds::read_path(&fixture).expect("the ranking fixture imports");
-    let mut builder = IndexBuilder::new("ranking");
-    builder.add_services(import.services);
-    let bytes = builder.build_bytes().expect("the ranking fixture builds").0;
+    let bytes = fixture::index_bytes();
     let index = Index::from_bytes(bytes.clone()).expect("the index opens");
-    let mut c_index: *mut sm_index = ptr::null_mut();
-    // SAFETY: `bytes` is readable for its length; the out-pointer is a local.
-    let status =
-        unsafe { sm_index_open_bytes(bytes.as_ptr(), bytes.len(), &mut c_index, ptr::null_mut()) };
-    assert_eq!(status, sm_status::SM_OK);
+    let c_index = fixture::c_index(&bytes);
 
     println!("{batches} alternating batches of {BATCH} calls per line; medians");
-    for (name, json) in QUERIES {
+    for (name, json) in fixture::QUERIES {
         let query = Query::from_json(json).expect("the bench query is valid");
-        let mut c_query: *mut sm_query = ptr::null_mut();
-        // SAFETY: `json` is readable for its length; the out-pointer is a local.
-        let status = unsafe {
-            sm_query_from_json(
-                json.as_ptr().cast(),
-                json.len(),
-                &mut c_query,
-                ptr::null_mut(),
-            )
-        };
-        assert_eq!(status, sm_status::SM_OK);
+        let c_query = fixture::c_query(json);
 
         compare(
             &format!("search {name}"),
@@ -130,14 +93,8 @@ fn main() {
                     index.search(black_box(&query)).expect("search works"),
                 ))
             },
-            || {
-                let mut results: *mut sm_results = ptr::null_mut();
-                // SAFETY: live handles; the out-pointer is a local.
-                let status = unsafe { sm_search(c_index, c_query, &mut results, ptr::null_mut()) };
-                assert_eq!(status, sm_status::SM_OK);
-                // SAFETY: `results` was just made by sm_search.
-                unsafe { sm_results_free(black_box(results)) };
-            },
+            // SAFETY: live handles from above.
+            || unsafe { fixture::c_search(c_index, c_query) },
         );
         compare(
             &format!("search_json {name}"),
@@ -148,23 +105,8 @@ fn main() {
                     index.search(&query).expect("search works").to_json(),
                 ));
             },
-            || {
-                let mut out: *mut c_char = ptr::null_mut();
-                let json = black_box(json);
-                // SAFETY: live index; `json` readable for its length; local out-pointer.
-                let status = unsafe {
-                    sm_search_json(
-                        c_index,
-                        json.as_ptr().cast(),
-                        json.len(),
-                        &mut out,
-                        ptr::null_mut(),
-                    )
-                };
-                assert_eq!(status, sm_status::SM_OK);
-                // SAFETY: `out` was just made by sm_search_json.
-                unsafe { sm_string_free(black_box(out)) };
-            },
+            // SAFETY: a live index from above.
+            || unsafe { fixture::c_search_json(c_index, json) },
         );
         // SAFETY: made above, freed once.
         unsafe { sm_query_free(c_query) };
