@@ -637,61 +637,44 @@ static void test_null_arguments(const sm_index *index, const unsigned char *byte
     size_t count = UNTOUCHED_LEN;
     CHECK(sm_results_len(NULL) == 0);
     CHECK(sm_results_total(NULL) == 0);
-    CHECK_STATUS(sm_results_id(NULL, 0, &ptr, &n), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_id(results, 0, NULL, &n), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_id(results, 0, &ptr, NULL), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_name(NULL, 0, &ptr, &n), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_name(results, 0, NULL, &n), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_name(results, 0, &ptr, NULL), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_organization(NULL, 0, &ptr, &n), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_organization(results, 0, NULL, &n), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_organization(results, 0, &ptr, NULL), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_url(NULL, 0, &ptr, &n), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_url(results, 0, NULL, &n), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_url(results, 0, &ptr, NULL), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_address(NULL, 0, &ptr, &n), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_address(results, 0, NULL, &n), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_address(results, 0, &ptr, NULL), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_postal_code(NULL, 0, &ptr, &n), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_postal_code(results, 0, NULL, &n), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_postal_code(results, 0, &ptr, NULL), SM_NULL_ARGUMENT);
+    /* Each getter refuses NULL results and each NULL out-pointer (the
+     * macros pass `results`, `ptr` and `n`). */
+#define CHECK_NULLS_STR(getter)                                          \
+    CHECK_STATUS(getter(NULL, 0, &ptr, &n), SM_NULL_ARGUMENT);           \
+    CHECK_STATUS(getter(results, 0, NULL, &n), SM_NULL_ARGUMENT);        \
+    CHECK_STATUS(getter(results, 0, &ptr, NULL), SM_NULL_ARGUMENT)
+#define CHECK_NULLS_ITEM(getter)                                         \
+    CHECK_STATUS(getter(NULL, 0, 0, &ptr, &n), SM_NULL_ARGUMENT);        \
+    CHECK_STATUS(getter(results, 0, 0, NULL, &n), SM_NULL_ARGUMENT);     \
+    CHECK_STATUS(getter(results, 0, 0, &ptr, NULL), SM_NULL_ARGUMENT)
+#define CHECK_NULLS_VALUE(getter, out)                                   \
+    CHECK_STATUS(getter(NULL, 0, out), SM_NULL_ARGUMENT);                \
+    CHECK_STATUS(getter(results, 0, NULL), SM_NULL_ARGUMENT)
+
+    CHECK_NULLS_STR(sm_results_id);
+    CHECK_NULLS_STR(sm_results_name);
+    CHECK_NULLS_STR(sm_results_organization);
+    CHECK_NULLS_STR(sm_results_url);
+    CHECK_NULLS_STR(sm_results_address);
+    CHECK_NULLS_STR(sm_results_postal_code);
     CHECK_STATUS(sm_results_location(NULL, 0, &d, &d2), SM_NULL_ARGUMENT);
     CHECK_STATUS(sm_results_location(results, 0, NULL, &d2), SM_NULL_ARGUMENT);
     CHECK_STATUS(sm_results_location(results, 0, &d, NULL), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_score(NULL, 0, &f), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_score(results, 0, NULL), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_distance_km(NULL, 0, &d), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_distance_km(results, 0, NULL), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_eligibility(NULL, 0, &e), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_eligibility(results, 0, NULL), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_open_now(NULL, 0, &b), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_open_now(results, 0, NULL), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_language_count(NULL, 0, &count), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_language_count(results, 0, NULL), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_language(NULL, 0, 0, &ptr, &n), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_language(results, 0, 0, NULL, &n), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_language(results, 0, 0, &ptr, NULL), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_category_count(NULL, 0, &count), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_category_count(results, 0, NULL), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_category(NULL, 0, 0, &ptr, &n), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_category(results, 0, 0, NULL, &n), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_category(results, 0, 0, &ptr, NULL), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_phone_count(NULL, 0, &count), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_phone_count(results, 0, NULL), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_phone(NULL, 0, 0, &ptr, &n), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_phone(results, 0, 0, NULL, &n), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_phone(results, 0, 0, &ptr, NULL), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_explanation(NULL, 0, &ptr, &n), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_explanation(results, 0, NULL, &n), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_explanation(results, 0, &ptr, NULL), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_factor_text(NULL, 0, &f), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_factor_text(results, 0, NULL), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_factor_distance(NULL, 0, &f), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_factor_distance(results, 0, NULL), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_factor_language(NULL, 0, &f), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_factor_language(results, 0, NULL), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_factor_eligibility(NULL, 0, &f), SM_NULL_ARGUMENT);
-    CHECK_STATUS(sm_results_factor_eligibility(results, 0, NULL), SM_NULL_ARGUMENT);
+    CHECK_NULLS_VALUE(sm_results_score, &f);
+    CHECK_NULLS_VALUE(sm_results_distance_km, &d);
+    CHECK_NULLS_VALUE(sm_results_eligibility, &e);
+    CHECK_NULLS_VALUE(sm_results_open_now, &b);
+    CHECK_NULLS_VALUE(sm_results_language_count, &count);
+    CHECK_NULLS_ITEM(sm_results_language);
+    CHECK_NULLS_VALUE(sm_results_category_count, &count);
+    CHECK_NULLS_ITEM(sm_results_category);
+    CHECK_NULLS_VALUE(sm_results_phone_count, &count);
+    CHECK_NULLS_ITEM(sm_results_phone);
+    CHECK_NULLS_STR(sm_results_explanation);
+    CHECK_NULLS_VALUE(sm_results_factor_text, &f);
+    CHECK_NULLS_VALUE(sm_results_factor_distance, &f);
+    CHECK_NULLS_VALUE(sm_results_factor_language, &f);
+    CHECK_NULLS_VALUE(sm_results_factor_eligibility, &f);
     CHECK_STATUS(sm_results_to_json(NULL, &ptr, &n), SM_NULL_ARGUMENT);
     CHECK_STATUS(sm_results_to_json(results, NULL, &n), SM_NULL_ARGUMENT);
     CHECK_STATUS(sm_results_to_json(results, &ptr, NULL), SM_NULL_ARGUMENT);
