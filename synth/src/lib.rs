@@ -58,6 +58,7 @@
 
 #![deny(missing_docs)]
 
+mod columns;
 mod demo;
 mod error;
 mod hours;

@@ -13,6 +13,7 @@
 use std::fs::File;
 use std::path::Path;
 
+use crate::columns;
 use crate::error::Error;
 use crate::hsds::{Address, Attribute, Location, Organization, Service, ServiceAtLocation};
 use crate::taxonomy::Taxonomy;
@@ -106,19 +107,11 @@ fn convert_file(
 ) -> Result<(), Error> {
     let file = source.file;
     let mut reader = csv::Reader::from_reader(input);
-    let headers = reader.headers().map_err(|e| Error::csv(file, e))?.clone();
-    let column = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h == name)
-            .ok_or_else(|| Error::invalid_data(format!("{file}: no column \"{name}\"")))
-    };
-    let [id_at, name_at, address_at, city_at, state_at, zip_at, lat_at, lon_at] = [
+    let names = [
         "id", "name", "address", "city", "state", "zip", "LAT", "LON",
-    ]
-    .map(column);
-    let (id_at, name_at, address_at, city_at) = (id_at?, name_at?, address_at?, city_at?);
-    let (state_at, zip_at, lat_at, lon_at) = (state_at?, zip_at?, lat_at?, lon_at?);
+    ];
+    let [id_at, name_at, address_at, city_at, state_at, zip_at, lat_at, lon_at] =
+        columns::locate(file, &mut reader, names)?;
     let attributes = source
         .codes
         .iter()

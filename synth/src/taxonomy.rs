@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 use std::io::Read;
 
+use crate::columns;
 use crate::error::Error;
 use crate::hsds::TaxonomyTerm;
 
@@ -50,18 +51,8 @@ impl Taxonomy {
     /// if `input` cannot be read.
     pub fn from_csv(file: &str, input: impl Read) -> Result<Taxonomy, Error> {
         let mut reader = csv::Reader::from_reader(input);
-        let headers = reader.headers().map_err(|e| Error::csv(file, e))?.clone();
-        let column = |name: &str| {
-            headers
-                .iter()
-                .position(|h| h == name)
-                .ok_or_else(|| Error::invalid_data(format!("{file}: no column \"{name}\"")))
-        };
-        let (code_at, name_at, parent_at) = (
-            column("taxonomy_id")?,
-            column("name")?,
-            column("parent_id")?,
-        );
+        let [code_at, name_at, parent_at] =
+            columns::locate(file, &mut reader, ["taxonomy_id", "name", "parent_id"])?;
         let mut terms = BTreeMap::new();
         for record in reader.records() {
             let record = record.map_err(|e| Error::csv(file, e))?;

@@ -5,6 +5,7 @@ use std::fs::File;
 use std::io::Write;
 use std::path::Path;
 
+use crate::columns;
 use crate::error::Error;
 
 /// A rural forward sortation area counts for this many average urban ones.
@@ -42,7 +43,7 @@ pub fn derive(fsa_csv: &Path, postal_codes_csv: &Path, out: impl Write) -> Resul
     let mut communities: BTreeMap<(String, String), (f64, f64, u32)> = BTreeMap::new();
     for_each_row(
         postal_codes_csv,
-        &[
+        [
             "postal_code",
             "place_name",
             "province",
@@ -103,7 +104,7 @@ pub fn derive(fsa_csv: &Path, postal_codes_csv: &Path, out: impl Write) -> Resul
     // The rest of Canada from the FSA centroids.
     for_each_row(
         fsa_csv,
-        &["fsa", "place_name", "province", "latitude", "longitude"],
+        ["fsa", "place_name", "province", "latitude", "longitude"],
         |at, fields| {
             let (fsa, place, province) = (fields[0], fields[1], fields[2]);
             let code = province_code(province)
@@ -205,26 +206,18 @@ fn is_rural(fsa: &str) -> bool {
     fsa.as_bytes().get(1) == Some(&b'0')
 }
 
-/// Calls `row` with each record's `columns` (in that order) and its location
-/// ("file row N"); `row`'s error message becomes an [`Error`].
-fn for_each_row(
+/// Calls `row` with the fields of each record's `names` columns (in that
+/// order) and its location ("file row N"); `row`'s error message becomes
+/// an [`Error`].
+fn for_each_row<const N: usize>(
     path: &Path,
-    columns: &[&str],
+    names: [&str; N],
     mut row: impl FnMut(&str, &[&str]) -> Result<(), String>,
 ) -> Result<(), Error> {
     let name = path.display().to_string();
     let file = File::open(path).map_err(|e| Error::io(format!("cannot open {name}"), e))?;
     let mut reader = csv::Reader::from_reader(file);
-    let headers = reader.headers().map_err(|e| Error::csv(&name, e))?.clone();
-    let at: Vec<usize> = columns
-        .iter()
-        .map(|c| {
-            headers
-                .iter()
-                .position(|h| h == *c)
-                .ok_or_else(|| Error::invalid_data(format!("{name}: no column \"{c}\"")))
-        })
-        .collect::<Result<_, _>>()?;
+    let at = columns::locate(&name, &mut reader, names)?;
     for record in reader.records() {
         let record = record.map_err(|e| Error::csv(&name, e))?;
         let location = format!("{name} row {}", record.position().map_or(0, |p| p.line()));

@@ -15,6 +15,7 @@ use std::io::Read;
 
 use rand::Rng;
 
+use crate::columns;
 use crate::error::Error;
 use crate::vocabulary::francophone_share;
 
@@ -132,21 +133,15 @@ impl Places {
     /// with no place of positive weight.
     pub fn from_csv(file: &str, input: impl Read, region: Region) -> Result<Places, Error> {
         let mut reader = csv::Reader::from_reader(input);
-        let headers = reader.headers().map_err(|e| Error::csv(file, e))?.clone();
-        let column = |name: &str| {
-            headers
-                .iter()
-                .position(|h| h == name)
-                .ok_or_else(|| Error::invalid_data(format!("{file}: no column \"{name}\"")))
-        };
-        let at = [
-            column("fsa")?,
-            column("place")?,
-            column("province")?,
-            column("latitude")?,
-            column("longitude")?,
-            column("weight")?,
+        let names = [
+            "fsa",
+            "place",
+            "province",
+            "latitude",
+            "longitude",
+            "weight",
         ];
+        let at = columns::locate(file, &mut reader, names)?;
         let mut places = Vec::new();
         for record in reader.records() {
             let record = record.map_err(|e| Error::csv(file, e))?;
