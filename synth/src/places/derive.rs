@@ -155,16 +155,7 @@ pub fn derive(fsa_csv: &Path, postal_codes_csv: &Path, out: impl Write) -> Resul
 
     let mut writer = csv::Writer::from_writer(out);
     let io = |e: csv::Error| Error::csv("place table", e);
-    writer
-        .write_record([
-            "fsa",
-            "place",
-            "province",
-            "latitude",
-            "longitude",
-            "weight",
-        ])
-        .map_err(io)?;
+    writer.write_record(super::COLUMNS).map_err(io)?;
     for (fsa, name, province, lat, lon, weight) in &rows {
         writer
             .write_record([

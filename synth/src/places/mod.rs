@@ -108,6 +108,16 @@ pub struct Places {
     neighbours: Vec<Vec<u32>>,
 }
 
+/// The columns of a place table, in the order [`derive()`] writes them.
+const COLUMNS: [&str; 6] = [
+    "fsa",
+    "place",
+    "province",
+    "latitude",
+    "longitude",
+    "weight",
+];
+
 /// How far away a branch of the same organization may be.
 const NEIGHBOUR_KM: f64 = 30.0;
 /// How many nearby communities to remember per place.
@@ -133,15 +143,7 @@ impl Places {
     /// with no place of positive weight.
     pub fn from_csv(file: &str, input: impl Read, region: Region) -> Result<Places, Error> {
         let mut reader = csv::Reader::from_reader(input);
-        let names = [
-            "fsa",
-            "place",
-            "province",
-            "latitude",
-            "longitude",
-            "weight",
-        ];
-        let at = columns::locate(file, &mut reader, names)?;
+        let at = columns::locate(file, &mut reader, COLUMNS)?;
         let mut places = Vec::new();
         for record in reader.records() {
             let record = record.map_err(|e| Error::csv(file, e))?;
