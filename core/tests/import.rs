@@ -569,12 +569,6 @@ fn nonsense_in_every_column_is_reported_never_a_crash() {
         .hours
         .iter()
         .all(|h| (h.opens, h.closes) == (0, 1440)));
-    let messages: Vec<String> = import
-        .report
-        .problems
-        .iter()
-        .map(|p| p.to_string())
-        .collect();
     for said in [
         "services.csv row 1 field minimum_age: minimum_age \"-5\" is not an age in years",
         "services.csv row 2 field minimum_age: minimum_age \"1e400\" is not an age in years",
@@ -583,9 +577,6 @@ fn nonsense_in_every_column_is_reported_never_a_crash() {
         "languages.csv row 2 field language: language \"é\" is not a known language; kept as text",
         "cost_options.csv row 2 field amount: amount \"abc\" is not a number",
     ] {
-        assert!(
-            messages.iter().any(|m| m.ends_with(said)),
-            "{said}\n{messages:#?}"
-        );
+        says(&import, said);
     }
 }
