@@ -80,3 +80,16 @@ pub(crate) unsafe fn mut_arg<'a, T>(ptr: *mut T, what: &str) -> FfiResult<&'a mu
     // SAFETY: by this function's contract `ptr` is NULL or exclusively ours for `'a`.
     unsafe { ptr.as_mut() }.ok_or_else(|| Failure::null(what))
 }
+
+/// Frees a handle argument made with `Box::into_raw`; NULL does nothing.
+///
+/// # Safety
+/// `ptr` is NULL or came from `Box::into_raw` in this library and is not
+/// yet freed; it must not be used afterwards.
+pub(crate) unsafe fn free_arg<T>(ptr: *mut T) {
+    if !ptr.is_null() {
+        // SAFETY: by this function's contract `ptr` came from
+        // `Box::into_raw` and is freed only once.
+        drop(unsafe { Box::from_raw(ptr) });
+    }
+}

@@ -2,6 +2,7 @@
 
 use std::ffi::{c_char, CString};
 
+use crate::args::free_arg;
 use crate::boundary::Failure;
 use crate::status::sm_status;
 
@@ -73,10 +74,7 @@ pub unsafe extern "C" fn sm_error_status(err: *const sm_error) -> sm_status {
 #[no_mangle]
 pub unsafe extern "C" fn sm_error_free(err: *mut sm_error) {
     ffi_boundary!({
-        if !err.is_null() {
-            // SAFETY: `err` came from `Box::into_raw` in this library and,
-            // by this function's contract, is freed only once.
-            drop(unsafe { Box::from_raw(err) });
-        }
+        // SAFETY: passed on from this function's contract.
+        unsafe { free_arg(err) }
     })
 }

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use engine::Index;
 
-use crate::args::{bytes_arg, cstr_arg, out_arg, ref_arg, str_arg};
+use crate::args::{bytes_arg, cstr_arg, free_arg, out_arg, ref_arg, str_arg};
 use crate::boundary::FfiResult;
 use crate::error::sm_error;
 use crate::strings::write_str;
@@ -190,10 +190,7 @@ pub unsafe extern "C" fn sm_index_verify(
 #[no_mangle]
 pub unsafe extern "C" fn sm_index_free(index: *mut sm_index) {
     ffi_boundary!({
-        if !index.is_null() {
-            // SAFETY: `index` came from `Box::into_raw` in this library and,
-            // by this function's contract, is freed only once.
-            drop(unsafe { Box::from_raw(index) });
-        }
+        // SAFETY: passed on from this function's contract.
+        unsafe { free_arg(index) }
     })
 }

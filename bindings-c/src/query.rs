@@ -9,7 +9,7 @@ use std::ffi::{c_char, c_int};
 
 use engine::{Client, Near, Query, MAX_AGE};
 
-use crate::args::{mut_arg, out_arg, ref_arg, str_arg};
+use crate::args::{free_arg, mut_arg, out_arg, ref_arg, str_arg};
 use crate::boundary::{Failure, FfiResult};
 use crate::error::sm_error;
 use crate::status::sm_status;
@@ -140,11 +140,8 @@ pub unsafe extern "C" fn sm_query_to_json(
 #[no_mangle]
 pub unsafe extern "C" fn sm_query_free(query: *mut sm_query) {
     ffi_boundary!({
-        if !query.is_null() {
-            // SAFETY: `query` came from `Box::into_raw` in this library and,
-            // by this function's contract, is freed only once.
-            drop(unsafe { Box::from_raw(query) });
-        }
+        // SAFETY: passed on from this function's contract.
+        unsafe { free_arg(query) }
     })
 }
 

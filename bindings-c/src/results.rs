@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 
 use engine::{Eligibility, Explanation, Hit, HitLocation, Results};
 
-use crate::args::{out_arg, ref_arg};
+use crate::args::{free_arg, out_arg, ref_arg};
 use crate::boundary::{Failure, FfiResult};
 use crate::status::sm_status;
 use crate::strings::write_str;
@@ -637,10 +637,7 @@ pub unsafe extern "C" fn sm_results_to_json(
 #[no_mangle]
 pub unsafe extern "C" fn sm_results_free(results: *mut sm_results) {
     ffi_boundary!({
-        if !results.is_null() {
-            // SAFETY: `results` came from `Box::into_raw` in this library
-            // and, by this function's contract, is freed only once.
-            drop(unsafe { Box::from_raw(results) });
-        }
+        // SAFETY: passed on from this function's contract.
+        unsafe { free_arg(results) }
     })
 }
