@@ -26,25 +26,19 @@ impl Join<'_> {
             Some(Target::Organization(id)) => {
                 self.organization_phones.entry(id).or_default().push(phone)
             }
-            None if has_any(
-                row,
-                &[
+            None => {
+                let columns = &[
                     "service_id",
                     "service_at_location_id",
                     "location_id",
                     "organization_id",
-                ],
-            ) =>
-            {
-                return Outcome::Rejected
-            }
-            None => {
-                return self.reject(
+                ];
+                return self.no_target(
                     table,
                     row,
-                    "service_id",
-                    "phone names no service, location or organization".into(),
-                )
+                    columns,
+                    "phone names no service, location or organization",
+                );
             }
         }
         Outcome::Used
@@ -93,20 +87,14 @@ impl Join<'_> {
                 .hours
                 .extend(&hours),
             Some(Target::Organization(_)) => unreachable!("organizations are not schedule targets"),
-            None if has_any(
-                row,
-                &["service_id", "service_at_location_id", "location_id"],
-            ) =>
-            {
-                return Outcome::Rejected
-            }
             None => {
-                return self.reject(
+                let columns = &["service_id", "service_at_location_id", "location_id"];
+                return self.no_target(
                     table,
                     row,
-                    "service_id",
-                    "schedule names no service or location".into(),
-                )
+                    columns,
+                    "schedule names no service or location",
+                );
             }
         }
         Outcome::Used
@@ -155,14 +143,14 @@ impl Join<'_> {
                 &mut self.sites.get_mut(&id).expect("target exists").languages
             }
             Some(Target::Organization(_)) => unreachable!("organizations are not language targets"),
-            None if has_any(row, &["service_id", "location_id"]) => return Outcome::Rejected,
             None => {
-                return self.reject(
+                let columns = &["service_id", "location_id"];
+                return self.no_target(
                     table,
                     row,
-                    "service_id",
-                    "language row names no service or location".into(),
-                )
+                    columns,
+                    "language row names no service or location",
+                );
             }
         };
         for language in languages {

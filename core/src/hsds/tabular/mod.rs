@@ -401,6 +401,16 @@ impl<'s> Join<'s> {
         }
     }
 
+    /// A row without a target: already rejected when it names one of
+    /// `columns` (the reference is broken), else reported as naming none.
+    fn no_target(&mut self, table: &Table, row: &Row, columns: &[&str], reason: &str) -> Outcome {
+        if columns.iter().any(|c| row.raw(c).is_some()) {
+            Outcome::Rejected
+        } else {
+            self.reject(table, row, "service_id", reason.to_owned())
+        }
+    }
+
     /// Where a row that may name a service, a service at a location, a
     /// location or an organization belongs: the first of them that exists.
     /// Broken references on the way are reported.
@@ -591,10 +601,6 @@ impl Target {
             Target::Organization(_) => "organization",
         }
     }
-}
-
-fn has_any(row: &Row, columns: &[&str]) -> bool {
-    columns.iter().any(|c| row.raw(c).is_some())
 }
 
 fn add_language(list: &mut Vec<Language>, language: Language) {
