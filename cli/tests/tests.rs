@@ -14,6 +14,12 @@ fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/testdata/ranking.json")
 }
 
+/// `servicematch build INPUT --output INDEX FLAGS…`.
+fn build(input: &Path, index: &Path, flags: &[&str]) -> Output {
+    let (input, index) = (input.to_str().unwrap(), index.to_str().unwrap());
+    servicematch(&[&["build", input, "--output", index], flags].concat())
+}
+
 fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
@@ -26,14 +32,7 @@ fn stderr(output: &Output) -> String {
 fn built_index() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let index = dir.path().join("ranking.smx");
-    let output = servicematch(&[
-        "build",
-        fixture().to_str().unwrap(),
-        "--output",
-        index.to_str().unwrap(),
-        "--name",
-        "ranking fixture",
-    ]);
+    let output = build(&fixture(), &index, &["--name", "ranking fixture"]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(
         stdout(&output).contains("services: 12 read, 12 indexed, 0 rejected"),
@@ -181,14 +180,11 @@ fn build_a_data_package_with_a_report_and_reconciled_counts() {
     let dir = tempfile::tempdir().unwrap();
     let index = dir.path().join("messy.smx");
     let report = dir.path().join("report.json");
-    let output = servicematch(&[
-        "build",
-        messy_package().to_str().unwrap(),
-        "--output",
-        index.to_str().unwrap(),
-        "--report",
-        report.to_str().unwrap(),
-    ]);
+    let output = build(
+        &messy_package(),
+        &index,
+        &["--report", report.to_str().unwrap()],
+    );
     assert!(output.status.success(), "{}", stderr(&output));
     let text = stdout(&output);
     assert!(
@@ -237,19 +233,12 @@ fn max_rejects_fails_the_build_and_writes_no_index() {
     let dir = tempfile::tempdir().unwrap();
     let index = dir.path().join("strict.smx");
     let report = dir.path().join("report.json");
-    let build = |max: &str| {
-        servicematch(&[
-            "build",
-            messy_package().to_str().unwrap(),
-            "--output",
-            index.to_str().unwrap(),
-            "--report",
-            report.to_str().unwrap(),
-            "--max-rejects",
-            max,
-        ])
+    let report_path = report.to_str().unwrap();
+    let build_allowing = |max: &str| {
+        let flags = ["--report", report_path, "--max-rejects", max];
+        build(&messy_package(), &index, &flags)
     };
-    let strict = build("0");
+    let strict = build_allowing("0");
     assert!(!strict.status.success());
     assert!(
         stderr(&strict).contains("error: 7 records rejected, more than the 0 allowed (first: "),
@@ -258,7 +247,7 @@ fn max_rejects_fails_the_build_and_writes_no_index() {
     );
     assert!(!index.exists(), "a failed build writes no index");
     assert!(report.exists(), "but it writes the report");
-    let lenient = build("7");
+    let lenient = build_allowing("7");
     assert!(lenient.status.success(), "{}", stderr(&lenient));
     assert!(index.exists());
 }
@@ -268,14 +257,7 @@ fn format_overrides_detection() {
     let dir = tempfile::tempdir().unwrap();
     let index = dir.path().join("x.smx");
     let package = messy_package();
-    let wrong = servicematch(&[
-        "build",
-        package.to_str().unwrap(),
-        "--output",
-        index.to_str().unwrap(),
-        "--format",
-        "hsds3-json",
-    ]);
+    let wrong = build(&package, &index, &["--format", "hsds3-json"]);
     assert!(!wrong.status.success());
     assert!(
         stderr(&wrong).contains("a folder, not an HSDS 3 JSON file"),
@@ -288,13 +270,6 @@ fn format_overrides_detection() {
         "{}",
         stderr(&unknown)
     );
-    let named = servicematch(&[
-        "build",
-        package.to_str().unwrap(),
-        "--output",
-        index.to_str().unwrap(),
-        "--format",
-        "datapackage",
-    ]);
+    let named = build(&package, &index, &["--format", "datapackage"]);
     assert!(named.status.success(), "{}", stderr(&named));
 }
