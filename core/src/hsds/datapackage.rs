@@ -18,7 +18,7 @@ use serde_json::Value;
 use super::source::Source;
 use super::tabular::{Join, Kind, Layout};
 use super::Import;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::report::Problem;
 
 /// Reads a data package folder or archive.
@@ -36,14 +36,8 @@ pub(crate) fn read(source: &Source) -> Result<Import> {
             .unwrap_or_default();
         let bytes = source.read(descriptor)?;
         let file = source.display(descriptor);
-        let package: Value = serde_json::from_slice(&bytes).map_err(|e| {
-            Error::invalid_input(format!(
-                "{file}: not valid JSON (line {}, column {})",
-                e.line(),
-                e.column()
-            ))
-            .with_source(e)
-        })?;
+        let package: Value =
+            serde_json::from_slice(&bytes).map_err(|e| super::not_json(&file, "valid JSON", e))?;
         let resources = package
             .get("resources")
             .and_then(Value::as_array)

@@ -286,6 +286,14 @@ fn is_csv(path: &Path) -> bool {
             .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
 }
 
+/// The error for a JSON `file` that is not `what` it should be ("valid
+/// JSON"), naming the line and column.
+fn not_json(file: &str, what: &str, e: serde_json::Error) -> Error {
+    let (line, column) = (e.line(), e.column());
+    Error::invalid_input(format!("{file}: not {what} (line {line}, column {column})"))
+        .with_source(e)
+}
+
 /// Counts the rows of every CSV file of `source` that `read` did not read.
 fn count_unread(join: &mut tabular::Join, source: &Source, read: &[String]) -> Result<()> {
     for file in source.csv_files() {

@@ -24,7 +24,7 @@ use super::source::Source;
 use super::table::Table;
 use super::tabular::{Join, Layout};
 use super::Import;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::{Category, CategoryTerm};
 use crate::report::{Problem, TableCount};
 
@@ -99,14 +99,8 @@ fn categories(
 ) -> Result<()> {
     let file = source.display(relative);
     let bytes = source.read(relative)?;
-    let map: serde_json::Map<String, Value> = serde_json::from_slice(&bytes).map_err(|e| {
-        Error::invalid_input(format!(
-            "{file}: not a JSON object of service ids (line {}, column {})",
-            e.line(),
-            e.column()
-        ))
-        .with_source(e)
-    })?;
+    let map: serde_json::Map<String, Value> = serde_json::from_slice(&bytes)
+        .map_err(|e| super::not_json(&file, "a JSON object of service ids", e))?;
     let mut count = TableCount {
         file: file.clone(),
         read: map.len(),

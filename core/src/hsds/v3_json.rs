@@ -37,14 +37,7 @@ use crate::report::{Problem, Report};
 /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) naming `file`
 /// when the bytes are empty, not JSON, or not HSDS services.
 pub fn read(file: &str, bytes: &[u8]) -> Result<Import> {
-    let not_json = |e: serde_json::Error| {
-        Error::invalid_input(format!(
-            "{file}: not valid JSON (line {}, column {})",
-            e.line(),
-            e.column()
-        ))
-        .with_source(e)
-    };
+    let not_json = |e| super::not_json(file, "valid JSON", e);
     let mut records = Records {
         file,
         read: Vec::new(),
