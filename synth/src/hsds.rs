@@ -16,8 +16,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 
-/// One HSDS service with everything nested in it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One HSDS service with everything nested in it. `Default` leaves every
+/// field empty, for struct updates.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Service {
     /// Stable identifier ("synth-0000123", "odhf-hospitals-4122").
     pub id: String,
@@ -80,7 +81,7 @@ pub struct Service {
 }
 
 /// The organization behind a service.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Organization {
     /// Stable identifier.
     pub id: String,
@@ -313,31 +314,14 @@ mod tests {
         Service {
             id: id.to_string(),
             name: "Food Bank".to_string(),
-            alternate_name: None,
             description: "Groceries. (Synthetic example record.)".to_string(),
-            url: None,
-            email: None,
             status: "active".to_string(),
-            eligibility_description: None,
-            minimum_age: None,
-            maximum_age: None,
-            application_process: None,
-            fees_description: None,
-            assured_date: None,
             organization: Organization {
                 id: "org-1".to_string(),
                 name: "Cedar Grove Community Services".to_string(),
-                description: None,
-                website: None,
-                email: None,
+                ..Organization::default()
             },
-            service_at_locations: Vec::new(),
-            phones: Vec::new(),
-            languages: Vec::new(),
-            schedules: Vec::new(),
-            cost_options: Vec::new(),
-            required_documents: Vec::new(),
-            attributes: Vec::new(),
+            ..Service::default()
         }
     }
 

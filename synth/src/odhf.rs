@@ -179,36 +179,20 @@ fn convert_file(
         };
         conversion.services.push(Service {
             name: name.to_string(),
-            alternate_name: None,
             description: format!(
                 "{} in {city}, Ontario. Contact the facility for services, hours and eligibility.",
                 source.label
             ),
-            url: None,
-            email: None,
             status: "active".to_string(),
-            eligibility_description: None,
-            minimum_age: None,
-            maximum_age: None,
-            application_process: None,
-            fees_description: None,
-            assured_date: None,
             organization: Organization {
                 id: format!("{id}-org"),
                 name: name.to_string(),
-                description: None,
-                website: None,
-                email: None,
+                ..Organization::default()
             },
             service_at_locations: vec![ServiceAtLocation {
                 id: format!("{id}-sal"),
                 location,
             }],
-            phones: Vec::new(),
-            languages: Vec::new(),
-            schedules: Vec::new(),
-            cost_options: Vec::new(),
-            required_documents: Vec::new(),
             attributes: attributes
                 .iter()
                 .map(|a| Attribute {
@@ -217,6 +201,7 @@ fn convert_file(
                 })
                 .collect(),
             id,
+            ..Service::default()
         });
     }
     Ok(())
