@@ -651,12 +651,23 @@ size_t sm_results_len(const sm_results *results);
 
 /**
  * How many services matched the query, before its offset and limit (for
- * "showing 1–10 of 42"); 0 when `results` is NULL.
+ * "showing 1–10 of 42"); 0 when `results` is NULL. A lower bound when
+ * `sm_results_total_exact` is false ("1,000+").
  *
  * # Safety
  * `results` is NULL or live results.
  */
 size_t sm_results_total(const sm_results *results);
+
+/**
+ * Whether `sm_results_total` counts every match (true), or is a lower bound
+ * because the search skipped services that could not enter the top
+ * (false: show "1,000+"); false when `results` is NULL.
+ *
+ * # Safety
+ * `results` is NULL or live results.
+ */
+bool sm_results_total_exact(const sm_results *results);
 
 /**
  * The service's id: the publisher's own HSDS service id, stable across

@@ -131,6 +131,7 @@ macro_rules! panic_value {
 panic_value! {
     () => (),
     usize => 0,
+    bool => false,
     *const c_char => c"".as_ptr(),
     *mut crate::query::sm_query => std::ptr::null_mut(),
     sm_status => sm_status::SM_PANIC,

@@ -171,7 +171,8 @@ pub unsafe extern "C" fn sm_results_len(results: *const sm_results) -> usize {
 }
 
 /// How many services matched the query, before its offset and limit (for
-/// "showing 1–10 of 42"); 0 when `results` is NULL.
+/// "showing 1–10 of 42"); 0 when `results` is NULL. A lower bound when
+/// `sm_results_total_exact` is false ("1,000+").
 ///
 /// # Safety
 /// `results` is NULL or live results.
@@ -180,6 +181,20 @@ pub unsafe extern "C" fn sm_results_total(results: *const sm_results) -> usize {
     ffi_boundary!({
         // SAFETY: by this function's contract `results` is NULL or live.
         unsafe { results.as_ref() }.map_or(0, |r| r.results.total)
+    })
+}
+
+/// Whether `sm_results_total` counts every match (true), or is a lower bound
+/// because the search skipped services that could not enter the top
+/// (false: show "1,000+"); false when `results` is NULL.
+///
+/// # Safety
+/// `results` is NULL or live results.
+#[no_mangle]
+pub unsafe extern "C" fn sm_results_total_exact(results: *const sm_results) -> bool {
+    ffi_boundary!({
+        // SAFETY: by this function's contract `results` is NULL or live.
+        unsafe { results.as_ref() }.is_some_and(|r| r.results.total_exact)
     })
 }
 

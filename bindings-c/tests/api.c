@@ -365,6 +365,7 @@ static void test_getters(const sm_index *index) {
     query = query_from("{\"free_only\": true, \"limit\": 50}");
     results = search(index, query);
     CHECK(sm_results_len(results) == 3 && sm_results_total(results) == 3);
+    CHECK(sm_results_total_exact(results));
     sm_results_free(results);
     sm_query_free(query);
     query = sm_query_new();
@@ -637,6 +638,7 @@ static void test_null_arguments(const sm_index *index, const unsigned char *byte
     size_t count = UNTOUCHED_LEN;
     CHECK(sm_results_len(NULL) == 0);
     CHECK(sm_results_total(NULL) == 0);
+    CHECK(!sm_results_total_exact(NULL));
     /* Each getter refuses NULL results and each NULL out-pointer (the
      * macros pass `results`, `ptr` and `n`). */
 #define CHECK_NULLS_STR(getter)                                          \

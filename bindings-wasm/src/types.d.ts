@@ -57,8 +57,10 @@ export interface Client {
 
 /** The ranked answer to a `Query`. */
 export interface Results {
-  /** How many services matched, before `offset` and `limit`. */
+  /** How many services matched, before `offset` and `limit`; a lower bound when `total_exact` is false. */
   total: number;
+  /** Whether `total` counts every match (else show it as "1,000+"). */
+  total_exact: boolean;
   /** The hits, best first. */
   hits: Hit[];
   /** Facet counts over all matches. Not computed yet: always `null`. */

@@ -82,8 +82,9 @@ pub fn run(args: Args) -> Result<()> {
         return Ok(());
     }
     println!(
-        "{} services match; showing {}–{}",
+        "{}{} services match; showing {}–{}",
         results.total,
+        if results.total_exact { "" } else { "+" },
         query.offset + 1,
         query.offset + results.hits.len()
     );

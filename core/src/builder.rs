@@ -17,7 +17,7 @@ use crate::report::{Problem, Report};
 use crate::text::analyzer;
 use crate::text::analyzer::TextLanguage;
 use crate::text::query::category_key;
-use crate::text::schema::{self, TextField};
+use crate::text::schema::{self, TextPart};
 
 /// Metadata stored in every index (the `meta` section, JSON).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -389,10 +389,12 @@ fn build_text(services: &[Service]) -> Result<Vec<u8>> {
     for service in services {
         let mut doc = TantivyDocument::default();
         for language in TextLanguage::ALL {
-            for field in TextField::ALL {
-                let handle = fields.text(field, language);
-                for value in text_values(service, field) {
-                    doc.add_text(handle, value);
+            let field = fields.text(language);
+            for part in TextPart::ALL {
+                for value in text_values(service, part) {
+                    for _ in 0..part.weight() {
+                        doc.add_text(field, value);
+                    }
                 }
             }
         }
@@ -429,26 +431,26 @@ fn text_error(e: tantivy::TantivyError) -> Error {
     Error::new(ErrorKind::Io, "cannot build the text index").with_source(e)
 }
 
-/// The text of a service that goes into `field`.
-fn text_values(service: &Service, field: TextField) -> Vec<&str> {
-    match field {
-        TextField::Name => std::iter::once(service.name.as_str())
+/// The text of one part of a service.
+fn text_values(service: &Service, part: TextPart) -> Vec<&str> {
+    match part {
+        TextPart::Name => std::iter::once(service.name.as_str())
             .chain(service.alternate_names.iter().map(String::as_str))
             .collect(),
-        TextField::Organization => service
+        TextPart::Organization => service
             .organization
             .iter()
             .map(|o| o.name.as_str())
             .collect(),
-        TextField::Categories => service
+        TextPart::Categories => service
             .categories
             .iter()
             .flat_map(|c| {
                 std::iter::once(c.name.as_str()).chain(c.ancestors.iter().map(|a| a.name.as_str()))
             })
             .collect(),
-        TextField::Keywords => service.keywords.iter().map(String::as_str).collect(),
-        TextField::Description => service.description.iter().map(String::as_str).collect(),
+        TextPart::Keywords => service.keywords.iter().map(String::as_str).collect(),
+        TextPart::Description => service.description.iter().map(String::as_str).collect(),
     }
 }
 

@@ -110,10 +110,12 @@ impl Geo {
     }
 
     /// The nearest location of `service` to `(lat, lon)`: its index among the
-    /// service's points and its distance in kilometres.
+    /// service's points and its distance in kilometres (as the R-tree
+    /// measures it, so that a radius means the same everywhere).
     pub(crate) fn nearest(&self, service: u32, lat: f64, lon: f64) -> Option<(usize, f64)> {
+        let origin = to_sphere(lat, lon);
         self.points(service)
-            .map(|(plat, plon)| distance_km(lat, lon, plat, plon))
+            .map(|(plat, plon)| chord_km(origin, to_sphere(plat, plon)))
             .enumerate()
             .min_by(|a, b| a.1.total_cmp(&b.1))
     }
@@ -131,19 +133,31 @@ impl Geo {
         })
     }
 
-    /// Calls `f` once for every service with a location within `radius_km`
-    /// of `(lat, lon)` (possibly more than once per service).
+    /// Calls `f(service, km)` for every location within `radius_km` of
+    /// `(lat, lon)`, in no particular order (a service with several
+    /// locations comes once per location).
     ///
     /// # Units
-    /// Degrees in, kilometres for the radius.
-    pub(crate) fn within(&self, lat: f64, lon: f64, radius_km: f64, mut f: impl FnMut(u32)) {
+    /// Degrees in; kilometres for the radius and `km`.
+    pub(crate) fn within(&self, lat: f64, lon: f64, radius_km: f64, mut f: impl FnMut(u32, f64)) {
+        let origin = to_sphere(lat, lon);
         let chord = chord_for_km(radius_km);
-        for point in self
-            .rtree()
-            .locate_within_distance(to_sphere(lat, lon), chord * chord)
-        {
-            f(point.data);
+        for point in self.rtree().locate_within_distance(origin, chord * chord) {
+            f(point.data, chord_km(origin, *point.geom()));
         }
+    }
+
+    /// The services with a location within `radius_km` of `(lat, lon)`,
+    /// each once with the distance to its nearest location, in service order.
+    ///
+    /// # Units
+    /// Degrees in; kilometres for the radius and the distances.
+    pub(crate) fn services_within(&self, lat: f64, lon: f64, radius_km: f64) -> Vec<(u32, f64)> {
+        let mut found = Vec::new();
+        self.within(lat, lon, radius_km, |service, km| found.push((service, km)));
+        found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        found.dedup_by_key(|(service, _)| *service);
+        found
     }
 }
 
@@ -157,15 +171,7 @@ impl Geo {
     pub(crate) fn nearest_walk(&self, lat: f64, lon: f64, mut f: impl FnMut(u32, f64) -> bool) {
         let origin = to_sphere(lat, lon);
         for point in self.rtree().nearest_neighbor_iter(origin) {
-            let chord = point
-                .geom()
-                .iter()
-                .zip(origin)
-                .map(|(a, b)| (a - b) * (a - b))
-                .sum::<f64>()
-                .sqrt();
-            let km = 2.0 * EARTH_RADIUS_KM * (chord / 2.0).min(1.0).asin();
-            if !f(point.data, km) {
+            if !f(point.data, chord_km(origin, *point.geom())) {
                 break;
             }
         }
@@ -189,6 +195,21 @@ pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 fn to_sphere(lat: f64, lon: f64) -> [f64; 3] {
     let (lat, lon) = (lat.to_radians(), lon.to_radians());
     [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
+}
+
+/// The great-circle distance between two points on the unit sphere, from
+/// their chord.
+///
+/// # Units
+/// Kilometres out.
+fn chord_km(a: [f64; 3], b: [f64; 3]) -> f64 {
+    let chord = a
+        .iter()
+        .zip(b)
+        .map(|(a, b)| (a - b) * (a - b))
+        .sum::<f64>()
+        .sqrt();
+    2.0 * EARTH_RADIUS_KM * (chord / 2.0).min(1.0).asin()
 }
 
 /// The unit-sphere chord spanning an arc of `km`.
@@ -247,10 +268,10 @@ mod tests {
         let geo = Geo::open(OwnedBytes::new(bytes), 3).unwrap();
         assert_eq!(geo.points(1).count(), 0);
         assert_eq!(geo.points(2).count(), 2);
-        let mut found = Vec::new();
-        geo.within(46.49, -80.99, 10.0, |s| found.push(s));
-        found.sort();
-        assert_eq!(found, vec![0, 2]);
+        let found = geo.services_within(46.49, -80.99, 10.0);
+        assert_eq!(found.iter().map(|f| f.0).collect::<Vec<_>>(), vec![0, 2]);
+        assert!(found[0].1 < 0.01, "{found:?}");
+        assert!((found[1].1 - distance_km(46.49, -80.99, 46.5, -81.0)).abs() < 0.01);
         let (index, km) = geo.nearest(2, 46.49, -80.99).unwrap();
         assert_eq!(index, 1);
         assert!(km < 2.0);

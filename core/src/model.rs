@@ -32,7 +32,7 @@ pub struct Service {
     /// Languages the service is offered in.
     pub languages: Vec<Language>,
     /// Who the service is for.
-    pub eligibility: Eligibility,
+    pub eligibility: EligibilityRules,
     /// Taxonomy terms the service is classified under.
     pub categories: Vec<Category>,
     /// Extra search keywords.
@@ -130,7 +130,7 @@ pub struct Language {
 /// Who a service is for, as far as the publisher's data says.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
-pub struct Eligibility {
+pub struct EligibilityRules {
     /// Inclusive age range in years, when the service is age-restricted.
     pub ages: Option<AgeRange>,
     /// Genders served, when the service is restricted to some; empty means all.

@@ -5,8 +5,13 @@ use serde::{Deserialize, Serialize};
 /// The ranked answer to a [`Query`](crate::Query).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Results {
-    /// How many services matched, before `offset` and `limit`.
+    /// How many services matched, before `offset` and `limit`: exact when
+    /// `total_exact`, else a lower bound. Matches are counted one by one up
+    /// to 1,000; past that the search skips services that cannot enter the
+    /// top instead of counting them.
     pub total: usize,
+    /// Whether `total` counts every match.
+    pub total_exact: bool,
     /// The hits, best first.
     pub hits: Vec<Hit>,
     /// Facet counts over all matches. Not computed yet: always `None` (`null`).

@@ -548,3 +548,6 @@ mod import;
 // The real Miami and Baltimore 211 exports in ../shared/data/real
 // (evaluation only, read in place; skipped with a message when absent).
 mod real_exports;
+
+// Skipping what cannot enter the top never changes the answer.
+mod pruning;

@@ -102,8 +102,9 @@ int main(int argc, char **argv) {
         return fail("search failed", status, err);
     }
 
-    printf("%zu of %zu services for a %ld-year-old near %s speaking %s%s%s\n\n",
-           sm_results_len(results), sm_results_total(results), age, postal_code, language,
+    printf("%zu of %zu%s services for a %ld-year-old near %s speaking %s%s%s\n\n",
+           sm_results_len(results), sm_results_total(results),
+           sm_results_total_exact(results) ? "" : "+", age, postal_code, language,
            need[0] != '\0' ? ", needing: " : "", need);
     for (size_t i = 0; i < sm_results_len(results); i++) {
         const char *text = NULL;

@@ -125,7 +125,7 @@ function render() {
     $("status").textContent = t("prompt");
     return;
   }
-  $("status").textContent = t("found", results.total);
+  $("status").textContent = t("found", results.total, results.total_exact);
   $("results").replaceChildren(...results.hits.map((hit) => card(hit, details[hit.id] ?? {})));
   $("more").hidden = results.hits.length >= results.total;
   document.body.dataset.searchMs = String(last.ms);

@@ -27,7 +27,7 @@ use crate::error::{Error, ErrorKind, Result};
 pub const MAGIC: &[u8; 8] = b"SMXINDEX";
 
 /// The format version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 const HEADER_LEN: usize = 32;
 const ENTRY_LEN: usize = 32;
@@ -161,6 +161,15 @@ impl Sections {
         }
         if version == 0 {
             return Err(Error::corrupt("index format version 0 is not valid"));
+        }
+        if version < FORMAT_VERSION {
+            return Err(Error::new(
+                ErrorKind::UnsupportedVersion,
+                format!(
+                    "index format version {version} is older than this servicematch \
+                     reads ({FORMAT_VERSION}); rebuild the index from its source"
+                ),
+            ));
         }
         let count = read_u32(data, 12) as usize;
         let file_len = read_u64(data, 16);

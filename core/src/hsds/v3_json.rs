@@ -22,8 +22,8 @@ use super::taxonomy::{Taxonomy, Term};
 use super::{access, address, ages, clean, cost, Import};
 use crate::error::{Error, Result};
 use crate::model::{
-    Accessibility, Cost, Eligibility, Gender, Language, Location, Organization, Phone, Service,
-    Status,
+    Accessibility, Cost, EligibilityRules, Gender, Language, Location, Organization, Phone,
+    Service, Status,
 };
 use crate::report::{Problem, Report};
 
@@ -467,7 +467,7 @@ fn location(value: &Value, position: usize, context: &mut Context) -> Location {
     location
 }
 
-fn eligibility(record: &Value, context: &mut Context) -> Eligibility {
+fn eligibility(record: &Value, context: &mut Context) -> EligibilityRules {
     let age = |key: &str, context: &mut Context| -> Option<u8> {
         let n = number(record, key, context)?;
         ages::years(n)
@@ -481,7 +481,7 @@ fn eligibility(record: &Value, context: &mut Context) -> Eligibility {
         context.warn("minimum_age", reason);
         None
     });
-    Eligibility {
+    EligibilityRules {
         ages: structured.or_else(|| description.as_deref().and_then(ages::from_text)),
         genders: Vec::new(),
         description,

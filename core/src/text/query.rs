@@ -1,27 +1,29 @@
-//! Query text → tantivy query.
+//! Query text → what the search evaluates.
 //!
-//! The text is analysed once as English and once as French; each reading is an
-//! OR over its terms in every field (with the field's boost), and a service
-//! scores the better of the two readings (a disjunction-max), so a French
-//! query is not penalised for also being nonsense in English. A term that
-//! occurs nowhere is taken as a typo and matched within one edit.
+//! The text is analysed once as English and once as French (a [`Reading`]
+//! each); a service scores the better of the two readings, so a French query
+//! is not penalised for also being nonsense in English. A term that occurs
+//! nowhere is taken as a typo and matched within one edit.
+//!
+//! Each reading is one flat OR of term queries over the language's text
+//! field (see [`schema`](super::schema)), a term once however many phrases
+//! name it: the shape tantivy's block-max WAND can prune, so a search for the
+//! top 10 does not score every matching service.
 //!
 //! Phrases people use for a need ("food bank", "aide alimentaire", "detox")
 //! also find their synonyms ([`synonyms`]), at a lower weight.
 //!
-//! With several words there are two queries, one for services with every
-//! word (a synonym of a typed phrase counts as the phrase) and one for
-//! services with some; the search gives the latter a lower text factor, as a
-//! person expects of "aide alimentaire" (food help, not any help).
+//! With several words, a service that has every word (a synonym of a typed
+//! phrase counts as the phrase) ranks above one that has only some: each
+//! reading also lists its [`Requirement`]s, which the search checks for the
+//! services that could enter the top.
 
-use tantivy::query::{
-    BooleanQuery, BoostQuery, DisjunctionMaxQuery, FuzzyTermQuery, Occur, Query, TermQuery,
-};
-use tantivy::schema::IndexRecordOption;
+use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
 use super::analyzer::{terms, TextLanguage};
-use super::schema::{Fields, TextField};
+use super::schema::Fields;
 use super::synonyms;
 
 /// Terms this short are never fuzzy-matched: one edit changes them too much.
@@ -30,78 +32,166 @@ const MIN_FUZZY_LEN: usize = 5;
 /// Weight of a synonym's terms next to the words the person typed.
 const SYNONYM_WEIGHT: f32 = 0.7;
 
-/// The queries for a text.
+/// What a text asks of the index.
 pub(crate) struct TextQuery {
-    /// Services with every word (a synonym of a typed phrase counts as the
-    /// phrase); `None` for a one-word text.
-    pub(crate) all_words: Option<Box<dyn Query>>,
-    /// Services with any word or synonym.
-    pub(crate) any_word: Box<dyn Query>,
+    /// One per language with searchable terms.
+    pub(crate) readings: Vec<Reading>,
+    /// Whether the text has several words (so services with only some of
+    /// them rank lower).
+    pub(crate) several_words: bool,
 }
 
-type Clauses = Vec<(Occur, Box<dyn Query>)>;
+/// One language's reading of the text.
+pub(crate) struct Reading {
+    /// Services with any term: a flat OR of (boosted) term queries.
+    pub(crate) any_word: Box<dyn Query>,
+    /// The clauses of that OR, one per term: a service's BM25 in the reading
+    /// is the sum of theirs.
+    pub(crate) terms: Vec<Box<dyn Query>>,
+    /// What "every word" means: each requirement must be met.
+    pub(crate) requirements: Vec<Requirement>,
+    /// How many services match some term, at most (the sum of the terms'
+    /// document frequencies): what the planner weighs against a radius.
+    pub(crate) estimated_matches: u64,
+}
 
-/// The tantivy queries for `text`, or `None` when it has no searchable term
+/// One typed word, or one need named by a phrase: met when every term of
+/// any alternative is in the service (a typed word has one alternative of
+/// one term; "food bank" has an alternative per synonym phrase).
+pub(crate) struct Requirement {
+    pub(crate) alternatives: Vec<Vec<QueryTerm>>,
+}
+
+/// A term of a reading, looked up in the language's text field.
+#[derive(Clone)]
+pub(crate) struct QueryTerm {
+    pub(crate) term: Term,
+    /// Matched within one edit (a typo).
+    pub(crate) fuzzy: bool,
+    /// How many services have it, at most (a typo counts as every service:
+    /// its matches are unknown until expanded).
+    estimated_matches: u64,
+}
+
+impl QueryTerm {
+    /// The query matching this term.
+    pub(crate) fn query(&self, record: IndexRecordOption) -> Box<dyn Query> {
+        if self.fuzzy {
+            Box::new(FuzzyTermQuery::new(self.term.clone(), 1, true))
+        } else {
+            Box::new(TermQuery::new(self.term.clone(), record))
+        }
+    }
+}
+
+/// The queries for `text`, or `None` when it has no searchable term
 /// (empty, or only stop words).
 pub(crate) fn build(searcher: &Searcher, fields: &Fields, text: &str) -> Option<TextQuery> {
     let (plain, concepts) = synonyms::split(text);
-    let mut any_readings: Vec<Box<dyn Query>> = Vec::new();
-    let mut all_readings: Vec<Box<dyn Query>> = Vec::new();
-    let mut most_terms = 0;
+    let mut readings = Vec::new();
+    let mut most_typed_terms = 0;
     for language in TextLanguage::ALL {
-        let reading = Reading {
+        let lookup = Lookup {
             searcher,
-            fields,
-            language,
+            field: fields.text(language),
         };
-        let mut any: Clauses = Vec::new();
-        let mut all: Clauses = Vec::new();
+        let mut any = AnyTerm::default();
+        let mut requirements = Vec::new();
         let mut typed_terms = 0;
         for word in distinct_terms(language, &plain) {
             typed_terms += 1;
-            let in_any_field = reading.word(&word, 1.0, true);
-            any.extend(in_any_field.iter().map(|(o, q)| (*o, q.box_clone())));
-            all.push((Occur::Must, Box::new(BooleanQuery::new(in_any_field))));
+            let term = lookup.term(&word, true);
+            any.add(&term, 1.0);
+            requirements.push(Requirement {
+                alternatives: vec![vec![term]],
+            });
         }
         for concept in &concepts {
-            let mut alternatives: Clauses = Vec::new();
+            let mut alternatives = Vec::new();
             for &phrase in concept.phrases {
                 let typed = phrase == concept.typed;
                 let weight = if typed { 1.0 } else { SYNONYM_WEIGHT };
-                let terms = distinct_terms(language, phrase);
+                let words = distinct_terms(language, phrase);
                 if typed {
-                    typed_terms += terms.len();
+                    typed_terms += words.len();
                 }
-                let mut every_term: Clauses = Vec::new();
-                for term in terms {
-                    let in_any_field = reading.word(&term, weight, false);
-                    any.extend(in_any_field.iter().map(|(o, q)| (*o, q.box_clone())));
-                    every_term.push((Occur::Must, Box::new(BooleanQuery::new(in_any_field))));
+                let every_term: Vec<QueryTerm> =
+                    words.iter().map(|word| lookup.term(word, false)).collect();
+                for term in &every_term {
+                    any.add(term, weight);
                 }
                 if !every_term.is_empty() {
-                    alternatives.push((Occur::Should, Box::new(BooleanQuery::new(every_term))));
+                    alternatives.push(every_term);
                 }
             }
             if !alternatives.is_empty() {
-                all.push((Occur::Must, Box::new(BooleanQuery::new(alternatives))));
+                requirements.push(Requirement { alternatives });
             }
         }
-        most_terms = most_terms.max(typed_terms);
-        if !any.is_empty() {
-            any_readings.push(Box::new(BooleanQuery::new(any)));
-            all_readings.push(Box::new(BooleanQuery::new(all)));
+        most_typed_terms = most_typed_terms.max(typed_terms);
+        if let Some((terms, estimated_matches)) = any.clauses() {
+            let any_word = Box::new(BooleanQuery::new(
+                terms
+                    .iter()
+                    .map(|t| (Occur::Should, t.box_clone()))
+                    .collect(),
+            ));
+            readings.push(Reading {
+                any_word,
+                terms,
+                requirements,
+                estimated_matches,
+            });
         }
     }
-    let any_word = either(any_readings)?;
-    let all_words = if most_terms > 1 {
-        either(all_readings)
-    } else {
-        None
-    };
+    if readings.is_empty() {
+        return None;
+    }
     Some(TextQuery {
-        all_words,
-        any_word,
+        readings,
+        several_words: most_typed_terms > 1,
     })
+}
+
+/// The terms of one reading's OR, each once with the sum of its weights:
+/// the same score as one clause per mention, fewer postings to walk.
+#[derive(Default)]
+struct AnyTerm {
+    terms: Vec<(QueryTerm, f32)>,
+}
+
+impl AnyTerm {
+    fn add(&mut self, term: &QueryTerm, weight: f32) {
+        if term.estimated_matches == 0 {
+            return;
+        }
+        match self
+            .terms
+            .iter_mut()
+            .find(|(t, _)| t.term == term.term && t.fuzzy == term.fuzzy)
+        {
+            Some((_, total)) => *total += weight,
+            None => self.terms.push((term.clone(), weight)),
+        }
+    }
+
+    /// The OR's clauses, and how many services they may match; `None`
+    /// without terms.
+    fn clauses(self) -> Option<(Vec<Box<dyn Query>>, u64)> {
+        if self.terms.is_empty() {
+            return None;
+        }
+        let estimated_matches = self.terms.iter().map(|(t, _)| t.estimated_matches).sum();
+        let clauses = self
+            .terms
+            .into_iter()
+            .map(|(term, weight)| {
+                let query = term.query(IndexRecordOption::WithFreqs);
+                Box::new(BoostQuery::new(query, weight)) as Box<dyn Query>
+            })
+            .collect();
+        Some((clauses, estimated_matches))
+    }
 }
 
 /// The analysed terms of `text`, each once.
@@ -112,46 +202,29 @@ fn distinct_terms(language: TextLanguage, text: &str) -> Vec<String> {
     words
 }
 
-/// One language's reading of the query.
-struct Reading<'a> {
+/// Looks terms up in one language's text field.
+struct Lookup<'a> {
     searcher: &'a Searcher,
-    fields: &'a Fields,
-    language: TextLanguage,
+    field: Field,
 }
 
-impl Reading<'_> {
-    /// `term` in any field, with the field boosts times `weight`. A term
-    /// found nowhere is fuzzy-matched when it `may_be_typo`.
-    fn word(&self, term: &str, weight: f32, may_be_typo: bool) -> Clauses {
-        let handle = |field: TextField| self.fields.text(field, self.language);
-        let known = TextField::ALL.iter().any(|&field| {
-            let term = Term::from_field_text(handle(field), term);
-            self.searcher.doc_freq(&term).is_ok_and(|freq| freq > 0)
-        });
-        let fuzzy = !known && may_be_typo && term.chars().count() >= MIN_FUZZY_LEN;
-        TextField::ALL
-            .iter()
-            .map(|&field| {
-                let term = Term::from_field_text(handle(field), term);
-                let query: Box<dyn Query> = if fuzzy {
-                    Box::new(FuzzyTermQuery::new(term, 1, true))
-                } else {
-                    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))
-                };
-                let boosted: Box<dyn Query> =
-                    Box::new(BoostQuery::new(query, field.boost() * weight));
-                (Occur::Should, boosted)
-            })
-            .collect()
-    }
-}
-
-/// The better of the English and French readings.
-fn either(mut readings: Vec<Box<dyn Query>>) -> Option<Box<dyn Query>> {
-    match readings.len() {
-        0 => None,
-        1 => readings.pop(),
-        _ => Some(Box::new(DisjunctionMaxQuery::new(readings))),
+impl Lookup<'_> {
+    /// `word` as a term; fuzzy when it is found nowhere and `may_be_typo`.
+    fn term(&self, word: &str, may_be_typo: bool) -> QueryTerm {
+        let term = Term::from_field_text(self.field, word);
+        let freq = self.searcher.doc_freq(&term).unwrap_or(0);
+        if freq == 0 && may_be_typo && word.chars().count() >= MIN_FUZZY_LEN {
+            return QueryTerm {
+                term,
+                fuzzy: true,
+                estimated_matches: self.searcher.num_docs(),
+            };
+        }
+        QueryTerm {
+            term,
+            fuzzy: false,
+            estimated_matches: freq,
+        }
     }
 }
 

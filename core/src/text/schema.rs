@@ -1,5 +1,12 @@
-//! The tantivy schema: every searchable field in English and French, plus a
-//! raw `category` field for category filters.
+//! The tantivy schema: one searchable text field per language, plus a raw
+//! `category` field for category filters.
+//!
+//! A service's parts (name, organisation, categories, keywords, description)
+//! all go into its language's text field, each part repeated by its weight:
+//! BM25F, as Elasticsearch's `combined_fields` query scores, where a word in
+//! the name counts as three occurrences. One field per language keeps a
+//! query to one posting list per term, which is what lets block-max WAND
+//! skip most of the matches of a broad word.
 
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, STRING};
 
@@ -7,7 +14,7 @@ use super::analyzer::TextLanguage;
 
 /// The searchable parts of a service and their weight in the text score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum TextField {
+pub(crate) enum TextPart {
     Name,
     Organization,
     Categories,
@@ -15,34 +22,24 @@ pub(crate) enum TextField {
     Description,
 }
 
-impl TextField {
-    pub(crate) const ALL: [TextField; 5] = [
-        TextField::Name,
-        TextField::Organization,
-        TextField::Categories,
-        TextField::Keywords,
-        TextField::Description,
+impl TextPart {
+    pub(crate) const ALL: [TextPart; 5] = [
+        TextPart::Name,
+        TextPart::Organization,
+        TextPart::Categories,
+        TextPart::Keywords,
+        TextPart::Description,
     ];
 
-    /// Multiplier on the field's BM25 score: a word in the name says more
+    /// How many times the part is indexed: a word in the name says more
     /// about a service than the same word in its description.
-    pub(crate) fn boost(self) -> f32 {
+    pub(crate) fn weight(self) -> usize {
         match self {
-            TextField::Name => 3.0,
-            TextField::Organization => 1.5,
-            TextField::Categories => 2.0,
-            TextField::Keywords => 2.0,
-            TextField::Description => 1.0,
-        }
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            TextField::Name => "name",
-            TextField::Organization => "organization",
-            TextField::Categories => "categories",
-            TextField::Keywords => "keywords",
-            TextField::Description => "description",
+            TextPart::Name => 3,
+            TextPart::Organization => 2,
+            TextPart::Categories => 2,
+            TextPart::Keywords => 2,
+            TextPart::Description => 1,
         }
     }
 }
@@ -50,29 +47,27 @@ impl TextField {
 /// The schema's fields, looked up once.
 #[derive(Debug, Clone)]
 pub(crate) struct Fields {
-    text: Vec<(TextField, TextLanguage, Field)>,
+    /// The text field of each language, in [`TextLanguage::ALL`] order.
+    text: Vec<Field>,
     /// Lowercased category codes and names, including every broader term.
     pub(crate) category: Field,
 }
 
 impl Fields {
-    pub(crate) fn text(&self, field: TextField, language: TextLanguage) -> Field {
-        self.text
+    pub(crate) fn text(&self, language: TextLanguage) -> Field {
+        let at = TextLanguage::ALL
             .iter()
-            .find(|(f, l, _)| *f == field && *l == language)
-            .map(|(_, _, handle)| *handle)
-            .expect("every text field exists in every language")
+            .position(|&l| l == language)
+            .expect("every language is in ALL");
+        self.text[at]
     }
 
     /// Finds the fields in a schema, checking that it is the one this build writes.
     pub(crate) fn from_schema(schema: &Schema) -> Option<Fields> {
-        let mut text = Vec::new();
-        for field in TextField::ALL {
-            for language in TextLanguage::ALL {
-                let name = format!("{}_{}", field.name(), language.suffix());
-                text.push((field, language, schema.get_field(&name).ok()?));
-            }
-        }
+        let text = TextLanguage::ALL
+            .iter()
+            .map(|language| schema.get_field(&field_name(*language)).ok())
+            .collect::<Option<Vec<Field>>>()?;
         Some(Fields {
             text,
             category: schema.get_field("category").ok()?,
@@ -80,17 +75,19 @@ impl Fields {
     }
 }
 
+fn field_name(language: TextLanguage) -> String {
+    format!("text_{}", language.suffix())
+}
+
 /// The schema this build writes.
 pub(crate) fn build() -> (Schema, Fields) {
     let mut builder = Schema::builder();
-    for field in TextField::ALL {
-        for language in TextLanguage::ALL {
-            let indexing = TextFieldIndexing::default()
-                .set_tokenizer(language.analyzer_name())
-                .set_index_option(IndexRecordOption::WithFreqs);
-            let options = TextOptions::default().set_indexing_options(indexing);
-            builder.add_text_field(&format!("{}_{}", field.name(), language.suffix()), options);
-        }
+    for language in TextLanguage::ALL {
+        let indexing = TextFieldIndexing::default()
+            .set_tokenizer(language.analyzer_name())
+            .set_index_option(IndexRecordOption::WithFreqs);
+        let options = TextOptions::default().set_indexing_options(indexing);
+        builder.add_text_field(&field_name(language), options);
     }
     builder.add_text_field("category", STRING);
     let schema = builder.build();

@@ -2,6 +2,8 @@
 //! and French. "aide alimentaire", "food bank" and "food pantry" are one need;
 //! a service described with any of them has all the words of any other.
 
+use std::sync::LazyLock;
+
 use crate::lang::fold;
 
 /// Groups of phrases that name the same need.
@@ -97,16 +99,31 @@ pub(crate) struct Concept {
     pub(crate) typed: &'static str,
 }
 
+/// A phrase and its words.
+type Phrase = (&'static str, Vec<String>);
+
+/// Each group's phrases with their words, longest phrase first (so "food
+/// bank" wins over "food"): split once, not on every query.
+static PHRASES: LazyLock<Vec<Vec<Phrase>>> = LazyLock::new(|| {
+    GROUPS
+        .iter()
+        .map(|group| {
+            let mut phrases: Vec<Phrase> = group
+                .iter()
+                .map(|&phrase| (phrase, words(phrase)))
+                .collect();
+            phrases.sort_by_key(|(phrase, _)| std::cmp::Reverse(phrase.len()));
+            phrases
+        })
+        .collect()
+});
+
 /// Splits `text` into the synonym groups it names and the words left over.
 pub(crate) fn split(text: &str) -> (String, Vec<Concept>) {
     let mut words = words(text);
     let mut concepts = Vec::new();
-    for group in GROUPS {
-        // Longest phrases first, so "food bank" wins over "food".
-        let mut phrases: Vec<&'static str> = group.to_vec();
-        phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
-        for phrase in phrases {
-            let wanted = self::words(phrase);
+    for (group, phrases) in GROUPS.iter().zip(PHRASES.iter()) {
+        for (phrase, wanted) in phrases {
             if let Some(at) = words
                 .windows(wanted.len())
                 .position(|w| w == wanted.as_slice())

@@ -1,0 +1,314 @@
+//! A query resolved against one index ([`Plan`]), and what it does to one
+//! service: filter it, score it, turn it into a hit with its explanation.
+
+use tantivy::query::EnableScoring;
+
+use crate::error::{Error, Result};
+use crate::geo::decay;
+use crate::index::Index;
+use crate::model::{Cost, Gender, Service};
+use crate::query::{Near, Query};
+use crate::rank::{
+    eligibility, eligibility_factor, format_ages, format_distance, language_factor,
+    DISTANCE_UNKNOWN,
+};
+use crate::results::{Eligibility, Explanation, Hit, HitLocation};
+use crate::text;
+
+use super::top::Services;
+
+/// A query resolved against one index: places looked up, languages mapped to
+/// the index's language bits, categories to a set of services.
+pub(crate) struct Plan<'a> {
+    pub(crate) index: &'a Index,
+    pub(crate) origin: Option<(f64, f64)>,
+    pub(crate) radius_km: Option<f64>,
+    age: Option<u8>,
+    gender: Option<Gender>,
+    has_client: bool,
+    languages: Option<Vec<u64>>,
+    preferred: Vec<String>,
+    require_language: bool,
+    free_only: bool,
+    wheelchair: bool,
+    categories: Option<Services>,
+    /// Whether the text has several words (so partial matches are marked).
+    pub(crate) several_words: bool,
+}
+
+/// What the column filters tell of a service that passes them.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Filtered {
+    /// Whether it lists any language and offers a preferred one (`None`
+    /// without preferred languages).
+    languages: Option<(bool, bool)>,
+    /// The client's eligibility (`None` without a client profile).
+    verdict: Option<Eligibility>,
+}
+
+impl Filtered {
+    /// The product of the language and eligibility factors: at most 1.
+    pub(crate) fn factors(&self) -> f32 {
+        language_factor(self.languages) * eligibility_factor(self.verdict)
+    }
+}
+
+/// A scored candidate, with what its explanation needs.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Candidate {
+    pub(crate) service: u32,
+    /// Whether the service has every word of a several-word text (else its
+    /// text factor carries [`SOME_WORDS`](crate::rank::SOME_WORDS)).
+    pub(crate) all_words: bool,
+    pub(crate) score: f32,
+    text: Option<f32>,
+    /// Kilometres to the nearest location.
+    distance: Option<f64>,
+    distance_factor: Option<f32>,
+    language_factor: f32,
+    eligibility: Option<Eligibility>,
+    eligibility_factor: f32,
+}
+
+impl<'a> Plan<'a> {
+    pub(crate) fn new(index: &'a Index, query: &Query) -> Result<Plan<'a>> {
+        let origin = match &query.near {
+            None => None,
+            Some(Near::Point { lat, lon }) => Some((*lat, *lon)),
+            Some(Near::Place(place)) => {
+                let place = index.locate(place)?;
+                Some((place.lat, place.lon))
+            }
+        };
+        let mut preferred = Vec::new();
+        for language in &query.languages {
+            let code = crate::lang::code(language).ok_or_else(|| {
+                Error::invalid_query(format!("languages: \"{language}\" is not a known language"))
+            })?;
+            preferred.push(code);
+        }
+        let languages = (!preferred.is_empty()).then(|| {
+            let table = &index.meta.languages;
+            let mut mask = vec![0u64; index.filters.words()];
+            for code in &preferred {
+                if let Some(bit) = table.iter().position(|l| l == code) {
+                    mask[bit / 64] |= 1 << (bit % 64);
+                }
+            }
+            mask
+        });
+        let categories = if query.categories.is_empty() {
+            None
+        } else {
+            let category_query = text::query::categories(&index.fields, &query.categories);
+            let weight =
+                category_query.weight(EnableScoring::disabled_from_searcher(&index.searcher))?;
+            let mut set = Services::new(index.len());
+            weight.for_each_no_score(index.searcher.segment_reader(0), &mut |docs| {
+                for &doc in docs {
+                    set.insert(doc);
+                }
+            })?;
+            Some(set)
+        };
+        let client = query.client.as_ref();
+        Ok(Plan {
+            index,
+            origin,
+            radius_km: query.radius_km,
+            age: client.and_then(|c| c.age),
+            gender: client
+                .and_then(|c| c.gender.as_deref())
+                .and_then(Gender::parse),
+            has_client: client.is_some_and(|c| c.age.is_some() || c.gender.is_some()),
+            languages,
+            preferred,
+            require_language: query.require_language,
+            free_only: query.free_only,
+            wheelchair: query.wheelchair,
+            categories,
+            several_words: false,
+        })
+    }
+
+    /// Scores a service that passed the filters, with its text factor
+    /// (`None` without text) and, when the caller knows it, the distance to
+    /// its nearest location; `None` when it lies outside the radius.
+    pub(crate) fn score(
+        &self,
+        service: u32,
+        filtered: Filtered,
+        text: Option<f32>,
+        all_words: bool,
+        known_km: Option<f64>,
+    ) -> Option<Candidate> {
+        let (distance, distance_factor) = match self.origin {
+            None => (None, None),
+            Some((lat, lon)) => {
+                let km = known_km.or_else(|| {
+                    let (_, km) = self.index.geo.nearest(service, lat, lon)?;
+                    Some(km)
+                });
+                match km {
+                    Some(km) if self.radius_km.is_some_and(|r| km > r) => return None,
+                    Some(km) => (Some(km), Some(decay(km))),
+                    None if self.radius_km.is_some() => return None,
+                    None => (None, Some(DISTANCE_UNKNOWN)),
+                }
+            }
+        };
+        let language_factor = language_factor(filtered.languages);
+        let eligibility_factor = eligibility_factor(filtered.verdict);
+        let score = text.unwrap_or(1.0)
+            * distance_factor.unwrap_or(1.0)
+            * language_factor
+            * eligibility_factor;
+        Some(Candidate {
+            service,
+            all_words,
+            score,
+            text,
+            distance,
+            distance_factor,
+            language_factor,
+            eligibility: filtered.verdict,
+            eligibility_factor,
+        })
+    }
+
+    /// Filters and scores a service without text.
+    pub(crate) fn score_without_text(
+        &self,
+        service: u32,
+        known_km: Option<f64>,
+    ) -> Option<Candidate> {
+        self.score(service, self.filter(service)?, None, false, known_km)
+    }
+
+    /// The column filters (all but distance): `None` when the service is
+    /// filtered out.
+    pub(crate) fn filter(&self, service: u32) -> Option<Filtered> {
+        let row = self.index.filters.row(service);
+        if !row.active()
+            || (self.wheelchair && !row.wheelchair())
+            || (self.free_only && !row.free())
+        {
+            return None;
+        }
+        if let Some(set) = &self.categories {
+            if !set.contains(service) {
+                return None;
+            }
+        }
+        let languages = self.languages.as_deref().map(|mask| row.languages(mask));
+        if self.require_language && !languages.is_some_and(|(_, hit)| hit) {
+            return None;
+        }
+        let verdict = self
+            .has_client
+            .then(|| eligibility(self.age, self.gender, row.ages(), |g| row.serves_gender(g)));
+        if verdict == Some(Eligibility::Ineligible) {
+            return None;
+        }
+        Some(Filtered { languages, verdict })
+    }
+
+    pub(crate) fn hit(&self, candidate: Candidate, explain: bool) -> Result<Hit> {
+        let service = self.index.records.get(candidate.service)?;
+        let location_at = match (self.origin, candidate.distance) {
+            (Some((lat, lon)), Some(_)) => self
+                .index
+                .geo
+                .nearest(candidate.service, lat, lon)
+                .map_or(0, |(at, _)| at),
+            _ => 0,
+        };
+        let location = service.locations.get(location_at).map(|l| HitLocation {
+            lat: l.lat,
+            lon: l.lon,
+            address: l.address.clone(),
+            postal_code: l.postal_code.clone(),
+        });
+        let explanation = explain.then(|| Explanation {
+            reason: self.reason(&service, &candidate),
+            text: candidate.text,
+            distance: candidate.distance_factor,
+            language: candidate.language_factor,
+            eligibility: candidate.eligibility_factor,
+        });
+        Ok(Hit {
+            id: service.id.clone(),
+            organization: service.organization.as_ref().map(|o| o.name.clone()),
+            score: candidate.score,
+            distance_km: candidate.distance,
+            eligibility: candidate.eligibility,
+            languages: service
+                .languages
+                .iter()
+                .map(|l| l.code.clone().unwrap_or_else(|| l.name.clone()))
+                .collect(),
+            open_now: None,
+            location,
+            categories: service.categories.iter().map(|c| c.name.clone()).collect(),
+            phones: service.phones.iter().map(|p| p.number.clone()).collect(),
+            url: service.url.clone(),
+            name: service.name,
+            explanation,
+        })
+    }
+
+    /// One line for a person: "speaks French · 1.2 km · free · ages 65+".
+    fn reason(&self, service: &Service, candidate: &Candidate) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if !self.preferred.is_empty() {
+            let spoken = self.preferred.iter().find(|code| {
+                service
+                    .languages
+                    .iter()
+                    .any(|l| l.code.as_deref() == Some(code.as_str()))
+            });
+            match spoken {
+                Some(code) => parts.push(format!("speaks {}", crate::lang::name(code))),
+                None if service.languages.is_empty() => parts.push("languages not listed".into()),
+                None => {
+                    let names: Vec<String> = self
+                        .preferred
+                        .iter()
+                        .map(|c| crate::lang::name(c))
+                        .collect();
+                    parts.push(format!("no {} listed", names.join("/")))
+                }
+            }
+        }
+        match (candidate.distance, self.origin) {
+            (Some(km), _) => parts.push(format_distance(km)),
+            (None, Some(_)) => parts.push("no location".into()),
+            _ => {}
+        }
+        match service.cost {
+            Cost::Free => parts.push("free".into()),
+            Cost::SlidingScale => parts.push("sliding scale".into()),
+            Cost::Fee => parts.push("fee".into()),
+            Cost::Unknown => {}
+        }
+        if let Some(ages) = service.eligibility.ages {
+            if let Some(text) = format_ages(ages.min, ages.max) {
+                parts.push(text);
+            }
+        }
+        match service.eligibility.genders.as_slice() {
+            [Gender::Female] => parts.push("women only".into()),
+            [Gender::Male] => parts.push("men only".into()),
+            _ => {}
+        }
+        if candidate.eligibility == Some(Eligibility::Unknown) {
+            parts.push("eligibility not stated".into());
+        }
+        if candidate.text.is_some() && self.several_words && !candidate.all_words {
+            parts.push("some of your words".into());
+        } else if candidate.text.is_some() && parts.is_empty() {
+            parts.push("matches your words".into());
+        }
+        parts.join(" · ")
+    }
+}

@@ -1,0 +1,396 @@
+//! Searches with text.
+//!
+//! Every factor of a score but text is at most 1, so a service's score is at
+//! most its BM25: the `k`-th best score so far is a bound below which tantivy
+//! may skip services (block-max WAND over each reading's flat OR). Only the
+//! services above it are filtered, checked for every word, and placed.
+//!
+//! Near a place the distance factor makes that bound loose (a far service
+//! with a high BM25 still cannot enter), so the search goes out in rings:
+//! the services within 10 km, then 20, 40…, scored against the text, until
+//! the best BM25 times the decay at the ring's edge cannot beat the `k`-th
+//! best score. With a radius smaller than the text's matches, the services
+//! in the radius are scored against the text in one go.
+
+use tantivy::query::{EnableScoring, Scorer, Weight};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocId, DocSet, SegmentReader};
+
+use crate::error::Result;
+use crate::geo::{decay, DECAY_HALF_LIFE_KM};
+use crate::query::MAX_RADIUS_KM;
+use crate::rank::{DISTANCE_UNKNOWN, SOME_WORDS};
+use crate::text::query::{QueryTerm, Reading, TextQuery};
+
+use super::plan::Plan;
+use super::top::{Services, TopK, COUNT_EXACTLY_UP_TO};
+
+/// Headroom for the last bits of a BM25 summed in another order (a bound
+/// from block-max WAND against the exact sum).
+const ROUNDING: f32 = 1.0 + 1e-5;
+
+/// Scoring a service from the radius against the text costs about this many
+/// times a service found from the text: above it, the text goes first.
+const RADIUS_FIRST_BELOW: u64 = 2;
+
+/// The radius of the first ring around a place.
+///
+/// # Units
+/// Kilometres.
+const FIRST_RING_KM: f64 = DECAY_HALF_LIFE_KM;
+
+/// The services matching `query`, scored, into `top`.
+pub(crate) fn search(plan: &Plan<'_>, top: &mut TopK, query: &TextQuery) -> Result<()> {
+    let text = Text::new(plan, &query.readings)?;
+    match (plan.origin, plan.radius_km) {
+        (Some((lat, lon)), Some(radius_km)) => {
+            let radius = plan.index.geo.services_within(lat, lon, radius_km);
+            if text.prefers_services(radius.len()) {
+                text.score_services(plan, top, located(&radius))
+            } else {
+                let mut set = Services::new(plan.index.len());
+                for &(service, _) in &radius {
+                    set.insert(service);
+                }
+                text.score_postings(plan, top, |service| set.contains(service))
+            }
+        }
+        (Some(origin), None) => rings(plan, top, &text, origin),
+        (None, _) => text.score_postings(plan, top, |_| true),
+    }
+}
+
+/// Near a place without a radius: ring after ring, while a farther service
+/// could still enter the top.
+fn rings(plan: &Plan<'_>, top: &mut TopK, text: &Text<'_>, (lat, lon): (f64, f64)) -> Result<()> {
+    let index = plan.index;
+    let best = text.best_bm25()?;
+    let mut done = Services::new(index.len());
+    let mut done_count = 0;
+    let mut radius_km = FIRST_RING_KM;
+    loop {
+        let ring: Vec<(u32, f64)> = index
+            .geo
+            .services_within(lat, lon, radius_km)
+            .into_iter()
+            .filter(|&(service, _)| !done.contains(service))
+            .collect();
+        if !text.prefers_services(done_count + ring.len()) {
+            // The rings would look at more services than the text matches.
+            return text.score_postings(plan, top, |service| !done.contains(service));
+        }
+        text.score_services(plan, top, located(&ring))?;
+        for &(service, _) in &ring {
+            done.insert(service);
+        }
+        done_count += ring.len();
+        let farther_may_enter = top.threshold().is_none_or(|t| t <= best * decay(radius_km));
+        if radius_km >= MAX_RADIUS_KM || !farther_may_enter {
+            break;
+        }
+        radius_km = (radius_km * 2.0).min(MAX_RADIUS_KM);
+    }
+    let unlocated_may_enter = top.threshold().is_none_or(|t| t <= best * DISTANCE_UNKNOWN);
+    if unlocated_may_enter {
+        let unlocated: Vec<u32> = (0..index.len() as u32)
+            .filter(|&service| index.geo.has_no_points(service))
+            .collect();
+        text.score_services(plan, top, unlocated.iter().map(|&s| (s, None)))?;
+        for service in unlocated {
+            done.insert(service);
+        }
+    }
+    if radius_km < MAX_RADIUS_KM || !unlocated_may_enter {
+        text.count_rest(plan, top, &done)?;
+    }
+    Ok(())
+}
+
+/// Services with their known distances.
+fn located(services: &[(u32, f64)]) -> impl Iterator<Item = (u32, Option<f64>)> + '_ {
+    services.iter().map(|&(service, km)| (service, Some(km)))
+}
+
+/// The text's readings, ready to evaluate on the index's one segment.
+struct Text<'a> {
+    segment: &'a SegmentReader,
+    readings: &'a [Reading],
+    /// Per reading, the weight of its OR.
+    weights: Vec<Box<dyn Weight>>,
+    /// Per reading, the weight of each of its terms: a service's BM25 is
+    /// summed from them in one fixed order, so that it is the same to the
+    /// last bit whichever path found it (block-max WAND sums in the order
+    /// its postings happen to stand).
+    term_weights: Vec<Vec<Box<dyn Weight>>>,
+    /// How many services match some term, at most.
+    matches: u64,
+}
+
+impl<'a> Text<'a> {
+    fn new(plan: &'a Plan<'_>, readings: &'a [Reading]) -> Result<Text<'a>> {
+        let searcher = &plan.index.searcher;
+        let scoring = EnableScoring::enabled_from_searcher(searcher);
+        let weights = readings
+            .iter()
+            .map(|reading| reading.any_word.weight(scoring))
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        let term_weights = readings
+            .iter()
+            .map(|reading| {
+                reading
+                    .terms
+                    .iter()
+                    .map(|term| term.weight(scoring))
+                    .collect::<tantivy::Result<Vec<_>>>()
+            })
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        Ok(Text {
+            segment: searcher.segment_reader(0),
+            readings,
+            weights,
+            term_weights,
+            matches: readings
+                .iter()
+                .map(|r| r.estimated_matches)
+                .max()
+                .unwrap_or(0),
+        })
+    }
+
+    /// Whether scoring `count` given services costs less than going through
+    /// the text's matches.
+    fn prefers_services(&self, count: usize) -> bool {
+        (count as u64).saturating_mul(RADIUS_FIRST_BELOW) < self.matches
+    }
+
+    /// The best BM25 of any service, in any reading.
+    fn best_bm25(&self) -> Result<f32> {
+        let mut best = 0.0f32;
+        for weight in &self.weights {
+            weight.for_each_pruning(best, self.segment, &mut |_, bm25| {
+                best = best.max(bm25);
+                best
+            })?;
+        }
+        Ok(best)
+    }
+
+    /// Counts the matching services that `done` does not hold, without
+    /// scoring them, up to [`COUNT_EXACTLY_UP_TO`] (past it `total` is a
+    /// lower bound).
+    fn count_rest(&self, plan: &Plan<'_>, top: &mut TopK, done: &Services) -> Result<()> {
+        let mut seen = Services::new(plan.index.len());
+        for weight in &self.weights {
+            if top.total >= COUNT_EXACTLY_UP_TO {
+                break;
+            }
+            weight.for_each_no_score(self.segment, &mut |docs| {
+                for &doc in docs {
+                    if top.total >= COUNT_EXACTLY_UP_TO {
+                        return;
+                    }
+                    if !done.contains(doc) && seen.insert(doc) && plan.filter(doc).is_some() {
+                        top.total += 1;
+                    }
+                }
+            })?;
+        }
+        top.exact = top.total < COUNT_EXACTLY_UP_TO;
+        Ok(())
+    }
+
+    /// Fresh scorers of one reading's terms.
+    fn term_scorers(&self, reading: usize) -> Result<Vec<Box<dyn Scorer>>> {
+        let scorers = self.term_weights[reading]
+            .iter()
+            .map(|weight| weight.scorer(self.segment, 1.0))
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        Ok(scorers)
+    }
+
+    /// What tells services with every word, for one reading (`None` for a
+    /// one-word text).
+    fn every_word(&self, plan: &Plan<'_>, reading: usize) -> Result<Option<EveryWord>> {
+        match plan.several_words {
+            true => Ok(Some(EveryWord::new(
+                plan,
+                self.segment,
+                &self.readings[reading],
+            )?)),
+            false => Ok(None),
+        }
+    }
+
+    /// From the text's postings, one reading after the other, the services
+    /// that `keep` accepts; a service found by both readings keeps the better
+    /// score.
+    fn score_postings(
+        &self,
+        plan: &Plan<'_>,
+        top: &mut TopK,
+        keep: impl Fn(u32) -> bool,
+    ) -> Result<()> {
+        let mut seen = Services::new(plan.index.len());
+        for (reading, weight) in self.weights.iter().enumerate() {
+            let mut every_word = self.every_word(plan, reading)?;
+            let mut terms = self.term_scorers(reading)?;
+            let skip_below = top.skip_below();
+            weight.for_each_pruning(skip_below, self.segment, &mut |doc, wand_bm25| {
+                if !keep(doc) {
+                    return top.skip_below();
+                }
+                let first = seen.insert(doc);
+                let Some(filtered) = plan.filter(doc) else {
+                    return top.skip_below();
+                };
+                if first {
+                    top.total += 1;
+                }
+                let factors = filtered.factors();
+                if !top.may_enter(wand_bm25 * factors * ROUNDING, doc) {
+                    return top.skip_below();
+                }
+                let Some(bm25) = bm25_of(&mut terms, doc) else {
+                    return top.skip_below();
+                };
+                let (text, all_words) = text_factor(every_word.as_mut(), doc, bm25);
+                if !top.may_enter(text * factors, doc) {
+                    return top.skip_below();
+                }
+                if let Some(candidate) = plan.score(doc, filtered, Some(text), all_words, None) {
+                    if first {
+                        top.push(candidate);
+                    } else {
+                        top.push_or_raise(candidate);
+                    }
+                }
+                top.skip_below()
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Scores the given services (in service order, with their distances
+    /// when known), each looked up in every term's postings: the cost
+    /// follows the services, not the text.
+    fn score_services(
+        &self,
+        plan: &Plan<'_>,
+        top: &mut TopK,
+        services: impl Iterator<Item = (u32, Option<f64>)>,
+    ) -> Result<()> {
+        let mut readings = (0..self.readings.len())
+            .map(|reading| self.term_scorers(reading))
+            .collect::<Result<Vec<_>>>()?;
+        let mut every_words = (0..self.readings.len())
+            .map(|reading| self.every_word(plan, reading))
+            .collect::<Result<Vec<_>>>()?;
+        let mut bm25s = vec![None; readings.len()];
+        for (doc, km) in services {
+            let mut best = None::<f32>;
+            for (terms, bm25) in readings.iter_mut().zip(&mut bm25s) {
+                *bm25 = bm25_of(terms, doc);
+                if let Some(bm25) = *bm25 {
+                    best = Some(best.map_or(bm25, |b| b.max(bm25)));
+                }
+            }
+            let Some(best) = best else {
+                continue;
+            };
+            let Some(filtered) = plan.filter(doc) else {
+                continue;
+            };
+            top.total += 1;
+            let factors = filtered.factors();
+            if !top.may_enter(best * factors, doc) {
+                continue;
+            }
+            let (text, all_words) = every_words
+                .iter_mut()
+                .zip(&bm25s)
+                .filter_map(|(every_word, bm25)| {
+                    bm25.map(|bm25| text_factor(every_word.as_mut(), doc, bm25))
+                })
+                .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
+                .expect("some reading matched");
+            if !top.may_enter(text * factors, doc) {
+                continue;
+            }
+            if let Some(candidate) = plan.score(doc, filtered, Some(text), all_words, km) {
+                top.push(candidate);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A service's BM25 in one reading: the sum over the terms it has (as the
+/// reading's OR sums them); `None` when it has none.
+fn bm25_of(terms: &mut [Box<dyn Scorer>], doc: DocId) -> Option<f32> {
+    let mut sum = None::<f32>;
+    for term in terms {
+        if seek(term.as_mut(), doc) == doc {
+            sum = Some(sum.unwrap_or(0.0) + term.score());
+        }
+    }
+    sum
+}
+
+/// The text factor of a service with a reading's `bm25`, and whether it has
+/// every word (always, for a one-word text).
+fn text_factor(every_word: Option<&mut EveryWord>, doc: DocId, bm25: f32) -> (f32, bool) {
+    let all_words = every_word.is_none_or(|every_word| every_word.met_by(doc));
+    match all_words {
+        true => (bm25, true),
+        false => (bm25 * SOME_WORDS, false),
+    }
+}
+
+/// Moves `docs` to `target` or past it (never back); where it stands.
+fn seek(docs: &mut dyn DocSet, target: DocId) -> DocId {
+    if docs.doc() < target {
+        docs.seek(target)
+    } else {
+        docs.doc()
+    }
+}
+
+/// Tells whether a service meets every [`Requirement`] of a reading, for
+/// services asked in increasing order (each check moves postings forward).
+///
+/// [`Requirement`]: crate::text::query::Requirement
+struct EveryWord {
+    /// Per requirement, its alternatives; per alternative, its terms'
+    /// postings.
+    requirements: Vec<Vec<Vec<Box<dyn DocSet>>>>,
+}
+
+impl EveryWord {
+    fn new(plan: &Plan<'_>, segment: &SegmentReader, reading: &Reading) -> Result<EveryWord> {
+        let no_scores = EnableScoring::disabled_from_searcher(&plan.index.searcher);
+        let postings = |term: &QueryTerm| -> Result<Box<dyn DocSet>> {
+            let query = term.query(IndexRecordOption::Basic);
+            Ok(query.weight(no_scores)?.scorer(segment, 1.0)?)
+        };
+        let requirements = reading
+            .requirements
+            .iter()
+            .map(|requirement| {
+                requirement
+                    .alternatives
+                    .iter()
+                    .map(|terms| terms.iter().map(postings).collect::<Result<Vec<_>>>())
+                    .collect::<Result<Vec<_>>>()
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(EveryWord { requirements })
+    }
+
+    fn met_by(&mut self, doc: DocId) -> bool {
+        self.requirements.iter_mut().all(|alternatives| {
+            alternatives
+                .iter_mut()
+                .any(|terms| terms.iter_mut().all(|term| seek(term.as_mut(), doc) == doc))
+        })
+    }
+}

@@ -1,0 +1,193 @@
+//! The search skips services that cannot enter the top (pruned text
+//! postings, rings around a place, radius-first scoring). Skipping must never
+//! change the answer: the first hits of a small limit are the first hits of a
+//! large one, score for score, on a directory where most services look alike
+//! (the case that makes pruning hard) and many scores tie.
+
+use servicematch::{
+    AgeRange, Eligibility, Index, IndexBuilder, Language, Location, Query, Service,
+};
+
+/// A deterministic directory: `count` services around four Ontario cities,
+/// with names and descriptions drawn from a small vocabulary in English and
+/// French, several languages, age ranges, some services without a location.
+fn directory(count: usize) -> Index {
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    let needs = [
+        "Food Bank",
+        "Emergency Shelter",
+        "Mental Health Counselling",
+        "Banque alimentaire",
+        "Hébergement d'urgence",
+        "Employment Help",
+        "Youth Drop-in",
+        "Home Care",
+        "Legal Clinic",
+        "Seniors Day Program",
+    ];
+    let words = [
+        "food",
+        "meals",
+        "shelter",
+        "housing",
+        "counselling",
+        "health",
+        "youth",
+        "seniors",
+        "aide",
+        "alimentaire",
+        "emploi",
+        "jobs",
+        "legal",
+        "care",
+        "home",
+        "community",
+        "support",
+        "services",
+        "free",
+        "help",
+    ];
+    let cities = [
+        (46.49, -80.99),
+        (43.65, -79.38),
+        (45.42, -75.69),
+        (43.26, -79.87),
+    ];
+    let languages = ["en", "fr", "es", "zh", "ar"];
+    let mut builder = IndexBuilder::new("pruning");
+    for i in 0..count {
+        let need = needs[next(needs.len())];
+        let description: Vec<&str> = (0..3 + next(12))
+            .map(|_| words[next(words.len())])
+            .collect();
+        let (lat, lon) = cities[next(cities.len())];
+        let spread = |r: usize| (r as f64 / 1000.0 - 0.5) * 1.2;
+        let language = languages[next(languages.len())];
+        builder.add_service(Service {
+            id: format!("s{i:05}"),
+            name: need.into(),
+            description: Some(description.join(" ")),
+            languages: (next(4) > 0)
+                .then(|| Language {
+                    code: Some(language.into()),
+                    name: language.into(),
+                })
+                .into_iter()
+                .collect(),
+            eligibility: servicematch::EligibilityRules {
+                ages: (next(3) == 0).then(|| AgeRange {
+                    min: Some([0, 12, 18, 60][next(4)]),
+                    max: None,
+                    from_text: false,
+                }),
+                ..Default::default()
+            },
+            locations: if next(20) == 0 {
+                Vec::new()
+            } else {
+                vec![Location {
+                    lat: lat + spread(next(1000)),
+                    lon: lon + spread(next(1000)),
+                    ..Default::default()
+                }]
+            },
+            ..Default::default()
+        });
+    }
+    Index::from_bytes(builder.build_bytes().unwrap().0).unwrap()
+}
+
+fn queries() -> Vec<Query> {
+    let sudbury = |q: Query| q.near_point(46.5, -81.0);
+    vec![
+        Query::new().text("food"),
+        Query::new().text("help"),
+        Query::new().text("mental health counselling"),
+        Query::new().text("aide alimentaire").language("fr"),
+        Query::new().text("food bank youth").client_age(15),
+        Query::new().text("hébergement d'urgence"),
+        Query::new().text("conselling"),
+        sudbury(Query::new().text("food")),
+        sudbury(Query::new().text("shelter")).language("es"),
+        sudbury(Query::new().text("services")).client_age(70),
+        sudbury(Query::new().text("legal help")).radius_km(5.0),
+        sudbury(Query::new().text("community support")).radius_km(60.0),
+        sudbury(Query::new().text("home care seniors")).radius_km(2000.0),
+        Query::new()
+            .text("health")
+            .near_point(43.65, -79.38)
+            .language("zh")
+            .require_language(true),
+        Query::new().near_point(45.4, -75.7),
+        Query::new()
+            .near_point(45.4, -75.7)
+            .radius_km(20.0)
+            .client_age(30),
+    ]
+}
+
+/// What a user sees of the hits: ids, scores, verdicts.
+fn seen(results: &servicematch::Results) -> Vec<(String, f32, Option<Eligibility>)> {
+    results
+        .hits
+        .iter()
+        .map(|h| (h.id.clone(), h.score, h.eligibility))
+        .collect()
+}
+
+#[test]
+fn the_top_of_a_small_limit_is_the_top_of_a_large_one() {
+    let index = directory(3000);
+    for query in queries() {
+        let wide = index.search(&query.clone().limit(1000)).unwrap();
+        for (offset, limit) in [(0, 1), (0, 10), (5, 10), (40, 20)] {
+            let narrow = index
+                .search(&query.clone().offset(offset).limit(limit))
+                .unwrap();
+            let expected: Vec<_> = seen(&wide).into_iter().skip(offset).take(limit).collect();
+            assert_eq!(
+                seen(&narrow),
+                expected,
+                "{query:?} offset {offset} limit {limit}"
+            );
+            if wide.total_exact && narrow.total_exact {
+                assert_eq!(narrow.total, wide.total, "{query:?}");
+            }
+            assert!(narrow.total >= narrow.hits.len() + offset.min(narrow.total));
+        }
+    }
+}
+
+#[test]
+fn a_total_is_exact_below_a_thousand_matches_and_a_lower_bound_above() {
+    let index = directory(3000);
+    let near = Query::new().near_point(46.5, -81.0).radius_km(5.0);
+    let narrow = index.search(&near.text("legal clinic")).unwrap();
+    assert!(
+        narrow.total_exact && narrow.total < 1000,
+        "{}",
+        narrow.total
+    );
+    let wide = index
+        .search(&Query::new().text("free help services"))
+        .unwrap();
+    assert!(!wide.total_exact, "{}", wide.total);
+    assert!(wide.total >= 1000, "{}", wide.total);
+    // Near a place the rings stop early, yet every match is counted.
+    let speakers = Query::new()
+        .text("legal clinic")
+        .language("zh")
+        .require_language(true);
+    let anywhere = index.search(&speakers).unwrap();
+    let near = index.search(&speakers.near_point(46.5, -81.0)).unwrap();
+    assert!(anywhere.total_exact && near.total_exact);
+    assert_eq!(near.total, anywhere.total);
+    let everything = index.search(&Query::new().near_point(45.4, -75.7)).unwrap();
+    assert!(everything.total >= 1000 || everything.total_exact);
+}
