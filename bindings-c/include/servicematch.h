@@ -79,7 +79,8 @@ typedef enum {
    */
   SM_NOT_AN_INDEX = 7,
   /**
-   * The index was written by a newer, incompatible version.
+   * The index is in a format version this library does not read: a newer
+   * one (upgrade the library) or an older one (rebuild the index).
    */
   SM_UNSUPPORTED_VERSION = 8,
   /**

@@ -32,7 +32,8 @@ pub enum sm_status {
     SM_IO = 6,
     /// The file is not a servicematch index.
     SM_NOT_AN_INDEX = 7,
-    /// The index was written by a newer, incompatible version.
+    /// The index is in a format version this library does not read: a newer
+    /// one (upgrade the library) or an older one (rebuild the index).
     SM_UNSUPPORTED_VERSION = 8,
     /// The index file is truncated or damaged.
     SM_CORRUPT_INDEX = 9,
@@ -90,7 +91,7 @@ impl sm_status {
             sm_status::SM_IO => c"SM_IO: the index file cannot be read",
             sm_status::SM_NOT_AN_INDEX => c"SM_NOT_AN_INDEX: not a servicematch index",
             sm_status::SM_UNSUPPORTED_VERSION => {
-                c"SM_UNSUPPORTED_VERSION: the index was written by a newer version"
+                c"SM_UNSUPPORTED_VERSION: the index format version is not supported"
             }
             sm_status::SM_CORRUPT_INDEX => c"SM_CORRUPT_INDEX: the index is truncated or damaged",
             sm_status::SM_INVALID_QUERY => c"SM_INVALID_QUERY: the query is invalid",

@@ -87,8 +87,9 @@ impl ServiceIndex {
     /// once into WebAssembly memory; the caller's array is not kept.
     ///
     /// # Errors
-    /// Throws an `Error` when the bytes are not a servicematch index, were
-    /// written by a newer version, or are truncated or corrupt.
+    /// Throws an `Error` when the bytes are not a servicematch index, are in
+    /// a format version this package does not read (newer, or older: rebuild
+    /// the index), or are truncated or corrupt.
     #[wasm_bindgen(constructor)]
     pub fn new(bytes: Box<[u8]>) -> Result<ServiceIndex, JsError> {
         set_panic_hook();

@@ -27,7 +27,8 @@ pub enum ErrorKind {
     InvalidInput,
     /// The file is not a servicematch index (wrong magic number).
     NotAnIndex,
-    /// The index was written by a newer, incompatible version of servicematch.
+    /// The index is in a format version this servicematch does not read: a
+    /// newer one (upgrade servicematch) or an older one (rebuild the index).
     UnsupportedVersion,
     /// The index file is truncated or its contents do not match its checksums.
     CorruptIndex,

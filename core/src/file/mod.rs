@@ -26,8 +26,12 @@ use crate::error::{Error, ErrorKind, Result};
 /// The first eight bytes of every index file.
 pub const MAGIC: &[u8; 8] = b"SMXINDEX";
 
-/// The format version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 2;
+/// The format version this build writes and reads; it reads no other.
+///
+/// Version 2 has one BM25F text field per language; version 3 compresses the
+/// records section in blocks (earlier versions stored one uncompressed
+/// record per service).
+pub const FORMAT_VERSION: u32 = 3;
 
 const HEADER_LEN: usize = 32;
 const ENTRY_LEN: usize = 32;
@@ -40,7 +44,7 @@ pub enum Section {
     Meta,
     /// Tantivy's segment files, packed.
     Text,
-    /// Display records, one per service (postcard).
+    /// Display records, one per service (postcard, in LZ4-compressed blocks).
     Records,
     /// Service locations.
     Geo,
@@ -361,6 +365,15 @@ mod tests {
         bytes[8..12].copy_from_slice(&(FORMAT_VERSION + 1).to_le_bytes());
         let err = Sections::parse(OwnedBytes::new(bytes)).err().unwrap();
         assert_eq!(err.kind(), ErrorKind::UnsupportedVersion);
+    }
+
+    #[test]
+    fn older_version_is_refused() {
+        let mut bytes = image();
+        bytes[8..12].copy_from_slice(&(FORMAT_VERSION - 1).to_le_bytes());
+        let err = Sections::parse(OwnedBytes::new(bytes)).err().unwrap();
+        assert_eq!(err.kind(), ErrorKind::UnsupportedVersion);
+        assert!(err.to_string().contains("rebuild the index"), "{err}");
     }
 
     #[test]
