@@ -2,6 +2,7 @@
 
 #[cfg(feature = "mmap")]
 use std::path::Path;
+use std::sync::OnceLock;
 
 use serde::Serialize;
 use tantivy::directory::OwnedBytes;
@@ -35,6 +36,10 @@ pub struct Index {
     pub(crate) geo: Geo,
     pub(crate) filters: Filters,
     pub(crate) gazetteer: Gazetteer,
+    /// Whether the text section matches its checksum, checked at the first
+    /// search rather than at open (which must stay fast): tantivy trusts its
+    /// files and may panic on damaged ones. `Err` holds the message.
+    text_checked: OnceLock<Result<(), String>>,
 }
 
 /// A summary of an index, for `servicematch inspect` and the bindings' `info`.
@@ -91,7 +96,7 @@ impl Index {
     /// # Errors
     /// [`ErrorKind::Io`] when the file cannot be read, [`ErrorKind::NotAnIndex`]
     /// for another kind of file, [`ErrorKind::UnsupportedVersion`] for a newer
-    /// format, [`ErrorKind::CorruptIndex`] for a truncated or damaged file. The
+    /// or older format version, [`ErrorKind::CorruptIndex`] for a truncated or damaged file. The
     /// message starts with the path.
     #[cfg(feature = "mmap")]
     pub fn open(path: impl AsRef<Path>) -> Result<Index> {
@@ -166,6 +171,7 @@ impl Index {
             geo,
             filters,
             gazetteer,
+            text_checked: OnceLock::new(),
         })
     }
 
@@ -256,8 +262,24 @@ impl Index {
     /// [`ErrorKind::InvalidQuery`] naming the field at fault,
     /// [`ErrorKind::UnknownPlace`] for a `near` not in the gazetteer,
     /// [`ErrorKind::CorruptIndex`] if a damaged part of the file is met.
+    /// The first search reads the whole text section once to check its
+    /// checksum, so that a damaged text index is this error rather than a
+    /// panic inside tantivy; later searches reuse the verdict.
     pub fn search(&self, query: &Query) -> Result<Results> {
+        self.check_text()?;
         crate::search::search(self, query)
+    }
+
+    /// Verifies the text section's checksum, once per `Index`.
+    fn check_text(&self) -> Result<()> {
+        self.text_checked
+            .get_or_init(|| {
+                self.sections
+                    .verify(Section::Text)
+                    .map_err(|e| e.to_string())
+            })
+            .clone()
+            .map_err(Error::corrupt)
     }
 }
 

@@ -460,6 +460,53 @@ mod bad_input {
     }
 
     #[test]
+    fn older_format_version() {
+        let mut bytes = ranking_bytes();
+        let older = servicematch::FORMAT_VERSION - 1;
+        bytes[8..12].copy_from_slice(&older.to_le_bytes());
+        let err = Index::from_bytes(bytes).err().unwrap();
+        assert_eq!(err.kind(), ErrorKind::UnsupportedVersion);
+        assert!(err.to_string().contains("rebuild the index"), "{err}");
+    }
+
+    /// A damaged text section used to open fine and then make tantivy panic
+    /// in the middle of a search (SM_PANIC in C, a dead WASM instance).
+    #[test]
+    fn corrupted_text_section_is_an_error_from_search_not_a_panic() {
+        let original = ranking_bytes();
+        let text = Index::from_bytes(original.clone())
+            .unwrap()
+            .info()
+            .sections
+            .into_iter()
+            .find(|s| s.name == "text")
+            .unwrap();
+        let (start, len) = (text.offset as usize, text.bytes as usize);
+        let mut opened = 0;
+        for at in (start..start + len).step_by((len / 50).max(1)) {
+            let mut bytes = original.clone();
+            bytes[at] ^= 0x5A;
+            // Open reads tantivy's small metadata only; damage there is
+            // caught at open, elsewhere at the first search.
+            let Ok(index) = Index::from_bytes(bytes) else {
+                continue;
+            };
+            opened += 1;
+            for query in [
+                Query::new().text("food bank"),
+                Query::new().category("Food"),
+            ] {
+                let err = index.search(&query).unwrap_err();
+                assert_eq!(err.kind(), ErrorKind::CorruptIndex, "flip at {at}");
+                assert!(err.to_string().contains("section text"), "{err}");
+            }
+            // Records live in another section and stay readable.
+            assert!(index.service(0).is_ok());
+        }
+        assert!(opened > 0, "no damaged copy opened: the test tests nothing");
+    }
+
+    #[test]
     fn corrupted_bytes_fail_verify_or_open_never_panic() {
         let original = ranking_bytes();
         // Flip one byte at many places; opening may succeed (it does not read
