@@ -507,6 +507,39 @@ mod bad_input {
     }
 
     #[test]
+    fn corrupted_records_are_an_error_naming_the_record_never_a_panic() {
+        let original = ranking_bytes();
+        let records = Index::from_bytes(original.clone())
+            .unwrap()
+            .info()
+            .sections
+            .into_iter()
+            .find(|s| s.name == "records")
+            .unwrap();
+        let (start, len) = (records.offset as usize, records.bytes as usize);
+        let mut errors = 0;
+        for at in start..start + len {
+            let mut bytes = original.clone();
+            bytes[at] ^= 0x5A;
+            let Ok(index) = Index::from_bytes(bytes) else {
+                continue;
+            };
+            for ordinal in 0..index.len() {
+                if let Err(err) = index.service(ordinal) {
+                    errors += 1;
+                    assert_eq!(err.kind(), ErrorKind::CorruptIndex, "flip at {at}");
+                    assert!(
+                        err.to_string()
+                            .starts_with(&format!("section records: record {ordinal} ")),
+                        "flip at {at}: {err}"
+                    );
+                }
+            }
+        }
+        assert!(errors > 0, "no flip was noticed: the test tests nothing");
+    }
+
+    #[test]
     fn corrupted_bytes_fail_verify_or_open_never_panic() {
         let original = ranking_bytes();
         // Flip one byte at many places; opening may succeed (it does not read
