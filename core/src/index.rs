@@ -130,16 +130,7 @@ impl Index {
         let meta: Meta = serde_json::from_slice(sections.get(Section::Meta)?.as_slice())
             .map_err(|e| Error::corrupt("section meta cannot be decoded").with_source(e))?;
         let services = meta.services;
-        let directory = PackedDirectory::open(sections.get(Section::Text)?)?;
-        let text = tantivy::Index::open(directory)?;
-        analyzer::register(text.tokenizers());
-        let fields = Fields::from_schema(&text.schema())
-            .ok_or_else(|| Error::corrupt("section text: the schema is not servicematch's"))?;
-        let reader = text
-            .reader_builder()
-            .reload_policy(ReloadPolicy::Manual)
-            .try_into()?;
-        let searcher = reader.searcher();
+        let (searcher, fields) = open_text(&sections)?;
         if searcher.segment_readers().len() != 1 || searcher.num_docs() != services as u64 {
             return Err(Error::corrupt(format!(
                 "section text holds {} documents in {} segments, the index {services} services",
@@ -281,6 +272,33 @@ impl Index {
             .clone()
             .map_err(Error::corrupt)
     }
+}
+
+/// Opens tantivy over the text section.
+///
+/// tantivy trusts its files: a damaged one can make it panic while opening
+/// (a composite file's footer length, for one). Where unwinding is
+/// available (not in the `panic = "abort"` WASM build), such a panic is
+/// caught and, if the section's checksum confirms the damage, reported as
+/// the corrupt index it is; with an intact section it is a bug and resumes.
+/// The panic message still reaches the panic hook (stderr by default).
+fn open_text(sections: &Sections) -> Result<(Searcher, Fields)> {
+    let open = || -> Result<(Searcher, Fields)> {
+        let directory = PackedDirectory::open(sections.get(Section::Text)?)?;
+        let text = tantivy::Index::open(directory)?;
+        analyzer::register(text.tokenizers());
+        let fields = Fields::from_schema(&text.schema())
+            .ok_or_else(|| Error::corrupt("section text: the schema is not servicematch's"))?;
+        let reader = text
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok((reader.searcher(), fields))
+    };
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(open)).unwrap_or_else(|panic| {
+        sections.verify(Section::Text)?;
+        std::panic::resume_unwind(panic)
+    })
 }
 
 #[cfg(test)]

@@ -486,10 +486,15 @@ mod bad_input {
         for at in (start..start + len).step_by((len / 50).max(1)) {
             let mut bytes = original.clone();
             bytes[at] ^= 0x5A;
-            // Open reads tantivy's small metadata only; damage there is
-            // caught at open, elsewhere at the first search.
-            let Ok(index) = Index::from_bytes(bytes) else {
-                continue;
+            // Open reads tantivy's metadata and footers only; damage there
+            // is an error at open (tantivy may panic on it: caught),
+            // elsewhere at the first search.
+            let index = match Index::from_bytes(bytes) {
+                Ok(index) => index,
+                Err(err) => {
+                    assert_eq!(err.kind(), ErrorKind::CorruptIndex, "flip at {at}: {err}");
+                    continue;
+                }
             };
             opened += 1;
             for query in [
