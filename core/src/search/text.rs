@@ -12,6 +12,8 @@
 //! best score. With a radius smaller than the text's matches, the services
 //! in the radius are scored against the text in one go.
 
+use std::cell::OnceCell;
+
 use tantivy::query::{EnableScoring, Scorer, Weight};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, DocSet, SegmentReader};
@@ -33,6 +35,10 @@ const ROUNDING: f32 = 1.0 + 1e-5;
 /// times a service found from the text: above it, the text goes first.
 const RADIUS_FIRST_BELOW: u64 = 2;
 
+/// Looking a service up in one term's postings (a seek) costs about this
+/// many times stepping to the next posting.
+const SEEK_COST: u64 = 4;
+
 /// The radius of the first ring around a place.
 ///
 /// # Units
@@ -46,7 +52,7 @@ pub(crate) fn search(plan: &Plan<'_>, top: &mut TopK, query: &TextQuery) -> Resu
         (Some((lat, lon)), Some(radius_km)) => {
             let radius = plan.index.geo.services_within(lat, lon, radius_km);
             if text.prefers_services(radius.len()) {
-                text.score_services(plan, top, located(&radius))
+                text.score_services(plan, top, radius.len(), located(&radius))
             } else {
                 let mut set = Services::new(plan.index.len());
                 for &(service, _) in &radius {
@@ -76,10 +82,10 @@ fn rings(plan: &Plan<'_>, top: &mut TopK, text: &Text<'_>, (lat, lon): (f64, f64
             .filter(|&(service, _)| !done.contains(service))
             .collect();
         if !text.prefers_services(done_count + ring.len()) {
-            // The rings would look at more services than the text matches.
+            // Scoring the rings would cost more than walking the text.
             return text.score_postings(plan, top, |service| !done.contains(service));
         }
-        text.score_services(plan, top, located(&ring))?;
+        text.score_services(plan, top, ring.len(), located(&ring))?;
         for &(service, _) in &ring {
             done.insert(service);
         }
@@ -95,7 +101,8 @@ fn rings(plan: &Plan<'_>, top: &mut TopK, text: &Text<'_>, (lat, lon): (f64, f64
         let unlocated: Vec<u32> = (0..index.len() as u32)
             .filter(|&service| index.geo.has_no_points(service))
             .collect();
-        text.score_services(plan, top, unlocated.iter().map(|&s| (s, None)))?;
+        let services = unlocated.iter().map(|&s| (s, None));
+        text.score_services(plan, top, unlocated.len(), services)?;
         for service in unlocated {
             done.insert(service);
         }
@@ -122,8 +129,11 @@ struct Text<'a> {
     /// last bit whichever path found it (block-max WAND sums in the order
     /// its postings happen to stand).
     term_weights: Vec<Vec<Box<dyn Weight>>>,
-    /// How many services match some term, at most.
-    matches: u64,
+    /// How many postings a reading holds at most (a service once per term
+    /// it has): the cost of walking the text.
+    postings: u64,
+    /// The services with some term, once asked for.
+    matching: OnceCell<Services>,
 }
 
 impl<'a> Text<'a> {
@@ -149,18 +159,33 @@ impl<'a> Text<'a> {
             readings,
             weights,
             term_weights,
-            matches: readings
-                .iter()
-                .map(|r| r.estimated_matches)
-                .max()
-                .unwrap_or(0),
+            postings: readings.iter().map(|r| r.postings).max().unwrap_or(0),
+            matching: OnceCell::new(),
         })
     }
 
-    /// Whether scoring `count` given services costs less than going through
-    /// the text's matches.
+    /// Whether scoring `count` given services costs less than walking the
+    /// text's postings with pruning.
     fn prefers_services(&self, count: usize) -> bool {
-        (count as u64).saturating_mul(RADIUS_FIRST_BELOW) < self.matches
+        (count as u64).saturating_mul(RADIUS_FIRST_BELOW) < self.postings
+    }
+
+    /// The services with some term of the text, found once (postings are
+    /// walked without scores, a bit set per service): a service from the
+    /// radius is looked up in the terms' postings only if it is in here.
+    fn matching(&self, plan: &Plan<'_>) -> Result<&Services> {
+        if let Some(set) = self.matching.get() {
+            return Ok(set);
+        }
+        let mut set = Services::new(plan.index.len());
+        for weight in &self.weights {
+            weight.for_each_no_score(self.segment, &mut |docs| {
+                for &doc in docs {
+                    set.insert(doc);
+                }
+            })?;
+        }
+        Ok(self.matching.get_or_init(|| set))
     }
 
     /// The best BM25 of any service, in any reading.
@@ -277,6 +302,7 @@ impl<'a> Text<'a> {
         &self,
         plan: &Plan<'_>,
         top: &mut TopK,
+        count: usize,
         services: impl Iterator<Item = (u32, Option<f64>)>,
     ) -> Result<()> {
         let mut readings = (0..self.readings.len())
@@ -285,8 +311,21 @@ impl<'a> Text<'a> {
         let mut every_words = (0..self.readings.len())
             .map(|reading| self.every_word(plan, reading))
             .collect::<Result<Vec<_>>>()?;
+        // Seeking every term for every service costs more than walking the
+        // postings once when the services are many.
+        let seeks = count.saturating_mul(self.term_weights.iter().map(Vec::len).sum());
+        let matching = match (seeks as u64).saturating_mul(SEEK_COST) > self.postings {
+            true => Some(self.matching(plan)?),
+            false => None,
+        };
         let mut bm25s = vec![None; readings.len()];
         for (doc, km) in services {
+            if matching.is_some_and(|set| !set.contains(doc)) {
+                continue;
+            }
+            let Some(filtered) = plan.filter(doc) else {
+                continue;
+            };
             let mut best = None::<f32>;
             for (terms, bm25) in readings.iter_mut().zip(&mut bm25s) {
                 *bm25 = bm25_of(terms, doc);
@@ -295,9 +334,6 @@ impl<'a> Text<'a> {
                 }
             }
             let Some(best) = best else {
-                continue;
-            };
-            let Some(filtered) = plan.filter(doc) else {
                 continue;
             };
             top.total += 1;

@@ -50,9 +50,9 @@ pub(crate) struct Reading {
     pub(crate) terms: Vec<Box<dyn Query>>,
     /// What "every word" means: each requirement must be met.
     pub(crate) requirements: Vec<Requirement>,
-    /// How many services match some term, at most (the sum of the terms'
-    /// document frequencies): what the planner weighs against a radius.
-    pub(crate) estimated_matches: u64,
+    /// The sum of the terms' document frequencies: how many postings the
+    /// reading walks, what the planner weighs against a radius.
+    pub(crate) postings: u64,
 }
 
 /// One typed word, or one need named by a phrase: met when every term of
@@ -129,7 +129,7 @@ pub(crate) fn build(searcher: &Searcher, fields: &Fields, text: &str) -> Option<
             }
         }
         most_typed_terms = most_typed_terms.max(typed_terms);
-        if let Some((terms, estimated_matches)) = any.clauses() {
+        if let Some((terms, postings)) = any.clauses() {
             let any_word = Box::new(BooleanQuery::new(
                 terms
                     .iter()
@@ -140,7 +140,7 @@ pub(crate) fn build(searcher: &Searcher, fields: &Fields, text: &str) -> Option<
                 any_word,
                 terms,
                 requirements,
-                estimated_matches,
+                postings,
             });
         }
     }
