@@ -170,15 +170,14 @@ impl<'a> Text<'a> {
         (count as u64).saturating_mul(RADIUS_FIRST_BELOW) < self.postings
     }
 
-    /// The services with some term of the text, found once (postings are
-    /// walked without scores, a bit set per service): a service from the
-    /// radius is looked up in the terms' postings only if it is in here.
+    /// The services with some term of the text, found once (each term's
+    /// postings walked in blocks without scores, a bit set per service).
     fn matching(&self, plan: &Plan<'_>) -> Result<&Services> {
         if let Some(set) = self.matching.get() {
             return Ok(set);
         }
         let mut set = Services::new(plan.index.len());
-        for weight in &self.weights {
+        for weight in self.term_weights.iter().flatten() {
             weight.for_each_no_score(self.segment, &mut |docs| {
                 for &doc in docs {
                     set.insert(doc);
@@ -200,25 +199,17 @@ impl<'a> Text<'a> {
         Ok(best)
     }
 
-    /// Counts the matching services that `done` does not hold, without
-    /// scoring them, up to [`COUNT_EXACTLY_UP_TO`] (past it `total` is a
-    /// lower bound).
+    /// Counts the matching services that `done` does not hold, up to
+    /// [`COUNT_EXACTLY_UP_TO`] (past it `total` is a lower bound).
     fn count_rest(&self, plan: &Plan<'_>, top: &mut TopK, done: &Services) -> Result<()> {
-        let mut seen = Services::new(plan.index.len());
-        for weight in &self.weights {
+        let matching = self.matching(plan)?;
+        for service in matching.difference(done) {
             if top.total >= COUNT_EXACTLY_UP_TO {
                 break;
             }
-            weight.for_each_no_score(self.segment, &mut |docs| {
-                for &doc in docs {
-                    if top.total >= COUNT_EXACTLY_UP_TO {
-                        return;
-                    }
-                    if !done.contains(doc) && seen.insert(doc) && plan.filter(doc).is_some() {
-                        top.total += 1;
-                    }
-                }
-            })?;
+            if plan.filter(service).is_some() {
+                top.total += 1;
+            }
         }
         top.exact = top.total < COUNT_EXACTLY_UP_TO;
         Ok(())

@@ -165,4 +165,22 @@ impl Services {
     pub(crate) fn contains(&self, service: u32) -> bool {
         self.0[service as usize / 64] & (1 << (service % 64)) != 0
     }
+
+    /// The services in `self` but not in `other`, in order.
+    pub(crate) fn difference<'a>(&'a self, other: &'a Services) -> impl Iterator<Item = u32> + 'a {
+        self.0
+            .iter()
+            .zip(&other.0)
+            .enumerate()
+            .flat_map(|(word, (&mine, &theirs))| {
+                let mut bits = mine & !theirs;
+                std::iter::from_fn(move || {
+                    (bits != 0).then(|| {
+                        let bit = bits.trailing_zeros();
+                        bits &= bits - 1;
+                        (word * 64) as u32 + bit
+                    })
+                })
+            })
+    }
 }

@@ -1,6 +1,8 @@
 //! English and French analyzers: lowercase, accent folding, stop words,
 //! Snowball stemming. Accent folding makes "santé", "sante" and "Santé" one term.
 
+use std::cell::RefCell;
+
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
     StopWordFilter, TextAnalyzer, TokenizerManager,
@@ -79,15 +81,28 @@ pub(crate) fn register(manager: &TokenizerManager) {
     }
 }
 
+thread_local! {
+    /// Each thread's analyzers, built once: building one (stop-word sets,
+    /// stemmer) costs more than analysing a query.
+    static ANALYZERS: [RefCell<TextAnalyzer>; 2] =
+        TextLanguage::ALL.map(|language| RefCell::new(language.analyzer()));
+}
+
 /// The terms `text` analyses to in `language`, in order.
 pub(crate) fn terms(language: TextLanguage, text: &str) -> Vec<String> {
-    let mut analyzer = language.analyzer();
-    let mut stream = analyzer.token_stream(text);
-    let mut out = Vec::new();
-    while let Some(token) = stream.next() {
-        out.push(token.text.clone());
-    }
-    out
+    let at = TextLanguage::ALL
+        .iter()
+        .position(|&l| l == language)
+        .expect("every language is in ALL");
+    ANALYZERS.with(|analyzers| {
+        let mut analyzer = analyzers[at].borrow_mut();
+        let mut stream = analyzer.token_stream(text);
+        let mut out = Vec::new();
+        while let Some(token) = stream.next() {
+            out.push(token.text.clone());
+        }
+        out
+    })
 }
 
 #[cfg(test)]
