@@ -57,6 +57,7 @@ pub(crate) struct Geo {
     starts: OwnedBytes,
     points: OwnedBytes,
     rtree: OnceLock<RTree<SpherePoint>>,
+    unlocated: OnceLock<Vec<u32>>,
 }
 
 impl Geo {
@@ -78,6 +79,7 @@ impl Geo {
             starts: section.slice(starts_at..starts_at + (services + 1) * 4),
             points: section.slice(points_at..points_at + points * 8),
             rtree: OnceLock::new(),
+            unlocated: OnceLock::new(),
         };
         // The starts must rise and end at the point count, or lookups would go astray.
         let last = read_u32(geo.starts.as_slice(), services * 4) as usize;
@@ -177,9 +179,14 @@ impl Geo {
         }
     }
 
-    /// Whether service `service` has no location.
-    pub(crate) fn has_no_points(&self, service: u32) -> bool {
-        self.points(service).next().is_none()
+    /// The services without a location, in order (found on first use).
+    pub(crate) fn unlocated(&self) -> &[u32] {
+        self.unlocated.get_or_init(|| {
+            let services = self.starts.len() / 4 - 1;
+            (0..services as u32)
+                .filter(|&service| self.points(service).next().is_none())
+                .collect()
+        })
     }
 }
 

@@ -54,12 +54,10 @@ fn nearest_first(plan: &Plan<'_>, top: &mut TopK, lat: f64, lon: f64) {
         true
     });
     if top.threshold().is_none_or(|t| t <= DISTANCE_UNKNOWN) {
-        for service in 0..index.len() as u32 {
-            if index.geo.has_no_points(service) {
-                if let Some(candidate) = plan.score_without_text(service, None) {
-                    top.total += 1;
-                    top.push(candidate);
-                }
+        for &service in index.geo.unlocated() {
+            if let Some(candidate) = plan.score_without_text(service, None) {
+                top.total += 1;
+                top.push(candidate);
             }
         }
     } else {

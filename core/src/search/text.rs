@@ -98,12 +98,10 @@ fn rings(plan: &Plan<'_>, top: &mut TopK, text: &Text<'_>, (lat, lon): (f64, f64
     }
     let unlocated_may_enter = top.threshold().is_none_or(|t| t <= best * DISTANCE_UNKNOWN);
     if unlocated_may_enter {
-        let unlocated: Vec<u32> = (0..index.len() as u32)
-            .filter(|&service| index.geo.has_no_points(service))
-            .collect();
+        let unlocated = index.geo.unlocated();
         let services = unlocated.iter().map(|&s| (s, None));
         text.score_services(plan, top, unlocated.len(), services)?;
-        for service in unlocated {
+        for &service in unlocated {
             done.insert(service);
         }
     }
