@@ -115,6 +115,9 @@ fn queries() -> Vec<Query> {
         Query::new().text("conselling"),
         sudbury(Query::new().text("food")),
         sudbury(Query::new().text("shelter")).language("es"),
+        sudbury(Query::new().text("food help youth"))
+            .language("zh")
+            .client_age(16),
         sudbury(Query::new().text("services")).client_age(70),
         sudbury(Query::new().text("legal help")).radius_km(5.0),
         sudbury(Query::new().text("community support")).radius_km(60.0),

@@ -185,6 +185,21 @@ impl<'a> Plan<'a> {
         self.score(service, self.filter(service)?, None, false, known_km)
     }
 
+    /// Whether the query prefers some languages (so a service that offers
+    /// none of them scores less).
+    pub(crate) fn prefers_languages(&self) -> bool {
+        self.languages.is_some()
+    }
+
+    /// Whether the service offers a preferred language (always, without
+    /// preferred languages).
+    pub(crate) fn offers_preferred(&self, service: u32) -> bool {
+        let row = self.index.filters.row(service);
+        self.languages
+            .as_deref()
+            .is_none_or(|mask| row.languages(mask).1)
+    }
+
     /// The column filters (all but distance): `None` when the service is
     /// filtered out.
     pub(crate) fn filter(&self, service: u32) -> Option<Filtered> {

@@ -21,7 +21,7 @@ use tantivy::{DocId, DocSet, SegmentReader};
 use crate::error::Result;
 use crate::geo::{decay, DECAY_HALF_LIFE_KM};
 use crate::query::MAX_RADIUS_KM;
-use crate::rank::{DISTANCE_UNKNOWN, SOME_WORDS};
+use crate::rank::{DISTANCE_UNKNOWN, LANGUAGE_OTHER, LANGUAGE_UNLISTED, SOME_WORDS};
 use crate::text::query::{QueryTerm, Reading, TextQuery};
 
 use super::plan::Plan;
@@ -74,13 +74,25 @@ fn rings(plan: &Plan<'_>, top: &mut TopK, text: &Text<'_>, (lat, lon): (f64, f64
     let mut done = Services::new(index.len());
     let mut done_count = 0;
     let mut radius_km = FIRST_RING_KM;
+    let mut inner_km = 0.0;
+    let mut everything_done = true;
     loop {
-        let ring: Vec<(u32, f64)> = index
+        // A service that offers none of the preferred languages scores at
+        // most this: once it cannot enter, the ring scores speakers only.
+        let others_bound = best * decay(inner_km) * LANGUAGE_UNLISTED.max(LANGUAGE_OTHER);
+        let speakers_only =
+            plan.prefers_languages() && top.threshold().is_some_and(|t| t > others_bound);
+        let mut ring: Vec<(u32, f64)> = index
             .geo
             .services_within(lat, lon, radius_km)
             .into_iter()
             .filter(|&(service, _)| !done.contains(service))
             .collect();
+        if speakers_only {
+            let before = ring.len();
+            ring.retain(|&(service, _)| plan.offers_preferred(service));
+            everything_done &= ring.len() == before;
+        }
         if !text.prefers_services(done_count + ring.len()) {
             // Scoring the rings would cost more than walking the text.
             return text.score_postings(plan, top, |service| !done.contains(service));
@@ -94,6 +106,7 @@ fn rings(plan: &Plan<'_>, top: &mut TopK, text: &Text<'_>, (lat, lon): (f64, f64
         if radius_km >= MAX_RADIUS_KM || !farther_may_enter {
             break;
         }
+        inner_km = radius_km;
         radius_km = (radius_km * 2.0).min(MAX_RADIUS_KM);
     }
     let unlocated_may_enter = top.threshold().is_none_or(|t| t <= best * DISTANCE_UNKNOWN);
@@ -105,7 +118,7 @@ fn rings(plan: &Plan<'_>, top: &mut TopK, text: &Text<'_>, (lat, lon): (f64, f64
             done.insert(service);
         }
     }
-    if radius_km < MAX_RADIUS_KM || !unlocated_may_enter {
+    if radius_km < MAX_RADIUS_KM || !unlocated_may_enter || !everything_done {
         text.count_rest(plan, top, &done)?;
     }
     Ok(())
