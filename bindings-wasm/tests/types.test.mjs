@@ -78,7 +78,7 @@ declare const index: ServiceIndex;
 const bad: Query = { txt: "food" };
 const wrong: Query = { limit: "ten" };
 const hits: string = index.search({}).hits;
-const results: Results = { total: 1, hits: [] };
+const results: Results = { total: 1, total_exact: true, hits: [] };
 export { bad, wrong, hits, results };
 `;
   const errors = typecheck(source);
