@@ -4,9 +4,11 @@
 use std::cell::RefCell;
 
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    StopWordFilter, TextAnalyzer, TokenizerManager,
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, StopWordFilter,
+    TextAnalyzer, TokenizerManager,
 };
+
+use crate::text::stem::Stemmer;
 
 /// The languages text is analysed in; every text field is indexed once per language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,45 +35,42 @@ impl TextLanguage {
         }
     }
 
-    fn tantivy_language(self) -> Language {
+    fn stemmer(self) -> Stemmer {
         match self {
-            TextLanguage::English => Language::English,
-            TextLanguage::French => Language::French,
+            TextLanguage::English => Stemmer::english(),
+            TextLanguage::French => Stemmer::french(),
         }
     }
 
     pub(crate) fn analyzer(self) -> TextAnalyzer {
-        let language = self.tantivy_language();
         // Stop words are folded like the text they filter ("été" → "ete").
-        let stop_words = stop_words(language).unwrap_or_default();
         TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(RemoveLongFilter::limit(40))
             .filter(LowerCaser)
             .filter(AsciiFoldingFilter)
-            .filter(StopWordFilter::remove(stop_words))
-            .filter(Stemmer::new(language))
+            .filter(StopWordFilter::remove(stop_words(self)))
+            .filter(self.stemmer())
             .build()
     }
 }
 
 /// The stop words of `language`, accent-folded.
-fn stop_words(language: Language) -> Option<Vec<String>> {
+fn stop_words(language: TextLanguage) -> Vec<String> {
     let words: &[&str] = match language {
-        Language::English => &[
+        TextLanguage::English => &[
             "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into",
             "is", "it", "no", "not", "of", "on", "or", "such", "that", "the", "their", "then",
             "there", "these", "they", "this", "to", "was", "will", "with",
         ],
-        Language::French => &[
+        TextLanguage::French => &[
             "au", "aux", "avec", "ce", "ces", "d", "dans", "de", "des", "du", "elle", "en", "et",
             "eux", "il", "je", "l", "la", "le", "les", "leur", "lui", "ma", "mais", "me", "meme",
             "mes", "moi", "mon", "ne", "nos", "notre", "nous", "on", "ou", "par", "pas", "pour",
             "qu", "que", "qui", "s", "sa", "se", "ses", "son", "sur", "ta", "te", "tes", "toi",
             "ton", "tu", "un", "une", "vos", "votre", "vous", "c", "j", "m", "n", "t", "y",
         ],
-        _ => return None,
     };
-    Some(words.iter().map(|w| w.to_string()).collect())
+    words.iter().map(|w| w.to_string()).collect()
 }
 
 /// Registers both analyzers.

@@ -5,4 +5,5 @@ pub(crate) mod analyzer;
 pub(crate) mod directory;
 pub(crate) mod query;
 pub(crate) mod schema;
+pub(crate) mod stem;
 pub(crate) mod synonyms;
