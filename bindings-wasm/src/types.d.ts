@@ -166,10 +166,22 @@ export interface IndexMeta {
   postal_codes: number;
   /** ISO 639 codes of the languages services are offered in, most common first. */
   languages: string[];
+  /** The names of `languages`, one entry per code in the same order: what a query may call them (empty in files built before it was written). */
+  language_names: LanguageName[];
   /** Attribution and licence lines for the data: show them where results are shown. */
   attribution: string[];
   /** Counts of the import that fed the build. */
   import: { services_read: number; services_rejected: number };
+}
+
+/** A language of an index and its names (`languages` in a query may give either). */
+export interface LanguageName {
+  /** ISO 639 code, as in `IndexMeta.languages`. */
+  code: string;
+  /** English name ("French"; the code itself when it has none). */
+  name: string;
+  /** The name in the language itself ("français"), where known. */
+  autonym?: string;
 }
 
 /** One section of an index file. */

@@ -12,6 +12,7 @@ use tantivy::TantivyDocument;
 use crate::error::{Error, ErrorKind, Result};
 use crate::file::{write_file, Section, FORMAT_VERSION};
 use crate::gazetteer::{self, GazetteerBuilder, GEONAMES_ATTRIBUTION};
+use crate::lang::LanguageName;
 use crate::model::Service;
 use crate::report::{Problem, Report};
 use crate::text::analyzer;
@@ -38,6 +39,11 @@ pub struct Meta {
     pub postal_codes: usize,
     /// The language table of the filter columns: ISO 639 codes, most common first.
     pub languages: Vec<String>,
+    /// The names of `languages`, one per code in the same order, by which
+    /// queries name them ("French", "Français"). Empty in files built before
+    /// servicematch wrote it (searching then knows ISO 639-1 names only).
+    #[serde(default)]
+    pub language_names: Vec<LanguageName>,
     /// Attribution and licence lines for the data in the file.
     pub attribution: Vec<String>,
     /// Counts of the import that fed the build.
@@ -266,6 +272,7 @@ impl IndexBuilder {
             locations: location_count,
             postal_codes: self.gazetteer.postal_count(),
             languages: languages.clone(),
+            language_names: languages.iter().map(|c| LanguageName::of(c)).collect(),
             attribution: self.attribution.clone(),
             import: ImportCounts {
                 services_read: self.report.services_read,

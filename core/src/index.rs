@@ -182,6 +182,18 @@ impl Index {
         &self.meta
     }
 
+    /// The code of a language a query names ("fr", "fra", "French",
+    /// "Français"), read against this index's language table: see
+    /// [`crate::lang::query_code`].
+    pub(crate) fn language_code(&self, language: &str) -> Option<String> {
+        crate::lang::query_code(&self.meta.language_names, language)
+    }
+
+    /// The English name of a language code ("French"), for explanations.
+    pub(crate) fn language_name(&self, code: &str) -> String {
+        crate::lang::display_name(&self.meta.language_names, code)
+    }
+
     /// Number of services.
     pub fn len(&self) -> usize {
         self.meta.services

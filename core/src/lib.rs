@@ -37,6 +37,10 @@
 //! # Crate features
 //! - `mmap` (default): [`Index::open`] memory-maps files (memmap2). Leave it
 //!   out for `wasm32-unknown-unknown`, where [`Index::from_bytes`] serves.
+//! - `import` (default): reading publishers' HSDS exports (`hsds`) and free
+//!   text about languages (`lang::from_text`), with the full ISO 639 tables.
+//!   Building and searching indexes work without it; the WebAssembly build
+//!   leaves it out (it is most of the size it would add).
 //!
 //! # Performance
 //! Opening reads the header and small tables only; the index is read in
@@ -52,6 +56,7 @@ mod file;
 mod filters;
 mod gazetteer;
 pub mod geo;
+#[cfg(feature = "import")]
 pub mod hsds;
 mod index;
 pub mod lang;

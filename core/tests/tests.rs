@@ -68,6 +68,56 @@ mod ranking {
     }
 
     #[test]
+    fn languages_by_code_english_name_or_autonym() {
+        let index = ranking_index();
+        let speakers = |language: &str| {
+            let query = Query::new()
+                .language(language)
+                .require_language(true)
+                .limit(50);
+            let results = index.search(&query).unwrap();
+            ids(&results).join(" ")
+        };
+        for french in [
+            "fr",
+            "fra",
+            "fre",
+            "French",
+            "Français",
+            "francais",
+            " FRENCH ",
+        ] {
+            assert_eq!(speakers(french), "s02 s04 s07", "{french}");
+        }
+        // A language no service offers is known all the same: no error, no match.
+        for absent in [
+            "so", "Somali", "zul", "Zulu", "isiZulu", "cmn", "ase", "ASL",
+        ] {
+            assert_eq!(speakers(absent), "", "{absent}");
+        }
+        // Text that names no language is an error.
+        for unknown in ["Klingonese", "zz", "zzz", "é"] {
+            let error = index.search(&Query::new().language(unknown)).unwrap_err();
+            assert_eq!(error.kind(), ErrorKind::InvalidQuery, "{unknown}");
+            assert!(
+                error.to_string().contains("not a known language"),
+                "{error}"
+            );
+        }
+        // The names come from the index's own language table.
+        let french = index
+            .meta()
+            .language_names
+            .iter()
+            .find(|l| l.code == "fr")
+            .unwrap();
+        assert_eq!(
+            (french.name.as_str(), french.autonym.as_deref()),
+            ("French", Some("français"))
+        );
+    }
+
+    #[test]
     fn ineligible_ages_are_excluded_and_unknown_kept() {
         let index = ranking_index();
         let adult = index

@@ -82,7 +82,7 @@ impl<'a> Plan<'a> {
         };
         let mut preferred = Vec::new();
         for language in &query.languages {
-            let code = crate::lang::code(language).ok_or_else(|| {
+            let code = index.language_code(language).ok_or_else(|| {
                 Error::invalid_query(format!("languages: \"{language}\" is not a known language"))
             })?;
             preferred.push(code);
@@ -283,13 +283,13 @@ impl<'a> Plan<'a> {
                     .any(|l| l.code.as_deref() == Some(code.as_str()))
             });
             match spoken {
-                Some(code) => parts.push(format!("speaks {}", crate::lang::name(code))),
+                Some(code) => parts.push(format!("speaks {}", self.index.language_name(code))),
                 None if service.languages.is_empty() => parts.push("languages not listed".into()),
                 None => {
                     let names: Vec<String> = self
                         .preferred
                         .iter()
-                        .map(|c| crate::lang::name(c))
+                        .map(|c| self.index.language_name(c))
                         .collect();
                     parts.push(format!("no {} listed", names.join("/")))
                 }

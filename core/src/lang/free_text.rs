@@ -1,89 +1,7 @@
-//! Language names and codes → ISO 639 codes.
-//!
-//! A code is ISO 639-1 where the language has one ("fr"), else ISO 639-3
-//! ("ase" for American Sign Language). Names are read in English ("French"),
-//! in the language itself ("Français", "Español"), with or without accents.
-//!
-//! [`from_text`] reads the free text directories put in a language field
-//! ("Spanish and German.", "Creole (limited)", "other languages available
-//! upon request").
+//! Free-text language fields of publishers' exports ("Spanish and German.",
+//! "Creole (limited)", "other languages available upon request").
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
-use isolang::Language;
-
-/// Names and abbreviations that the ISO tables do not spell the same way.
-const ALIASES: &[(&str, &str)] = &[
-    ("asl", "ase"),
-    ("american sign language", "ase"),
-    ("sign language", "sgn"),
-    ("lsq", "fcs"),
-    ("francais", "fr"),
-    ("farsi", "fa"),
-    ("persian", "fa"),
-    ("mandarin", "zh"),
-    ("chinese", "zh"),
-    ("cantonese", "yue"),
-    ("tagalog", "tl"),
-    ("filipino", "tl"),
-    ("punjabi", "pa"),
-    ("panjabi", "pa"),
-    ("creole", "ht"),
-    ("haitian creole", "ht"),
-    ("haitian-creole", "ht"),
-    ("creole haitian", "ht"),
-    ("kreyol ayisyen", "ht"),
-    ("kreyol", "ht"),
-    ("spanish", "es"),
-    ("espanol", "es"),
-    ("fre", "fr"),
-    ("ger", "de"),
-    ("chi", "zh"),
-    ("per", "fa"),
-    ("cree", "cr"),
-    ("ojibwe", "oj"),
-    ("ojibway", "oj"),
-    ("oji-cree", "ojs"),
-    ("inuktitut", "iu"),
-    ("somali", "so"),
-    ("amharic", "am"),
-    ("tigrinya", "ti"),
-    ("swahili", "sw"),
-    ("dari", "prs"),
-    ("pashto", "ps"),
-    ("hmong", "hmn"),
-    ("karen", "kar"),
-    ("burmese", "my"),
-    ("khmer", "km"),
-    ("cambodian", "km"),
-    ("lao", "lo"),
-    ("laotian", "lo"),
-    ("nepali", "ne"),
-    ("bengali", "bn"),
-    ("bangla", "bn"),
-    ("gujarati", "gu"),
-    ("tamil", "ta"),
-    ("telugu", "te"),
-    ("urdu", "ur"),
-    ("hindi", "hi"),
-    ("korean", "ko"),
-    ("vietnamese", "vi"),
-    ("portugese", "pt"),
-    ("brazilian portuguese", "pt"),
-    ("yiddish", "yi"),
-    ("hebrew", "he"),
-    ("greek", "el"),
-    ("ingles", "en"),
-    ("a.s.l", "ase"),
-    ("a.s.l.", "ase"),
-    ("taiwanese", "nan"),
-    ("gujurati", "gu"),
-    ("phillipino", "tl"),
-    ("philipino", "tl"),
-    ("kiswahili", "sw"),
-    ("russian sign language", "rsl"),
-];
+use super::{code, fold, name};
 
 /// Language names looked for inside longer text ("Creole with translators
 /// as needed"): common names only, so that ordinary words never read as
@@ -381,126 +299,9 @@ fn mentions(text: &str) -> Vec<String> {
     found
 }
 
-/// The ISO 639 code of a language given by code or name, or `None` when the
-/// text names no language this crate knows.
-///
-/// # Example
-/// ```
-/// use servicematch::lang::code;
-/// assert_eq!(code("Français").as_deref(), Some("fr"));
-/// assert_eq!(code("fra").as_deref(), Some("fr"));
-/// assert_eq!(code("ASL").as_deref(), Some("ase"));
-/// assert_eq!(code("no such language"), None);
-/// ```
-pub fn code(text: &str) -> Option<String> {
-    let folded = fold(text.trim());
-    if folded.is_empty() {
-        return None;
-    }
-    let spaced = folded.replace('-', " ");
-    if let Some((_, code)) = ALIASES
-        .iter()
-        .find(|(name, _)| *name == folded || *name == spaced)
-    {
-        return Some((*code).to_owned());
-    }
-    let language = match folded.len() {
-        2 => Language::from_639_1(&folded),
-        3 => Language::from_639_3(&folded),
-        _ => None,
-    }
-    // Names of one or two letters ("E", "Ga") are ISO names too, but in a
-    // directory they are initials or stray letters.
-    .or_else(|| {
-        (folded.chars().count() >= 3)
-            .then(|| names().get(&folded).copied())
-            .flatten()
-    })?;
-    Some(language_code(language))
-}
-
-/// Every ISO 639 language by its folded English name, then by its folded
-/// autonym ("francais", "espanol"), built once: isolang's own lookups scan
-/// the whole table on every call.
-fn names() -> &'static HashMap<String, Language> {
-    static NAMES: OnceLock<HashMap<String, Language>> = OnceLock::new();
-    NAMES.get_or_init(|| {
-        let mut names = HashMap::new();
-        for language in Language::match_names(|_| true) {
-            names.entry(fold(language.to_name())).or_insert(language);
-        }
-        for language in Language::match_autonyms(|_| true) {
-            if let Some(autonym) = language.to_autonym() {
-                names.entry(fold(autonym)).or_insert(language);
-            }
-        }
-        names
-    })
-}
-
-/// The English name of a language code ("fr" → "French"), or the code itself.
-pub fn name(code: &str) -> String {
-    let language = match code.len() {
-        2 => Language::from_639_1(code),
-        3 => Language::from_639_3(code),
-        _ => None,
-    };
-    match language {
-        Some(language) => language.to_name().to_owned(),
-        None => code.to_owned(),
-    }
-}
-
-fn language_code(language: Language) -> String {
-    language
-        .to_639_1()
-        .unwrap_or_else(|| language.to_639_3())
-        .to_owned()
-}
-
-/// Lowercase, accents removed, inner whitespace collapsed: "Saint-Jérôme " →
-/// "saint-jerome". How names are compared.
-pub(crate) fn fold(text: &str) -> String {
-    let lower: String = text
-        .to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'à' | 'â' | 'á' | 'ä' | 'ã' => 'a',
-            'ç' => 'c',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' | 'í' => 'i',
-            'ô' | 'ö' | 'ó' | 'õ' => 'o',
-            'ù' | 'û' | 'ü' | 'ú' => 'u',
-            'ñ' => 'n',
-            other => other,
-        })
-        .collect();
-    lower.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn names_and_codes() {
-        for (text, want) in [
-            ("en", "en"),
-            ("English", "en"),
-            ("french", "fr"),
-            ("Francais", "fr"),
-            ("FRA", "fr"),
-            ("Español", "es"),
-            ("Arabic", "ar"),
-            ("Cantonese", "yue"),
-            ("asl", "ase"),
-        ] {
-            assert_eq!(code(text).as_deref(), Some(want), "{text}");
-        }
-        assert_eq!(code(""), None);
-        assert_eq!(code("é"), None, "not the Kam-Sui language E");
-        assert_eq!(code("other languages available upon request"), None);
-    }
 
     #[test]
     fn free_text_of_real_exports() {
@@ -568,11 +369,5 @@ mod tests {
         assert!(!is_note("Espa+¦ol"));
         assert_eq!(from_text("Espa+¦ol")[0].code, None);
         assert_eq!(from_text("Espa+¦ol")[0].name, "Espa+¦ol");
-    }
-
-    #[test]
-    fn names_from_codes() {
-        assert_eq!(name("fr"), "French");
-        assert_eq!(name("zz"), "zz");
     }
 }
