@@ -298,6 +298,7 @@ fn open_text(sections: &Sections) -> Result<(Searcher, Fields)> {
     let open = || -> Result<(Searcher, Fields)> {
         let directory = PackedDirectory::open(sections.get(Section::Text)?)?;
         let text = tantivy::Index::open(directory)?;
+        crate::text::integrity::check_opened_files(&text)?;
         analyzer::register(text.tokenizers());
         let fields = Fields::from_schema(&text.schema())
             .ok_or_else(|| Error::corrupt("section text: the schema is not servicematch's"))?;

@@ -3,6 +3,7 @@
 
 pub(crate) mod analyzer;
 pub(crate) mod directory;
+pub(crate) mod integrity;
 pub(crate) mod query;
 pub(crate) mod schema;
 pub(crate) mod stem;
