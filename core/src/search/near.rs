@@ -5,7 +5,7 @@ use crate::geo::decay;
 use crate::rank::DISTANCE_UNKNOWN;
 
 use super::plan::Plan;
-use super::top::{Services, TopK, COUNT_EXACTLY_UP_TO};
+use super::top::{Services, TopK};
 
 /// The services near `origin`: those in the radius, or without one the
 /// nearest first.
@@ -64,24 +64,12 @@ fn nearest_first(plan: &Plan<'_>, top: &mut TopK, lat: f64, lon: f64) {
         walked_all = false;
     }
     if !walked_all {
-        count(plan, top);
+        // Recount from the filter columns: the walk stopped early.
+        top.total = 0;
+        top.count(0..index.len() as u32, |service| {
+            plan.filter(service).is_some()
+        });
     }
-}
-
-/// Counts the matching services from the filter columns, up to
-/// [`COUNT_EXACTLY_UP_TO`].
-fn count(plan: &Plan<'_>, top: &mut TopK) {
-    let mut total = 0;
-    for service in 0..plan.index.len() as u32 {
-        if plan.filter(service).is_some() {
-            total += 1;
-            if total == COUNT_EXACTLY_UP_TO && service + 1 < plan.index.len() as u32 {
-                top.exact = false;
-                break;
-            }
-        }
-    }
-    top.total = total;
 }
 
 /// Every service, filtered by the columns (no text, no place).

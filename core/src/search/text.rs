@@ -25,7 +25,7 @@ use crate::rank::{DISTANCE_UNKNOWN, LANGUAGE_OTHER, LANGUAGE_UNLISTED, SOME_WORD
 use crate::text::query::{QueryTerm, Reading, TextQuery};
 
 use super::plan::Plan;
-use super::top::{Services, TopK, COUNT_EXACTLY_UP_TO};
+use super::top::{Services, TopK};
 
 /// Headroom for the last bits of a BM25 summed in another order (a bound
 /// from block-max WAND against the exact sum).
@@ -211,18 +211,12 @@ impl<'a> Text<'a> {
     }
 
     /// Counts the matching services that `done` does not hold, up to
-    /// [`COUNT_EXACTLY_UP_TO`] (past it `total` is a lower bound).
+    /// [`COUNT_EXACTLY_UP_TO`](super::top::COUNT_EXACTLY_UP_TO) (past it `total` is a lower bound).
     fn count_rest(&self, plan: &Plan<'_>, top: &mut TopK, done: &Services) -> Result<()> {
         let matching = self.matching(plan)?;
-        for service in matching.difference(done) {
-            if top.total >= COUNT_EXACTLY_UP_TO {
-                break;
-            }
-            if plan.filter(service).is_some() {
-                top.total += 1;
-            }
-        }
-        top.exact = top.total < COUNT_EXACTLY_UP_TO;
+        top.count(matching.difference(done), |service| {
+            plan.filter(service).is_some()
+        });
         Ok(())
     }
 

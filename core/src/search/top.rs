@@ -135,6 +135,24 @@ impl TopK {
         }
     }
 
+    /// Adds to `total` the `services` that `matches` accepts, until
+    /// [`COUNT_EXACTLY_UP_TO`]; past it `total` is a lower bound.
+    pub(crate) fn count(
+        &mut self,
+        services: impl Iterator<Item = u32>,
+        matches: impl Fn(u32) -> bool,
+    ) {
+        for service in services {
+            if self.total >= COUNT_EXACTLY_UP_TO {
+                break;
+            }
+            if matches(service) {
+                self.total += 1;
+            }
+        }
+        self.exact = self.total < COUNT_EXACTLY_UP_TO;
+    }
+
     /// The kept candidates, best first.
     pub(crate) fn into_sorted(self) -> Vec<Candidate> {
         let mut ranked: Vec<(Rank, usize)> = self.heap.into_iter().map(|Reverse(r)| r).collect();
