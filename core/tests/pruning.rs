@@ -194,3 +194,15 @@ fn a_total_is_exact_below_a_thousand_matches_and_a_lower_bound_above() {
     let everything = index.search(&Query::new().near_point(45.4, -75.7)).unwrap();
     assert!(everything.total >= 1000 || everything.total_exact);
 }
+
+#[test]
+fn a_typo_ranks_as_the_word_it_stands_for() {
+    // "communty" is one edit from "community" only: the same services, in
+    // the same order, with the same scores (not one flat score for every
+    // near match).
+    let index = directory(3000);
+    let seen = |text: &str| seen(&index.search(&Query::new().text(text).limit(50)).unwrap());
+    let typed = seen("community");
+    assert!(typed.len() == 50 && typed[0].1 > typed[49].1, "{typed:?}");
+    assert_eq!(seen("communty"), typed);
+}

@@ -8,3 +8,4 @@ pub(crate) mod query;
 pub(crate) mod schema;
 pub(crate) mod stem;
 pub(crate) mod synonyms;
+pub(crate) mod typo;

@@ -2,8 +2,10 @@
 //!
 //! The text is analysed once as English and once as French (a [`Reading`]
 //! each); a service scores the better of the two readings, so a French query
-//! is not penalised for also being nonsense in English. A term that occurs
-//! nowhere is taken as a typo and matched within one edit.
+//! is not penalised for also being nonsense in English. A typed word that
+//! occurs nowhere is taken as a typo: it stands for the indexed terms within
+//! one edit of it ([`typo`]), each scored by BM25 like a typed term, so that
+//! the search prunes through a typo as through any word.
 //!
 //! Each reading is one flat OR of term queries over the language's text
 //! field (see [`schema`](super::schema)), a term once however many phrases
@@ -18,16 +20,16 @@
 //! reading also lists its [`Requirement`]s, which the search checks for the
 //! services that could enter the top.
 
-use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
 use super::analyzer::{terms, TextLanguage};
 use super::schema::Fields;
-use super::synonyms;
+use super::{synonyms, typo};
 
-/// Terms this short are never fuzzy-matched: one edit changes them too much.
-const MIN_FUZZY_LEN: usize = 5;
+/// Terms this short are never taken for typos: one edit changes them too much.
+const MIN_TYPO_LEN: usize = 5;
 
 /// Weight of a synonym's terms next to the words the person typed.
 const SYNONYM_WEIGHT: f32 = 0.7;
@@ -66,21 +68,14 @@ pub(crate) struct Requirement {
 #[derive(Clone)]
 pub(crate) struct QueryTerm {
     pub(crate) term: Term,
-    /// Matched within one edit (a typo).
-    pub(crate) fuzzy: bool,
-    /// How many services have it, at most (a typo counts as every service:
-    /// its matches are unknown until expanded).
+    /// How many services have it.
     estimated_matches: u64,
 }
 
 impl QueryTerm {
     /// The query matching this term.
     pub(crate) fn query(&self, record: IndexRecordOption) -> Box<dyn Query> {
-        if self.fuzzy {
-            Box::new(FuzzyTermQuery::new(self.term.clone(), 1, true))
-        } else {
-            Box::new(TermQuery::new(self.term.clone(), record))
-        }
+        Box::new(TermQuery::new(self.term.clone(), record))
     }
 }
 
@@ -100,10 +95,17 @@ pub(crate) fn build(searcher: &Searcher, fields: &Fields, text: &str) -> Option<
         let mut typed_terms = 0;
         for word in distinct_terms(language, &plain) {
             typed_terms += 1;
-            let term = lookup.term(&word, true);
-            any.add(&term, 1.0);
+            // A typo stands for each term within one edit: any of them
+            // meets the word.
+            let alternatives = lookup.typed(&word);
+            for (term, weight) in &alternatives {
+                any.add(term, *weight);
+            }
             requirements.push(Requirement {
-                alternatives: vec![vec![term]],
+                alternatives: alternatives
+                    .into_iter()
+                    .map(|(term, _)| vec![term])
+                    .collect(),
             });
         }
         for concept in &concepts {
@@ -116,7 +118,7 @@ pub(crate) fn build(searcher: &Searcher, fields: &Fields, text: &str) -> Option<
                     typed_terms += words.len();
                 }
                 let every_term: Vec<QueryTerm> =
-                    words.iter().map(|word| lookup.term(word, false)).collect();
+                    words.iter().map(|word| lookup.term(word)).collect();
                 for term in &every_term {
                     any.add(term, weight);
                 }
@@ -165,11 +167,7 @@ impl AnyTerm {
         if term.estimated_matches == 0 {
             return;
         }
-        match self
-            .terms
-            .iter_mut()
-            .find(|(t, _)| t.term == term.term && t.fuzzy == term.fuzzy)
-        {
+        match self.terms.iter_mut().find(|(t, _)| t.term == term.term) {
             Some((_, total)) => *total += weight,
             None => self.terms.push((term.clone(), weight)),
         }
@@ -209,23 +207,47 @@ struct Lookup<'a> {
 }
 
 impl Lookup<'_> {
-    /// `word` as a term; fuzzy when it is found nowhere and `may_be_typo`.
-    fn term(&self, word: &str, may_be_typo: bool) -> QueryTerm {
+    /// `word` as a term.
+    fn term(&self, word: &str) -> QueryTerm {
         let term = Term::from_field_text(self.field, word);
-        let freq = self.searcher.doc_freq(&term).unwrap_or(0);
-        if freq == 0 && may_be_typo && word.chars().count() >= MIN_FUZZY_LEN {
-            return QueryTerm {
-                term,
-                fuzzy: true,
-                estimated_matches: self.searcher.num_docs(),
-            };
-        }
+        let estimated_matches = self.searcher.doc_freq(&term).unwrap_or(0);
         QueryTerm {
             term,
-            fuzzy: false,
-            estimated_matches: freq,
+            estimated_matches,
         }
     }
+
+    /// A typed word as its term (weight 1), or, when no service has it and
+    /// it is long enough to be a typo, as the terms within one edit of it
+    /// (none when nothing is that close), weighted so that each scores with
+    /// the rarity of the most common one: BM25 would otherwise rank a rare
+    /// near-miss above the word most people mean (Elasticsearch blends a
+    /// fuzzy query's terms' frequencies for the same reason).
+    fn typed(&self, word: &str) -> Vec<(QueryTerm, f32)> {
+        let term = self.term(word);
+        if term.estimated_matches > 0 || word.chars().count() < MIN_TYPO_LEN {
+            return vec![(term, 1.0)];
+        }
+        let near = typo::near(self.searcher, self.field, word);
+        let services = self.searcher.num_docs();
+        let most_common = near.iter().map(|(_, matches)| *matches).max().unwrap_or(0);
+        near.into_iter()
+            .map(|(text, estimated_matches)| {
+                let weight = idf(most_common, services) / idf(estimated_matches, services);
+                let term = QueryTerm {
+                    term: Term::from_field_text(self.field, &text),
+                    estimated_matches,
+                };
+                (term, weight)
+            })
+            .collect()
+    }
+}
+
+/// BM25's inverse document frequency, as tantivy computes it.
+fn idf(matches: u64, services: u64) -> f32 {
+    let (n, all) = (matches as f32, services as f32);
+    (1.0 + (all - n + 0.5) / (n + 0.5)).ln()
 }
 
 /// The query matching services under any of `categories` (codes or names,
