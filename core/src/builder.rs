@@ -286,6 +286,7 @@ impl IndexBuilder {
             ),
             (Section::Text, build_text(&services)?),
             (Section::Records, crate::records::write(&services)),
+            (Section::Hits, crate::hits::write(&services)?),
             (Section::Geo, crate::geo::write(&locations)),
             (
                 Section::Filters,

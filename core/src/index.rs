@@ -16,6 +16,7 @@ use crate::file::{Section, SectionInfo, Sections};
 use crate::filters::Filters;
 use crate::gazetteer::{Gazetteer, Place};
 use crate::geo::Geo;
+use crate::hits::Summaries;
 use crate::model::Service;
 use crate::records::Records;
 use crate::text::directory::PackedDirectory;
@@ -33,6 +34,7 @@ pub struct Index {
     pub(crate) searcher: Searcher,
     pub(crate) fields: Fields,
     pub(crate) records: Records,
+    pub(crate) hits: Summaries,
     pub(crate) geo: Geo,
     pub(crate) filters: Filters,
     pub(crate) gazetteer: Gazetteer,
@@ -145,6 +147,13 @@ impl Index {
                 records.len()
             )));
         }
+        let hits = Summaries::open(sections.get(Section::Hits)?)?;
+        if hits.len() != services {
+            return Err(Error::corrupt(format!(
+                "section hits holds {} summaries, the index {services} services",
+                hits.len()
+            )));
+        }
         let geo = Geo::open(sections.get(Section::Geo)?, services)?;
         let filters = Filters::open(sections.get(Section::Filters)?, services)?;
         if filters.words() != meta.languages.len().div_ceil(64).max(1) {
@@ -159,6 +168,7 @@ impl Index {
             searcher,
             fields,
             records,
+            hits,
             geo,
             filters,
             gazetteer,
@@ -232,19 +242,29 @@ impl Index {
     }
 
     /// The full record of the service whose publisher's id is `id`, if the
-    /// index holds it (a binary search over the id-ordered records).
+    /// index holds it: a binary search over the ids of the hit summaries
+    /// (stored uncompressed, in id order), then one record decoded.
     ///
     /// # Errors
-    /// [`ErrorKind::CorruptIndex`] if a record on the way cannot be decoded.
+    /// [`ErrorKind::CorruptIndex`] if an id on the way or the record cannot
+    /// be read.
     pub fn service_by_id(&self, id: &str) -> Result<Option<Service>> {
-        let (mut lo, mut hi) = (0, self.records.len());
+        let (mut lo, mut hi) = (0, self.hits.len());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            let service = self.service(mid)?;
-            match service.id.as_str().cmp(id) {
+            // `mid` < `hits.len()`: the service count, tantivy's `u32` document count.
+            match self.hits.id(mid as u32)?.cmp(id) {
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return Ok(Some(service)),
+                std::cmp::Ordering::Equal => {
+                    let service = self.service(mid)?;
+                    if service.id != id {
+                        return Err(Error::corrupt(format!(
+                            "section records: record {mid} is not service {id} of section hits"
+                        )));
+                    }
+                    return Ok(Some(service));
+                }
             }
         }
         Ok(None)

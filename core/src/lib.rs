@@ -56,6 +56,7 @@ mod file;
 mod filters;
 mod gazetteer;
 pub mod geo;
+mod hits;
 #[cfg(feature = "import")]
 pub mod hsds;
 mod index;

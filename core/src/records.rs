@@ -1,5 +1,7 @@
-//! Display records: the whole [`Service`] of each hit, stored compactly and
-//! decoded only for the hits a search returns.
+//! Display records: the whole [`Service`] of each service, stored compactly
+//! and decoded only when a caller asks for one ([`crate::Index::service`],
+//! a result card). Searches build their hits from the smaller summaries of
+//! [`crate::hits`].
 //!
 //! Each record is encoded with postcard. Runs of [`BLOCK_RECORDS`]
 //! consecutive records form a block, and each block is compressed with LZ4
@@ -35,20 +37,20 @@ use crate::model::Service;
 /// Records per compressed block. Fewer decompresses less per fetched record;
 /// more compresses better. The shared dictionary already captures most of
 /// what records have in common, so large blocks gain little and cost every
-/// hit of every search. Measured on the generator's 60k directory (1,040
-/// bytes per record uncompressed, 3.5–5 µs per fetch): blocks of 1 store 361
-/// bytes per record (4.8 µs per fetch), of 2 store 329 (5.6 µs), of 4 store
-/// 310 (7.2 µs); blocks of 32 without a dictionary would store 384 and take
-/// some 40 µs to decompress.
+/// fetch. Measured on the generator's 60k directory (1,040 bytes per record
+/// uncompressed, 3.5–5 µs per fetch): blocks of 1 store 361 bytes per record
+/// (4.8 µs per fetch), of 2 store 329 (5.6 µs), of 4 store 310 (7.2 µs);
+/// blocks of 32 without a dictionary would store 384 and take some 40 µs to
+/// decompress.
 pub(crate) const BLOCK_RECORDS: usize = 2;
 
 /// The LZ4 window: a dictionary longer than this could not be referenced.
-const DICTIONARY_LEN: usize = 64 * 1024;
+pub(crate) const DICTIONARY_LEN: usize = 64 * 1024;
 
 /// LZ4 expands at most about 255-fold (a match length is extended by one
 /// byte per 255), so a block that claims more is corrupt; checking this
 /// bounds what a damaged length can make us allocate.
-const MAX_EXPANSION: usize = 255;
+pub(crate) const MAX_EXPANSION: usize = 255;
 
 /// Writes the records section.
 pub(crate) fn write(services: &[Service]) -> Vec<u8> {
@@ -102,8 +104,9 @@ fn write_with(services: &[Service], block_records: usize) -> Vec<u8> {
 
 /// A sample of whole records, evenly spread over the directory: up to the
 /// LZ4 window, and at most a sixteenth of the records' size so that a small
-/// directory does not pay for a dictionary larger than what it saves.
-fn dictionary(encoded: &[Vec<u8>]) -> Vec<u8> {
+/// directory does not pay for a dictionary larger than what it saves. The
+/// hits section samples its summaries the same way.
+pub(crate) fn dictionary(encoded: &[Vec<u8>]) -> Vec<u8> {
     let total: usize = encoded.iter().map(Vec::len).sum();
     let target = DICTIONARY_LEN.min(total / 16);
     let mut dictionary = Vec::with_capacity(target);

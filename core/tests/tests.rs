@@ -394,6 +394,59 @@ mod records {
         assert_eq!(index.service_by_id("no-such-id").unwrap(), None);
         assert_eq!(index.service_by_id("").unwrap(), None);
     }
+
+    /// Hits come from a small summary of each service, not from its record:
+    /// they must show what the record says.
+    #[test]
+    fn hits_show_what_their_records_say() {
+        let index = ranking_index();
+        let mut shown = 0;
+        for query in [
+            Query::new().limit(100),
+            Query::new().near_place("P3E 2C6").limit(100),
+            Query::new().text("food").near_place("Toronto").limit(100),
+            Query::new().text("meals").language("fr").client_age(72),
+        ] {
+            let near = query.near.is_some();
+            for hit in index.search(&query.explain(true)).unwrap().hits {
+                let service = index.service_by_id(&hit.id).unwrap().unwrap();
+                assert_eq!(hit.name, service.name);
+                assert_eq!(
+                    hit.organization.as_ref(),
+                    service.organization.as_ref().map(|o| &o.name)
+                );
+                let languages: Vec<&str> = service
+                    .languages
+                    .iter()
+                    .map(|l| l.code.as_deref().unwrap_or(&l.name))
+                    .collect();
+                assert_eq!(hit.languages, languages);
+                let categories: Vec<&str> =
+                    service.categories.iter().map(|c| c.name.as_str()).collect();
+                assert_eq!(hit.categories, categories);
+                let phones: Vec<&str> = service.phones.iter().map(|p| p.number.as_str()).collect();
+                assert_eq!(hit.phones, phones);
+                assert_eq!(hit.url, service.url);
+                // The nearest location with `near`, else the first.
+                let place = |l: &servicematch::Location| {
+                    format!("{} {} {:?} {:?}", l.lat, l.lon, l.address, l.postal_code)
+                };
+                let location = hit
+                    .location
+                    .as_ref()
+                    .map(|l| format!("{} {} {:?} {:?}", l.lat, l.lon, l.address, l.postal_code));
+                match location {
+                    None => assert!(service.locations.is_empty()),
+                    Some(location) if near => {
+                        assert!(service.locations.iter().any(|l| place(l) == location))
+                    }
+                    Some(location) => assert_eq!(location, place(&service.locations[0])),
+                }
+                shown += 1;
+            }
+        }
+        assert!(shown > 20, "{shown} hits");
+    }
 }
 
 // One file, every byte source: the same answers from a memory map and from memory.
@@ -595,8 +648,70 @@ mod bad_input {
     }
 
     #[test]
+    fn corrupted_hit_summaries_are_an_error_naming_the_record_never_a_panic() {
+        let original = ranking_bytes();
+        let index = Index::from_bytes(original.clone()).unwrap();
+        let hits = index
+            .info()
+            .sections
+            .into_iter()
+            .find(|s| s.name == "hits")
+            .unwrap();
+        let ids: Vec<String> = (0..index.len())
+            .map(|ordinal| index.service(ordinal).unwrap().id)
+            .collect();
+        let every_service = Query::new().limit(servicematch::MAX_LIMIT).explain(true);
+        let expected = index.search(&every_service).unwrap().hits.len();
+        let (start, len) = (hits.offset as usize, hits.bytes as usize);
+        let mut errors = 0;
+        for at in start..start + len {
+            let mut bytes = original.clone();
+            bytes[at] ^= 0x5A;
+            let Ok(index) = Index::from_bytes(bytes) else {
+                continue;
+            };
+            let names_a_record = |message: String| {
+                let record = message
+                    .strip_prefix("section hits: record ")
+                    .and_then(|rest| rest.split(' ').next())
+                    .and_then(|n| n.parse::<usize>().ok());
+                assert!(
+                    record.is_some_and(|r| r < ids.len()),
+                    "flip at {at}: {message}"
+                );
+            };
+            // Searches build their hits from the summaries…
+            match index.search(&every_service) {
+                Ok(results) => assert_eq!(results.hits.len(), expected, "flip at {at}"),
+                Err(err) => {
+                    errors += 1;
+                    assert_eq!(err.kind(), ErrorKind::CorruptIndex, "flip at {at}");
+                    names_a_record(err.to_string());
+                }
+            }
+            // …and finding a service by id searches their ids.
+            for id in &ids {
+                if let Err(err) = index.service_by_id(id) {
+                    errors += 1;
+                    assert_eq!(err.kind(), ErrorKind::CorruptIndex, "flip at {at}");
+                    let message = err.to_string();
+                    if !message.starts_with("section records: ") {
+                        names_a_record(message);
+                    }
+                }
+            }
+        }
+        assert!(errors > 0, "no flip was noticed: the test tests nothing");
+    }
+
+    #[test]
     fn corrupted_bytes_fail_verify_or_open_never_panic() {
         let original = ranking_bytes();
+        let sections = Index::from_bytes(original.clone())
+            .unwrap()
+            .info()
+            .sections
+            .len();
         // Flip one byte at many places; opening may succeed (it does not read
         // everything) but verify() must catch it, and nothing may panic.
         let step = (original.len() / 97).max(1);
@@ -607,7 +722,7 @@ mod bad_input {
                 continue;
             };
             let verified = index.verify();
-            if at >= 32 + 6 * 32 {
+            if at >= 32 + sections * 32 {
                 assert!(verified.is_err(), "flip at {at} not detected");
             }
         }

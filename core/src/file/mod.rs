@@ -30,8 +30,10 @@ pub const MAGIC: &[u8; 8] = b"SMXINDEX";
 ///
 /// Version 2 has one BM25F text field per language; version 3 compresses the
 /// records section in blocks (earlier versions stored one uncompressed
-/// record per service).
-pub const FORMAT_VERSION: u32 = 3;
+/// record per service); version 4 adds the hits section, a small summary
+/// of each service from which searches build their hits without decoding
+/// full records.
+pub const FORMAT_VERSION: u32 = 4;
 
 const HEADER_LEN: usize = 32;
 const ENTRY_LEN: usize = 32;
@@ -46,6 +48,9 @@ pub enum Section {
     Text,
     /// Display records, one per service (postcard, in LZ4-compressed blocks).
     Records,
+    /// Hit summaries, one per service: what a hit shows (postcard, each
+    /// LZ4-compressed apart).
+    Hits,
     /// Service locations.
     Geo,
     /// Per-service filter columns.
@@ -56,10 +61,11 @@ pub enum Section {
 
 impl Section {
     /// Every section, in file order.
-    pub const ALL: [Section; 6] = [
+    pub const ALL: [Section; 7] = [
         Section::Meta,
         Section::Text,
         Section::Records,
+        Section::Hits,
         Section::Geo,
         Section::Filters,
         Section::Gazetteer,
@@ -71,6 +77,7 @@ impl Section {
             Section::Meta => "meta",
             Section::Text => "text",
             Section::Records => "records",
+            Section::Hits => "hits",
             Section::Geo => "geo",
             Section::Filters => "filters",
             Section::Gazetteer => "gazetter",

@@ -40,11 +40,12 @@ pub(crate) fn search(index: &Index, query: &Query) -> Result<Results> {
         near::scan(&plan, &mut top);
     }
     let (total, total_exact) = (top.total, top.exact);
+    let mut buffer = Vec::new();
     let hits = top
         .into_sorted()
         .into_iter()
         .skip(query.offset)
-        .map(|candidate| plan.hit(candidate, query.explain))
+        .map(|candidate| plan.hit(candidate, query.explain, &mut buffer))
         .collect::<Result<Vec<Hit>>>()?;
     Ok(Results {
         total,

@@ -5,8 +5,9 @@ use tantivy::query::EnableScoring;
 
 use crate::error::{Error, Result};
 use crate::geo::decay;
+use crate::hits::HitSummary;
 use crate::index::Index;
-use crate::model::{Cost, Gender, Service};
+use crate::model::{Cost, Gender};
 use crate::query::{Near, Query};
 use crate::rank::{
     eligibility, eligibility_factor, format_ages, format_distance, language_factor,
@@ -228,8 +229,15 @@ impl<'a> Plan<'a> {
         Some(Filtered { languages, verdict })
     }
 
-    pub(crate) fn hit(&self, candidate: Candidate, explain: bool) -> Result<Hit> {
-        let service = self.index.records.get(candidate.service)?;
+    /// The hit of a candidate, from its service's summary (decompressed into
+    /// `buffer`, reused from one hit to the next).
+    pub(crate) fn hit(
+        &self,
+        candidate: Candidate,
+        explain: bool,
+        buffer: &mut Vec<u8>,
+    ) -> Result<Hit> {
+        let service = self.index.hits.get(candidate.service, buffer)?;
         let location_at = match (self.origin, candidate.distance) {
             (Some((lat, lon)), Some(_)) => self
                 .index
@@ -241,8 +249,8 @@ impl<'a> Plan<'a> {
         let location = service.locations.get(location_at).map(|l| HitLocation {
             lat: l.lat,
             lon: l.lon,
-            address: l.address.clone(),
-            postal_code: l.postal_code.clone(),
+            address: l.address.map(str::to_owned),
+            postal_code: l.postal_code.map(str::to_owned),
         });
         let explanation = explain.then(|| Explanation {
             reason: self.reason(&service, &candidate),
@@ -252,35 +260,35 @@ impl<'a> Plan<'a> {
             eligibility: candidate.eligibility_factor,
         });
         Ok(Hit {
-            id: service.id.clone(),
-            organization: service.organization.as_ref().map(|o| o.name.clone()),
+            id: service.id.to_owned(),
+            organization: service.organization.map(str::to_owned),
             score: candidate.score,
             distance_km: candidate.distance,
             eligibility: candidate.eligibility,
             languages: service
                 .languages
                 .iter()
-                .map(|l| l.code.clone().unwrap_or_else(|| l.name.clone()))
+                .map(|l| l.text().to_owned())
                 .collect(),
             open_now: None,
             location,
-            categories: service.categories.iter().map(|c| c.name.clone()).collect(),
-            phones: service.phones.iter().map(|p| p.number.clone()).collect(),
-            url: service.url.clone(),
-            name: service.name,
+            categories: service.categories.iter().map(|&c| c.to_owned()).collect(),
+            phones: service.phones.iter().map(|&p| p.to_owned()).collect(),
+            url: service.url.map(str::to_owned),
+            name: service.name.to_owned(),
             explanation,
         })
     }
 
     /// One line for a person: "speaks French · 1.2 km · free · ages 65+".
-    fn reason(&self, service: &Service, candidate: &Candidate) -> String {
+    fn reason(&self, service: &HitSummary<'_>, candidate: &Candidate) -> String {
         let mut parts: Vec<String> = Vec::new();
         if !self.preferred.is_empty() {
             let spoken = self.preferred.iter().find(|code| {
                 service
                     .languages
                     .iter()
-                    .any(|l| l.code.as_deref() == Some(code.as_str()))
+                    .any(|l| l.code() == Some(code.as_str()))
             });
             match spoken {
                 Some(code) => parts.push(format!("speaks {}", self.index.language_name(code))),
@@ -306,12 +314,12 @@ impl<'a> Plan<'a> {
             Cost::Fee => parts.push("fee".into()),
             Cost::Unknown => {}
         }
-        if let Some(ages) = service.eligibility.ages {
-            if let Some(text) = format_ages(ages.min, ages.max) {
+        if let Some((min, max)) = service.ages {
+            if let Some(text) = format_ages(min, max) {
                 parts.push(text);
             }
         }
-        match service.eligibility.genders.as_slice() {
+        match service.genders.as_slice() {
             [Gender::Female] => parts.push("women only".into()),
             [Gender::Male] => parts.push("men only".into()),
             _ => {}
