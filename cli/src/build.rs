@@ -7,6 +7,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 use servicematch::hsds::{self, Format};
 use servicematch::{Error, IndexBuilder, Report, Result};
 
+use crate::output::say;
+
 /// Arguments of `servicematch build`.
 #[derive(clap::Args)]
 pub struct Args {
@@ -98,20 +100,23 @@ pub fn run(args: Args) -> Result<()> {
     let summary = builder.write(&args.output)?;
     progress.finish_and_clear();
     let report = &summary.report;
-    println!(
+    say!(
         "wrote {} ({:.1} MB) in {:.1} s",
         args.output.display(),
         summary.bytes as f64 / 1e6,
         started.elapsed().as_secs_f64()
     );
-    println!(
+    say!(
         "services: {} read, {} indexed, {} rejected; locations: {} with coordinates",
-        report.services_read, summary.services, report.services_rejected, summary.locations
+        report.services_read,
+        summary.services,
+        report.services_rejected,
+        summary.locations
     );
     print_problems(report, args.show_problems);
     if let Some(path) = &args.report {
         report.write_json(path)?;
-        println!("report: {}", path.display());
+        say!("report: {}", path.display());
     }
     Ok(())
 }
@@ -125,7 +130,7 @@ fn print_problems(report: &Report, shown: usize) {
             .map(|t| short(&t.file).len())
             .max()
             .unwrap_or(0);
-        println!(
+        say!(
             "tables:{:width$}     read     used rejected",
             "",
             width = width.saturating_sub(5)
@@ -136,7 +141,7 @@ fn print_problems(report: &Report, shown: usize) {
             } else {
                 "  (not imported)"
             };
-            println!(
+            say!(
                 "  {:<width$} {:>8} {:>8} {:>8}{note}",
                 short(&table.file),
                 table.read,
@@ -148,7 +153,7 @@ fn print_problems(report: &Report, shown: usize) {
     if report.problems.is_empty() {
         return;
     }
-    println!(
+    say!(
         "problems: {} ({} records rejected)",
         report.problems.len(),
         report.rejected()
@@ -168,17 +173,17 @@ fn print_problems(report: &Report, shown: usize) {
         }
     }
     kinds.sort_by_key(|&(_, count)| std::cmp::Reverse(count));
-    println!("  by file and field:");
+    say!("  by file and field:");
     for ((file, field, rejected), count) in kinds.iter().take(shown) {
         let rejected = if *rejected { " (records rejected)" } else { "" };
-        println!("    {count:>7}  {file} {field}{rejected}");
+        say!("    {count:>7}  {file} {field}{rejected}");
     }
-    println!("  first {}:", shown.min(report.problems.len()));
+    say!("  first {}:", shown.min(report.problems.len()));
     for problem in report.problems.iter().take(shown) {
-        println!("    {problem}");
+        say!("    {problem}");
     }
     if report.problems.len() > shown {
-        println!("    … and {} more", report.problems.len() - shown);
+        say!("    … and {} more", report.problems.len() - shown);
     }
 }
 

@@ -4,6 +4,8 @@ use std::path::Path;
 
 use servicematch::{Index, Result};
 
+use crate::output::say;
+
 pub fn inspect(file: &Path, json: bool) -> Result<()> {
     let index = Index::open(file)?;
     let info = index.info();
@@ -12,44 +14,49 @@ pub fn inspect(file: &Path, json: bool) -> Result<()> {
         // services_read = services + services_rejected.
         let mut value = serde_json::to_value(&info).expect("info serialises");
         value["import"] = serde_json::to_value(&info.meta.import).expect("counts serialise");
-        println!(
+        say!(
             "{}",
             serde_json::to_string_pretty(&value).expect("info serialises")
         );
         return Ok(());
     }
     let meta = &info.meta;
-    println!("{}", file.display());
-    println!("  dataset:        {}", meta.name);
-    println!("  format version: {}", info.format_version);
-    println!(
+    say!("{}", file.display());
+    say!("  dataset:        {}", meta.name);
+    say!("  format version: {}", info.format_version);
+    say!(
         "  built by:       {} at {} (Unix time)",
-        meta.built_by, meta.built_at
+        meta.built_by,
+        meta.built_at
     );
-    println!(
+    say!(
         "  size:           {} bytes ({} per service)",
         info.bytes,
         info.bytes / info.services.max(1) as u64
     );
-    println!("  services:       {}", info.services);
-    println!("  locations:      {}", info.locations);
-    println!("  postal codes:   {}", meta.postal_codes);
-    println!(
+    say!("  services:       {}", info.services);
+    say!("  locations:      {}", info.locations);
+    say!("  postal codes:   {}", meta.postal_codes);
+    say!(
         "  import:         {} read, {} rejected",
-        meta.import.services_read, meta.import.services_rejected
+        meta.import.services_read,
+        meta.import.services_rejected
     );
-    println!("  languages:      {}", meta.languages.join(" "));
-    println!("  sections:");
+    say!("  languages:      {}", meta.languages.join(" "));
+    say!("  sections:");
     for section in &info.sections {
-        println!(
+        say!(
             "    {:<9} {:>12} bytes at {:>10}  crc32 {}",
-            section.name, section.bytes, section.offset, section.crc32
+            section.name,
+            section.bytes,
+            section.offset,
+            section.crc32
         );
     }
     if !meta.attribution.is_empty() {
-        println!("  attribution:");
+        say!("  attribution:");
         for line in &meta.attribution {
-            println!("    {line}");
+            say!("    {line}");
         }
     }
     Ok(())
@@ -58,10 +65,10 @@ pub fn inspect(file: &Path, json: bool) -> Result<()> {
 pub fn verify(file: &Path) -> Result<()> {
     let index = Index::open(file)?;
     if let Err(error) = index.verify() {
-        println!("{}: FAILED", file.display());
+        say!("{}: FAILED", file.display());
         return Err(error);
     }
-    println!(
+    say!(
         "{}: ok ({} sections, every checksum holds)",
         file.display(),
         index.info().sections.len()

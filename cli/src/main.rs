@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 mod build;
 mod demo;
 mod inspect;
+mod output;
 mod search;
 
 /// Ranked matching of people to community health and social services, offline.

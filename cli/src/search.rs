@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use servicematch::rank::format_distance;
 use servicematch::{Client, Index, Near, Query, Result};
 
+use crate::output::say;
+
 /// Arguments of `servicematch search`.
 #[derive(clap::Args)]
 pub struct Args {
@@ -71,17 +73,17 @@ pub fn run(args: Args) -> Result<()> {
     query.explain = query.explain || wants_reason;
     let results = index.search(&query)?;
     if args.json {
-        println!(
+        say!(
             "{}",
             serde_json::to_string_pretty(&results).expect("results serialise")
         );
         return Ok(());
     }
     if results.hits.is_empty() {
-        println!("no services match");
+        say!("no services match");
         return Ok(());
     }
-    println!(
+    say!(
         "{}{} services match; showing {}–{}",
         results.total,
         if results.total_exact { "" } else { "+" },
@@ -93,7 +95,7 @@ pub fn run(args: Args) -> Result<()> {
         if let Some(organization) = hit.organization.as_ref().filter(|o| **o != hit.name) {
             line.push_str(&format!(" — {organization}"));
         }
-        println!("{line}");
+        say!("{line}");
         let mut details = Vec::new();
         if let Some(km) = hit.distance_km {
             details.push(format_distance(km));
@@ -105,14 +107,14 @@ pub fn run(args: Args) -> Result<()> {
             details.push(phone.clone());
         }
         if !details.is_empty() {
-            println!("     {}", details.join(" · "));
+            say!("     {}", details.join(" · "));
         }
         if let Some(explanation) = &hit.explanation {
             if !explanation.reason.is_empty() {
-                println!("     why: {}", explanation.reason);
+                say!("     why: {}", explanation.reason);
             }
             if args.explain {
-                println!(
+                say!(
                     "     score {:.3} = text {} × distance {} × language {:.2} × eligibility {:.2}",
                     hit.score,
                     explanation.text.map_or("–".into(), |t| format!("{t:.3}")),

@@ -273,3 +273,18 @@ fn format_overrides_detection() {
     let named = build(&package, &index, &["--format", "datapackage"]);
     assert!(named.status.success(), "{}", stderr(&named));
 }
+
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    // As `servicematch search food | head -1` closes the pipe early.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_servicematch"))
+        .args(["search", "food"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(!stderr(&output).contains("panicked"), "{}", stderr(&output));
+}
