@@ -16,7 +16,6 @@ use crate::lang::LanguageName;
 use crate::model::Service;
 use crate::report::{Problem, Report};
 use crate::text::analyzer;
-use crate::text::analyzer::TextLanguage;
 use crate::text::query::category_key;
 use crate::text::schema::{self, TextPart};
 
@@ -396,13 +395,10 @@ fn build_text(services: &[Service]) -> Result<Vec<u8>> {
         .map_err(text_error)?;
     for service in services {
         let mut doc = TantivyDocument::default();
-        for language in TextLanguage::ALL {
-            let field = fields.text(language);
-            for part in TextPart::ALL {
-                for value in text_values(service, part) {
-                    for _ in 0..part.weight() {
-                        doc.add_text(field, value);
-                    }
+        for part in TextPart::ALL {
+            for value in text_values(service, part) {
+                for _ in 0..part.weight() {
+                    doc.add_text(fields.text, value);
                 }
             }
         }

@@ -3,8 +3,8 @@
 //! A hit's score is a product of factors, each in (0, 1] except text:
 //!
 //! - text: BM25F over the service's text (parts weighted, see
-//!   `text::schema`), the better of the English and French readings, each
-//!   reading's BM25 times [`SOME_WORDS`] when the service has only some of
+//!   `text::schema`; each word by its English and French stems), times
+//!   [`SOME_WORDS`] when the service has only some of
 //!   several words (1 without text);
 //! - distance: [`decay`](crate::geo::decay) of the distance to the nearest location;
 //! - language: 1 when the service offers a preferred language,

@@ -33,7 +33,7 @@ pub const MAGIC: &[u8; 8] = b"SMXINDEX";
 /// record per service); version 4 adds the hits section, a small summary
 /// of each service from which searches build their hits without decoding
 /// full records.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 const HEADER_LEN: usize = 32;
 const ENTRY_LEN: usize = 32;

@@ -2,7 +2,7 @@
 //!
 //! Every factor of a score but text is at most 1, so a service's score is at
 //! most its BM25: the `k`-th best score so far is a bound below which tantivy
-//! may skip services (block-max WAND over each reading's flat OR). Only the
+//! may skip services (block-max WAND over the text's flat OR). Only the
 //! services above it are filtered, checked for every word, and placed.
 //!
 //! Near a place the distance factor makes that bound loose (a far service
@@ -22,7 +22,7 @@ use crate::error::Result;
 use crate::geo::{decay, DECAY_HALF_LIFE_KM};
 use crate::query::MAX_RADIUS_KM;
 use crate::rank::{DISTANCE_UNKNOWN, LANGUAGE_OTHER, LANGUAGE_UNLISTED, SOME_WORDS};
-use crate::text::query::{QueryTerm, Reading, TextQuery};
+use crate::text::query::{QueryTerm, Requirement, TextQuery};
 
 use super::plan::Plan;
 use super::top::{Services, TopK};
@@ -47,7 +47,7 @@ const FIRST_RING_KM: f64 = DECAY_HALF_LIFE_KM;
 
 /// The services matching `query`, scored, into `top`.
 pub(crate) fn search(plan: &Plan<'_>, top: &mut TopK, query: &TextQuery) -> Result<()> {
-    let text = Text::new(plan, &query.readings)?;
+    let text = Text::new(plan, query)?;
     match (plan.origin, plan.radius_km) {
         (Some((lat, lon)), Some(radius_km)) => {
             let radius = plan.index.geo.services_within(lat, lon, radius_km);
@@ -129,56 +129,46 @@ fn located(services: &[(u32, f64)]) -> impl Iterator<Item = (u32, Option<f64>)> 
     services.iter().map(|&(service, km)| (service, Some(km)))
 }
 
-/// The text's readings, ready to evaluate on the index's one segment.
+/// The text, ready to evaluate on the index's one segment.
 struct Text<'a> {
     segment: &'a SegmentReader,
-    readings: &'a [Reading],
-    /// Per reading, the weight of its OR.
-    weights: Vec<Box<dyn Weight>>,
-    /// Per reading, the weight of each of its terms: a service's BM25 is
-    /// summed from them in one fixed order, so that it is the same to the
-    /// last bit whichever path found it (block-max WAND sums in the order
-    /// its postings happen to stand).
-    term_weights: Vec<Vec<Box<dyn Weight>>>,
-    /// How many postings a reading holds at most (a service once per term
-    /// it has): the cost of walking the text.
-    postings: u64,
+    query: &'a TextQuery,
+    /// The weight of the text's OR.
+    weight: Box<dyn Weight>,
+    /// The weight of each of its terms: a service's BM25 is summed from them
+    /// in one fixed order, so that it is the same to the last bit whichever
+    /// path found it (block-max WAND sums in the order its postings happen
+    /// to stand).
+    term_weights: Vec<Box<dyn Weight>>,
     /// The services with some term, once asked for.
     matching: OnceCell<Services>,
+    /// The best BM25 of any service, once asked for.
+    best: OnceCell<f32>,
 }
 
 impl<'a> Text<'a> {
-    fn new(plan: &'a Plan<'_>, readings: &'a [Reading]) -> Result<Text<'a>> {
+    fn new(plan: &'a Plan<'_>, query: &'a TextQuery) -> Result<Text<'a>> {
         let searcher = &plan.index.searcher;
         let scoring = EnableScoring::enabled_from_searcher(searcher);
-        let weights = readings
+        let term_weights = query
+            .terms
             .iter()
-            .map(|reading| reading.any_word.weight(scoring))
-            .collect::<tantivy::Result<Vec<_>>>()?;
-        let term_weights = readings
-            .iter()
-            .map(|reading| {
-                reading
-                    .terms
-                    .iter()
-                    .map(|term| term.weight(scoring))
-                    .collect::<tantivy::Result<Vec<_>>>()
-            })
+            .map(|term| term.weight(scoring))
             .collect::<tantivy::Result<Vec<_>>>()?;
         Ok(Text {
             segment: searcher.segment_reader(0),
-            readings,
-            weights,
+            query,
+            weight: query.any_word.weight(scoring)?,
             term_weights,
-            postings: readings.iter().map(|r| r.postings).max().unwrap_or(0),
             matching: OnceCell::new(),
+            best: OnceCell::new(),
         })
     }
 
     /// Whether scoring `count` given services costs less than walking the
     /// text's postings with pruning.
     fn prefers_services(&self, count: usize) -> bool {
-        (count as u64).saturating_mul(RADIUS_FIRST_BELOW) < self.postings
+        (count as u64).saturating_mul(RADIUS_FIRST_BELOW) < self.query.postings
     }
 
     /// The services with some term of the text, found once (each term's
@@ -188,7 +178,7 @@ impl<'a> Text<'a> {
             return Ok(set);
         }
         let mut set = Services::new(plan.index.len());
-        for weight in self.term_weights.iter().flatten() {
+        for weight in &self.term_weights {
             weight.for_each_no_score(self.segment, &mut |docs| {
                 for &doc in docs {
                     set.insert(doc);
@@ -198,16 +188,26 @@ impl<'a> Text<'a> {
         Ok(self.matching.get_or_init(|| set))
     }
 
-    /// The best BM25 of any service, in any reading.
+    /// The best BM25 of any service (found once).
     fn best_bm25(&self) -> Result<f32> {
+        if let Some(best) = self.best.get() {
+            return Ok(*best);
+        }
         let mut best = 0.0f32;
-        for weight in &self.weights {
-            weight.for_each_pruning(best, self.segment, &mut |_, bm25| {
+        self.weight
+            .for_each_pruning(best, self.segment, &mut |_, bm25| {
                 best = best.max(bm25);
                 best
             })?;
-        }
-        Ok(best)
+        Ok(*self.best.get_or_init(|| best))
+    }
+
+    /// No service's BM25 is above this: the best, once found (near a place
+    /// without a radius), else no bound.
+    fn bm25_bound(&self) -> f32 {
+        self.best
+            .get()
+            .map_or(f32::INFINITY, |best| best * ROUNDING)
     }
 
     /// Counts the matching services that `done` does not hold, up to
@@ -220,53 +220,47 @@ impl<'a> Text<'a> {
         Ok(())
     }
 
-    /// Fresh scorers of one reading's terms.
-    fn term_scorers(&self, reading: usize) -> Result<Vec<Box<dyn Scorer>>> {
-        let scorers = self.term_weights[reading]
+    /// Fresh scorers of the text's terms.
+    fn term_scorers(&self) -> Result<Vec<Box<dyn Scorer>>> {
+        let scorers = self
+            .term_weights
             .iter()
             .map(|weight| weight.scorer(self.segment, 1.0))
             .collect::<tantivy::Result<Vec<_>>>()?;
         Ok(scorers)
     }
 
-    /// What tells services with every word, for one reading (`None` for a
-    /// one-word text).
-    fn every_word(&self, plan: &Plan<'_>, reading: usize) -> Result<Option<EveryWord>> {
+    /// What tells services with every word (`None` for a one-word text).
+    fn every_word(&self, plan: &Plan<'_>) -> Result<Option<EveryWord>> {
         match plan.several_words {
             true => Ok(Some(EveryWord::new(
                 plan,
                 self.segment,
-                &self.readings[reading],
+                &self.query.requirements,
             )?)),
             false => Ok(None),
         }
     }
 
-    /// From the text's postings, one reading after the other, the services
-    /// that `keep` accepts; a service found by both readings keeps the better
-    /// score.
+    /// From the text's postings, the services that `keep` accepts.
     fn score_postings(
         &self,
         plan: &Plan<'_>,
         top: &mut TopK,
         keep: impl Fn(u32) -> bool,
     ) -> Result<()> {
-        let mut seen = Services::new(plan.index.len());
-        for (reading, weight) in self.weights.iter().enumerate() {
-            let mut every_word = self.every_word(plan, reading)?;
-            let mut terms = self.term_scorers(reading)?;
-            let skip_below = top.skip_below();
-            weight.for_each_pruning(skip_below, self.segment, &mut |doc, wand_bm25| {
+        let mut every_word = self.every_word(plan)?;
+        let mut terms = self.term_scorers()?;
+        let skip_below = top.skip_below();
+        self.weight
+            .for_each_pruning(skip_below, self.segment, &mut |doc, wand_bm25| {
                 if !keep(doc) {
                     return top.skip_below();
                 }
-                let first = seen.insert(doc);
                 let Some(filtered) = plan.filter(doc) else {
                     return top.skip_below();
                 };
-                if first {
-                    top.total += 1;
-                }
+                top.total += 1;
                 let factors = filtered.factors();
                 if !top.may_enter(wand_bm25 * factors * ROUNDING, doc) {
                     return top.skip_below();
@@ -279,15 +273,10 @@ impl<'a> Text<'a> {
                     return top.skip_below();
                 }
                 if let Some(candidate) = plan.score(doc, filtered, Some(text), all_words, None) {
-                    if first {
-                        top.push(candidate);
-                    } else {
-                        top.push_or_raise(candidate);
-                    }
+                    top.push(candidate);
                 }
                 top.skip_below()
             })?;
-        }
         Ok(())
     }
 
@@ -301,20 +290,16 @@ impl<'a> Text<'a> {
         count: usize,
         services: impl Iterator<Item = (u32, Option<f64>)>,
     ) -> Result<()> {
-        let mut readings = (0..self.readings.len())
-            .map(|reading| self.term_scorers(reading))
-            .collect::<Result<Vec<_>>>()?;
-        let mut every_words = (0..self.readings.len())
-            .map(|reading| self.every_word(plan, reading))
-            .collect::<Result<Vec<_>>>()?;
+        let mut terms = self.term_scorers()?;
+        let bm25_bound = self.bm25_bound();
+        let mut every_word = self.every_word(plan)?;
         // Seeking every term for every service costs more than walking the
         // postings once when the services are many.
-        let seeks = count.saturating_mul(self.term_weights.iter().map(Vec::len).sum());
-        let matching = match (seeks as u64).saturating_mul(SEEK_COST) > self.postings {
+        let seeks = count.saturating_mul(self.term_weights.len());
+        let matching = match (seeks as u64).saturating_mul(SEEK_COST) > self.query.postings {
             true => Some(self.matching(plan)?),
             false => None,
         };
-        let mut bm25s = vec![None; readings.len()];
         for (doc, km) in services {
             if matching.is_some_and(|set| !set.contains(doc)) {
                 continue;
@@ -322,29 +307,21 @@ impl<'a> Text<'a> {
             let Some(filtered) = plan.filter(doc) else {
                 continue;
             };
-            let mut best = None::<f32>;
-            for (terms, bm25) in readings.iter_mut().zip(&mut bm25s) {
-                *bm25 = bm25_of(terms, doc);
-                if let Some(bm25) = *bm25 {
-                    best = Some(best.map_or(bm25, |b| b.max(bm25)));
-                }
+            let factors = filtered.factors();
+            // Once matches are no longer counted one by one, a service that
+            // could not enter with the best BM25 is not looked up at all.
+            let reach = bm25_bound * factors * km.map_or(1.0, decay);
+            if reach < top.skip_below() {
+                continue;
             }
-            let Some(best) = best else {
+            let Some(bm25) = bm25_of(&mut terms, doc) else {
                 continue;
             };
             top.total += 1;
-            let factors = filtered.factors();
-            if !top.may_enter(best * factors, doc) {
+            if !top.may_enter(bm25 * factors, doc) {
                 continue;
             }
-            let (text, all_words) = every_words
-                .iter_mut()
-                .zip(&bm25s)
-                .filter_map(|(every_word, bm25)| {
-                    bm25.map(|bm25| text_factor(every_word.as_mut(), doc, bm25))
-                })
-                .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
-                .expect("some reading matched");
+            let (text, all_words) = text_factor(every_word.as_mut(), doc, bm25);
             if !top.may_enter(text * factors, doc) {
                 continue;
             }
@@ -356,8 +333,8 @@ impl<'a> Text<'a> {
     }
 }
 
-/// A service's BM25 in one reading: the sum over the terms it has (as the
-/// reading's OR sums them); `None` when it has none.
+/// A service's BM25: the sum over the terms it has (as the text's OR sums
+/// them); `None` when it has none.
 fn bm25_of(terms: &mut [Box<dyn Scorer>], doc: DocId) -> Option<f32> {
     let mut sum = None::<f32>;
     for term in terms {
@@ -368,7 +345,7 @@ fn bm25_of(terms: &mut [Box<dyn Scorer>], doc: DocId) -> Option<f32> {
     sum
 }
 
-/// The text factor of a service with a reading's `bm25`, and whether it has
+/// The text factor of a service with `bm25`, and whether it has
 /// every word (always, for a one-word text).
 fn text_factor(every_word: Option<&mut EveryWord>, doc: DocId, bm25: f32) -> (f32, bool) {
     let all_words = every_word.is_none_or(|every_word| every_word.met_by(doc));
@@ -387,10 +364,8 @@ fn seek(docs: &mut dyn DocSet, target: DocId) -> DocId {
     }
 }
 
-/// Tells whether a service meets every [`Requirement`] of a reading, for
+/// Tells whether a service meets every [`Requirement`] of the text, for
 /// services asked in increasing order (each check moves postings forward).
-///
-/// [`Requirement`]: crate::text::query::Requirement
 struct EveryWord {
     /// Per requirement, its alternatives; per alternative, its terms'
     /// postings.
@@ -398,14 +373,17 @@ struct EveryWord {
 }
 
 impl EveryWord {
-    fn new(plan: &Plan<'_>, segment: &SegmentReader, reading: &Reading) -> Result<EveryWord> {
+    fn new(
+        plan: &Plan<'_>,
+        segment: &SegmentReader,
+        requirements: &[Requirement],
+    ) -> Result<EveryWord> {
         let no_scores = EnableScoring::disabled_from_searcher(&plan.index.searcher);
         let postings = |term: &QueryTerm| -> Result<Box<dyn DocSet>> {
             let query = term.query(IndexRecordOption::Basic);
             Ok(query.weight(no_scores)?.scorer(segment, 1.0)?)
         };
-        let requirements = reading
-            .requirements
+        let requirements = requirements
             .iter()
             .map(|requirement| {
                 requirement

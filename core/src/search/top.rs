@@ -83,32 +83,6 @@ impl TopK {
         }
     }
 
-    /// Keeps `candidate` if it is among the best `k`, or raises the score of
-    /// its service if that is already kept with a lower one: for a service
-    /// that several passes (readings of the text) may each find.
-    pub(crate) fn push_or_raise(&mut self, candidate: Candidate) {
-        let kept = self
-            .heap
-            .iter()
-            .find(|Reverse((_, slot))| self.slots[*slot].service == candidate.service)
-            .map(|Reverse((rank, slot))| (*rank, *slot));
-        match kept {
-            None => self.push(candidate),
-            Some((rank, slot)) => {
-                if Rank::of(candidate.score, candidate.service) > rank {
-                    self.slots[slot] = candidate;
-                    let mut entries = std::mem::take(&mut self.heap).into_vec();
-                    for Reverse((rank, at)) in &mut entries {
-                        if *at == slot {
-                            *rank = Rank::of(candidate.score, candidate.service);
-                        }
-                    }
-                    self.heap = BinaryHeap::from(entries);
-                }
-            }
-        }
-    }
-
     /// The score a candidate must reach to enter, once `k` are kept.
     pub(crate) fn threshold(&self) -> Option<f32> {
         if self.heap.len() < self.k {

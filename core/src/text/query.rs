@@ -1,30 +1,30 @@
 //! Query text → what the search evaluates.
 //!
-//! The text is analysed once as English and once as French (a [`Reading`]
-//! each); a service scores the better of the two readings, so a French query
-//! is not penalised for also being nonsense in English. A typed word that
-//! occurs nowhere is taken as a typo: it stands for the indexed terms within
-//! one edit of it ([`typo`]), each scored by BM25 like a typed term, so that
-//! the search prunes through a typo as through any word.
+//! Each word of the text stands for its English and its French stem (the
+//! index holds both, see [`stem`](super::stem)), each with its share of the
+//! word's weight, so that a word scores alike in either language. A typed
+//! word that occurs nowhere is taken as a typo: it stands for the indexed
+//! terms within one edit of its stems ([`typo`]), each scored by BM25 like a
+//! typed term, so that the search prunes through a typo as through any word.
 //!
-//! Each reading is one flat OR of term queries over the language's text
-//! field (see [`schema`](super::schema)), a term once however many phrases
-//! name it: the shape tantivy's block-max WAND can prune, so a search for the
-//! top 10 does not score every matching service.
+//! The text is one flat OR of term queries over the text field (see
+//! [`schema`](super::schema)), a term once however many words and phrases
+//! name it: the shape tantivy's block-max WAND can prune, so a search for
+//! the top 10 does not score every matching service.
 //!
 //! Phrases people use for a need ("food bank", "aide alimentaire", "detox")
 //! also find their synonyms ([`synonyms`]), at a lower weight.
 //!
 //! With several words, a service that has every word (a synonym of a typed
-//! phrase counts as the phrase) ranks above one that has only some: each
-//! reading also lists its [`Requirement`]s, which the search checks for the
+//! phrase counts as the phrase) ranks above one that has only some: the
+//! query also lists its [`Requirement`]s, which the search checks for the
 //! services that could enter the top.
 
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
-use super::analyzer::{terms, TextLanguage};
+use super::analyzer::word_stems;
 use super::schema::Fields;
 use super::{synonyms, typo};
 
@@ -36,35 +36,29 @@ const SYNONYM_WEIGHT: f32 = 0.7;
 
 /// What a text asks of the index.
 pub(crate) struct TextQuery {
-    /// One per language with searchable terms.
-    pub(crate) readings: Vec<Reading>,
+    /// Services with any term: a flat OR of (boosted) term queries.
+    pub(crate) any_word: Box<dyn Query>,
+    /// The clauses of that OR, one per term: a service's BM25 is the sum of
+    /// theirs.
+    pub(crate) terms: Vec<Box<dyn Query>>,
+    /// What "every word" means: each requirement must be met.
+    pub(crate) requirements: Vec<Requirement>,
+    /// The sum of the terms' document frequencies: how many postings the
+    /// OR walks, what the planner weighs against a radius.
+    pub(crate) postings: u64,
     /// Whether the text has several words (so services with only some of
     /// them rank lower).
     pub(crate) several_words: bool,
 }
 
-/// One language's reading of the text.
-pub(crate) struct Reading {
-    /// Services with any term: a flat OR of (boosted) term queries.
-    pub(crate) any_word: Box<dyn Query>,
-    /// The clauses of that OR, one per term: a service's BM25 in the reading
-    /// is the sum of theirs.
-    pub(crate) terms: Vec<Box<dyn Query>>,
-    /// What "every word" means: each requirement must be met.
-    pub(crate) requirements: Vec<Requirement>,
-    /// The sum of the terms' document frequencies: how many postings the
-    /// reading walks, what the planner weighs against a radius.
-    pub(crate) postings: u64,
-}
-
 /// One typed word, or one need named by a phrase: met when every term of
-/// any alternative is in the service (a typed word has one alternative of
-/// one term; "food bank" has an alternative per synonym phrase).
+/// any alternative is in the service (a typed word has an alternative per
+/// stem; "food bank" has one per synonym phrase and language).
 pub(crate) struct Requirement {
     pub(crate) alternatives: Vec<Vec<QueryTerm>>,
 }
 
-/// A term of a reading, looked up in the language's text field.
+/// A term of the text field.
 #[derive(Clone)]
 pub(crate) struct QueryTerm {
     pub(crate) term: Term,
@@ -83,79 +77,91 @@ impl QueryTerm {
 /// (empty, or only stop words).
 pub(crate) fn build(searcher: &Searcher, fields: &Fields, text: &str) -> Option<TextQuery> {
     let (plain, concepts) = synonyms::split(text);
-    let mut readings = Vec::new();
-    let mut most_typed_terms = 0;
-    for language in TextLanguage::ALL {
-        let lookup = Lookup {
-            searcher,
-            field: fields.text(language),
-        };
-        let mut any = AnyTerm::default();
-        let mut requirements = Vec::new();
-        let mut typed_terms = 0;
-        for word in distinct_terms(language, &plain) {
-            typed_terms += 1;
-            // A typo stands for each term within one edit: any of them
-            // meets the word.
-            let alternatives = lookup.typed(&word);
-            for (term, weight) in &alternatives {
-                any.add(term, *weight);
-            }
-            requirements.push(Requirement {
-                alternatives: alternatives
-                    .into_iter()
-                    .map(|(term, _)| vec![term])
-                    .collect(),
-            });
+    let lookup = Lookup {
+        searcher,
+        field: fields.text,
+    };
+    let mut any = AnyTerm::default();
+    let mut requirements = Vec::new();
+    let mut typed_words = 0;
+    for stems in distinct_words(&plain) {
+        typed_words += 1;
+        // Any stem, or for a typo any term within one edit, meets the word.
+        let alternatives = lookup.typed(&stems);
+        for (term, weight) in &alternatives {
+            any.add(term, *weight);
         }
-        for concept in &concepts {
-            let mut alternatives = Vec::new();
-            for &phrase in concept.phrases {
-                let typed = phrase == concept.typed;
-                let weight = if typed { 1.0 } else { SYNONYM_WEIGHT };
-                let words = distinct_terms(language, phrase);
-                if typed {
-                    typed_terms += words.len();
+        requirements.push(Requirement {
+            alternatives: alternatives
+                .into_iter()
+                .map(|(term, _)| vec![term])
+                .collect(),
+        });
+    }
+    for concept in &concepts {
+        let mut alternatives: Vec<Vec<QueryTerm>> = Vec::new();
+        for &phrase in concept.phrases {
+            let typed = phrase == concept.typed;
+            let weight = if typed { 1.0 } else { SYNONYM_WEIGHT };
+            let words = distinct_words(phrase);
+            if typed {
+                typed_words += words.len();
+            }
+            for stems in &words {
+                for (stem, share) in shares(stems) {
+                    any.add(&lookup.term(stem), weight * share);
                 }
-                let every_term: Vec<QueryTerm> =
-                    words.iter().map(|word| lookup.term(word)).collect();
-                for term in &every_term {
-                    any.add(term, weight);
-                }
-                if !every_term.is_empty() {
+            }
+            // The phrase in English stems, or in French ones.
+            for language in 0..2 {
+                let every_term: Vec<QueryTerm> = words
+                    .iter()
+                    .map(|stems| lookup.term(&stems[language]))
+                    .collect();
+                let known = alternatives.iter().any(|terms| {
+                    terms.len() == every_term.len()
+                        && terms.iter().zip(&every_term).all(|(a, b)| a.term == b.term)
+                });
+                if !every_term.is_empty() && !known {
                     alternatives.push(every_term);
                 }
             }
-            if !alternatives.is_empty() {
-                requirements.push(Requirement { alternatives });
-            }
         }
-        most_typed_terms = most_typed_terms.max(typed_terms);
-        if let Some((terms, postings)) = any.clauses() {
-            let any_word = Box::new(BooleanQuery::new(
-                terms
-                    .iter()
-                    .map(|t| (Occur::Should, t.box_clone()))
-                    .collect(),
-            ));
-            readings.push(Reading {
-                any_word,
-                terms,
-                requirements,
-                postings,
-            });
+        if !alternatives.is_empty() {
+            requirements.push(Requirement { alternatives });
         }
     }
-    if readings.is_empty() {
-        return None;
-    }
+    let (terms, postings) = any.clauses()?;
+    let any_word = Box::new(BooleanQuery::new(
+        terms
+            .iter()
+            .map(|t| (Occur::Should, t.box_clone()))
+            .collect(),
+    ));
     Some(TextQuery {
-        readings,
-        several_words: most_typed_terms > 1,
+        any_word,
+        terms,
+        requirements,
+        postings,
+        several_words: typed_words > 1,
     })
 }
 
-/// The terms of one reading's OR, each once with the sum of its weights:
+/// A word's distinct stems, each with its share of the word's weight: a
+/// service with the word has each of them (both stems stand at its
+/// position), so together they weigh as one term.
+fn shares(stems: &[String; 2]) -> Vec<(&str, f32)> {
+    let mut distinct: Vec<&str> = Vec::with_capacity(2);
+    for stem in stems {
+        if !distinct.contains(&stem.as_str()) {
+            distinct.push(stem);
+        }
+    }
+    let share = 1.0 / distinct.len() as f32;
+    distinct.into_iter().map(|stem| (stem, share)).collect()
+}
+
+/// The terms of the OR, each once with the sum of its weights:
 /// the same score as one clause per mention, fewer postings to walk.
 #[derive(Default)]
 struct AnyTerm {
@@ -192,15 +198,15 @@ impl AnyTerm {
     }
 }
 
-/// The analysed terms of `text`, each once.
-fn distinct_terms(language: TextLanguage, text: &str) -> Vec<String> {
-    let mut words = terms(language, text);
+/// The words of `text` as their stems, each word once.
+fn distinct_words(text: &str) -> Vec<[String; 2]> {
+    let mut words = word_stems(text);
     words.sort();
     words.dedup();
     words
 }
 
-/// Looks terms up in one language's text field.
+/// Looks terms up in the text field.
 struct Lookup<'a> {
     searcher: &'a Searcher,
     field: Field,
@@ -217,23 +223,37 @@ impl Lookup<'_> {
         }
     }
 
-    /// A typed word as its term (weight 1), or, when no service has it and
-    /// it is long enough to be a typo, as the terms within one edit of it
-    /// (none when nothing is that close), weighted so that each scores with
-    /// the rarity of the most common one: BM25 would otherwise rank a rare
-    /// near-miss above the word most people mean (Elasticsearch blends a
-    /// fuzzy query's terms' frequencies for the same reason).
-    fn typed(&self, word: &str) -> Vec<(QueryTerm, f32)> {
-        let term = self.term(word);
-        if term.estimated_matches > 0 || word.chars().count() < MIN_TYPO_LEN {
-            return vec![(term, 1.0)];
+    /// A typed word as its stems (sharing weight 1), or, when no service
+    /// has any and a stem is long enough to be a typo, as the terms within
+    /// one edit of its stems (none when nothing is that close), weighted so
+    /// that each scores with the rarity of the most common one: BM25 would
+    /// otherwise rank a rare near-miss above the word most people mean
+    /// (Elasticsearch blends a fuzzy query's terms' frequencies for the same
+    /// reason).
+    fn typed(&self, stems: &[String; 2]) -> Vec<(QueryTerm, f32)> {
+        let shares = shares(stems);
+        let terms: Vec<(QueryTerm, f32)> = shares
+            .iter()
+            .map(|&(stem, share)| (self.term(stem), share))
+            .collect();
+        let found = terms.iter().any(|(term, _)| term.estimated_matches > 0);
+        let typo_stems: Vec<&str> = shares
+            .iter()
+            .map(|&(stem, _)| stem)
+            .filter(|stem| stem.chars().count() >= MIN_TYPO_LEN)
+            .collect();
+        if found || typo_stems.is_empty() {
+            return terms;
         }
-        let near = typo::near(self.searcher, self.field, word);
+        let near = typo::near(self.searcher, self.field, &typo_stems);
         let services = self.searcher.num_docs();
         let most_common = near.iter().map(|(_, matches)| *matches).max().unwrap_or(0);
+        // The word's stems are often both within one edit of the intended
+        // word's: they share the word's weight, as its stems would.
+        let share = 1.0 / shares.len() as f32;
         near.into_iter()
             .map(|(text, estimated_matches)| {
-                let weight = idf(most_common, services) / idf(estimated_matches, services);
+                let weight = share * idf(most_common, services) / idf(estimated_matches, services);
                 let term = QueryTerm {
                     term: Term::from_field_text(self.field, &text),
                     estimated_matches,

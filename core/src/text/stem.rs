@@ -1,112 +1,180 @@
-//! Snowball stemming as a tantivy token filter, for English and French only.
+//! A word's English and French stems, and the tantivy token filter that
+//! indexes both.
 //!
 //! tantivy's own `Stemmer` (its `stemmer` feature) compiles in all 18
 //! Snowball algorithms of `frostem`; servicematch analyses text in two
 //! languages, so it depends on `frostem` with just those two and stems here.
 //! Same algorithms, same crate: the terms are the ones tantivy's filter makes.
+//!
+//! Each word is indexed as its English stem and, where it differs, its
+//! French stem at the same position, so one field and one posting list per
+//! term serve queries in either language.
 
-use std::borrow::Cow;
-use std::mem;
+use std::collections::HashSet;
 
 use frostem::Algorithm;
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
-/// Stems each token with one Snowball algorithm. Tokens are expected to be
-/// lowercased beforehand.
-#[derive(Clone, Copy)]
-pub(crate) struct Stemmer(Algorithm);
+/// Stems lowercased, accent-folded words in English and French, leaving out
+/// stop words.
+#[derive(Clone)]
+pub(crate) struct BilingualStemmer {
+    english: frostem::Stemmer,
+    french: frostem::Stemmer,
+    /// Both languages' stop words: a word that says nothing in one language
+    /// ("the", "les") would otherwise be indexed, in every service, by its
+    /// stem in the other.
+    stop_words: HashSet<&'static str>,
+}
 
-impl Stemmer {
-    pub(crate) fn english() -> Stemmer {
-        Stemmer(Algorithm::English)
+impl BilingualStemmer {
+    pub(crate) fn new() -> BilingualStemmer {
+        BilingualStemmer {
+            english: frostem::Stemmer::new(Algorithm::English),
+            french: frostem::Stemmer::new(Algorithm::French),
+            stop_words: ENGLISH_STOP_WORDS
+                .iter()
+                .chain(FRENCH_STOP_WORDS)
+                .copied()
+                .collect(),
+        }
     }
 
-    pub(crate) fn french() -> Stemmer {
-        Stemmer(Algorithm::French)
+    /// The stems of `word` in English and in French: `None` for a stop
+    /// word or a single letter (French elisions such as the "l" of "l'aide"
+    /// are no English words either).
+    pub(crate) fn stems(&self, word: &str) -> Option<[String; 2]> {
+        if word.chars().nth(1).is_none() || self.stop_words.contains(word) {
+            return None;
+        }
+        Some([&self.english, &self.french].map(|stemmer| stemmer.stem(word).into_owned()))
     }
 }
 
-impl TokenFilter for Stemmer {
-    type Tokenizer<T: Tokenizer> = StemmerFilter<T>;
+/// Stop words, accent-folded like the text they filter ("été" → "ete");
+/// single letters go without being listed.
+const ENGLISH_STOP_WORDS: &[&str] = &[
+    "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no",
+    "not", "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they",
+    "this", "to", "was", "will", "with",
+];
+const FRENCH_STOP_WORDS: &[&str] = &[
+    "au", "aux", "avec", "ce", "ces", "dans", "de", "des", "du", "elle", "en", "et", "eux", "il",
+    "je", "la", "le", "les", "leur", "lui", "ma", "mais", "me", "meme", "mes", "moi", "mon", "ne",
+    "nos", "notre", "nous", "on", "ou", "par", "pas", "pour", "qu", "que", "qui", "sa", "se",
+    "ses", "son", "sur", "ta", "te", "tes", "toi", "ton", "tu", "un", "une", "vos", "votre",
+    "vous",
+];
 
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> StemmerFilter<T> {
-        StemmerFilter {
-            algorithm: self.0,
+impl TokenFilter for BilingualStemmer {
+    type Tokenizer<T: Tokenizer> = BilingualFilter<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> BilingualFilter<T> {
+        BilingualFilter {
+            stemmer: self,
             inner: tokenizer,
         }
     }
 }
 
 #[derive(Clone)]
-pub(crate) struct StemmerFilter<T> {
-    algorithm: Algorithm,
+pub(crate) struct BilingualFilter<T> {
+    stemmer: BilingualStemmer,
     inner: T,
 }
 
-impl<T: Tokenizer> Tokenizer for StemmerFilter<T> {
-    type TokenStream<'a> = StemmerTokenStream<T::TokenStream<'a>>;
+impl<T: Tokenizer> Tokenizer for BilingualFilter<T> {
+    type TokenStream<'a> = BilingualTokenStream<'a, T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        StemmerTokenStream {
+        BilingualTokenStream {
             tail: self.inner.token_stream(text),
-            stemmer: frostem::Stemmer::new(self.algorithm),
-            buffer: String::new(),
+            stemmer: &self.stemmer,
+            token: Token::default(),
+            pending: Vec::new(),
         }
     }
 }
 
-pub(crate) struct StemmerTokenStream<T> {
+pub(crate) struct BilingualTokenStream<'a, T> {
     tail: T,
-    stemmer: frostem::Stemmer,
-    buffer: String,
+    stemmer: &'a BilingualStemmer,
+    token: Token,
+    /// The current word's stems still to hand out, last first.
+    pending: Vec<String>,
 }
 
-impl<T: TokenStream> TokenStream for StemmerTokenStream<T> {
+impl<T: TokenStream> TokenStream for BilingualTokenStream<'_, T> {
     fn advance(&mut self) -> bool {
-        if !self.tail.advance() {
-            return false;
-        }
-        let token = self.tail.token_mut();
-        match self.stemmer.stem(&token.text) {
-            Cow::Owned(stemmed) => token.text = stemmed,
-            Cow::Borrowed(stemmed) => {
-                // Unchanged or a prefix: reuse the buffer, no allocation.
-                self.buffer.clear();
-                self.buffer.push_str(stemmed);
-                mem::swap(&mut token.text, &mut self.buffer);
+        while self.pending.is_empty() {
+            if !self.tail.advance() {
+                return false;
             }
+            let word = self.tail.token();
+            if let Some([english, french]) = self.stemmer.stems(&word.text) {
+                if french != english {
+                    self.pending.push(french);
+                }
+                self.pending.push(english);
+                self.token.clone_from(word);
+            }
+        }
+        if let Some(stem) = self.pending.pop() {
+            self.token.text = stem;
         }
         true
     }
 
     fn token(&self) -> &Token {
-        self.tail.token()
+        &self.token
     }
 
     fn token_mut(&mut self) -> &mut Token {
-        self.tail.token_mut()
+        &mut self.token
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use tantivy::tokenizer::{RawTokenizer, TextAnalyzer};
+    use tantivy::tokenizer::{SimpleTokenizer, TextAnalyzer};
 
     use super::*;
 
-    fn stem(stemmer: Stemmer, word: &str) -> String {
-        let mut analyzer = TextAnalyzer::builder(RawTokenizer::default())
-            .filter(stemmer)
+    fn tokens(text: &str) -> Vec<(String, usize)> {
+        let mut analyzer = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(BilingualStemmer::new())
             .build();
-        let mut stream = analyzer.token_stream(word);
-        assert!(stream.advance());
-        stream.token().text.clone()
+        let mut stream = analyzer.token_stream(text);
+        let mut out = Vec::new();
+        while stream.advance() {
+            out.push((stream.token().text.clone(), stream.token().position));
+        }
+        out
     }
 
     #[test]
-    fn english_and_french() {
-        assert_eq!(stem(Stemmer::english(), "connections"), "connect");
-        assert_eq!(stem(Stemmer::english(), "food"), "food");
-        assert_eq!(stem(Stemmer::french(), "alimentaires"), "alimentair");
+    fn stop_words_of_either_language_go() {
+        let stemmer = BilingualStemmer::new();
+        let stems = |word| stemmer.stems(word);
+        assert_eq!(
+            stems("alimentaires"),
+            Some(["alimentair".to_owned(), "alimentair".to_owned()])
+        );
+        assert_eq!(stems("food"), Some(["food".to_owned(), "food".to_owned()]));
+        assert_eq!(stems("the"), None);
+        assert_eq!(stems("pour"), None);
+        assert_eq!(stems("l"), None);
+    }
+
+    #[test]
+    fn both_stems_of_a_word_stand_at_its_position() {
+        assert_eq!(
+            tokens("housing on food"),
+            [
+                ("hous".to_owned(), 0),
+                ("housing".to_owned(), 0),
+                ("food".to_owned(), 2)
+            ]
+        );
     }
 }

@@ -46,11 +46,22 @@ impl Automaton for WithinOneEdit {
     }
 }
 
-/// The indexed terms of `field` within one edit of `word`, with how many
-/// services have each: the most common first, at most [`MAX_TERMS`].
-pub(crate) fn near(searcher: &Searcher, field: Field, word: &str) -> Vec<(String, u64)> {
-    let automaton = WithinOneEdit(builder().build_dfa(word));
+/// The indexed terms of `field` within one edit of any of `words` (a
+/// word's stems), with how many services have each: the most common first,
+/// at most [`MAX_TERMS`].
+pub(crate) fn near(searcher: &Searcher, field: Field, words: &[&str]) -> Vec<(String, u64)> {
     let mut found = Vec::new();
+    for word in words {
+        near_one(searcher, field, word, &mut found);
+    }
+    found.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    found.dedup();
+    found.truncate(MAX_TERMS);
+    found
+}
+
+fn near_one(searcher: &Searcher, field: Field, word: &str, found: &mut Vec<(String, u64)>) {
+    let automaton = WithinOneEdit(builder().build_dfa(word));
     for segment in searcher.segment_readers() {
         // An unreadable dictionary finds nothing here, as a term that cannot
         // be looked up counts as found nowhere; opening the index checks the
@@ -67,7 +78,4 @@ pub(crate) fn near(searcher: &Searcher, field: Field, word: &str) -> Vec<(String
             }
         }
     }
-    found.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    found.truncate(MAX_TERMS);
-    found
 }
