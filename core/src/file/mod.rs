@@ -32,8 +32,9 @@ pub const MAGIC: &[u8; 8] = b"SMXINDEX";
 /// records section in blocks (earlier versions stored one uncompressed
 /// record per service); version 4 adds the hits section, a small summary
 /// of each service from which searches build their hits without decoding
-/// full records.
-pub const FORMAT_VERSION: u32 = 4;
+/// full records; version 5 stores the geo section's R-tree, packed, in
+/// place of a list of points to build one from.
+pub const FORMAT_VERSION: u32 = 5;
 
 const HEADER_LEN: usize = 32;
 const ENTRY_LEN: usize = 32;
