@@ -230,13 +230,24 @@ impl Geo {
     pub(crate) fn services_within(&self, lat: f64, lon: f64, radius_km: f64) -> Vec<(u32, f64)> {
         let origin = to_sphere(lat, lon);
         let chord = chord_for_km(radius_km);
-        let mut found = Vec::new();
+        let mut d2s = Vec::new();
+        // The service in the high half, the point's place in `d2s` in the
+        // low: sorting plain integers costs a fraction of sorting pairs.
+        let mut keys = Vec::new();
         self.tree.within(origin, chord * chord, |service, d2| {
-            found.push((service, d2))
+            keys.push(u64::from(service) << 32 | d2s.len() as u64);
+            d2s.push(d2);
         });
+        keys.sort_unstable();
+        let mut found: Vec<(u32, f64)> = Vec::with_capacity(keys.len());
+        for key in keys {
+            let (service, d2) = ((key >> 32) as u32, d2s[key as u32 as usize]);
+            match found.last_mut() {
+                Some(last) if last.0 == service => last.1 = last.1.min(d2),
+                _ => found.push((service, d2)),
+            }
+        }
         // Squared chords order as kilometres do: convert the nearest only.
-        found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
-        found.dedup_by_key(|(service, _)| *service);
         for (_, d) in &mut found {
             *d = chord_km(*d);
         }
