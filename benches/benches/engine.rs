@@ -62,7 +62,7 @@ fn benches(c: &mut Criterion) {
         ),
     ];
     for (name, query) in &queries {
-        // The first near query loads the R-tree; keep that out of the figures.
+        // Keep any one-time work of a first query out of the figures.
         index.search(query).expect("searches");
         c.bench_function(&format!("{label}/query/{name}"), |b| {
             b.iter(|| black_box(index.search(black_box(query)).expect("searches")))

@@ -529,7 +529,7 @@ fn budgets(scale: &ScaleResult) -> String {
         Some(ours.open_ms <= open),
     ));
     rows.push((
-        "first geographic query after open (loads the R-tree)".into(),
+        "first geographic query after open".into(),
         "–".into(),
         format!("slowest warm-up query {}", ms(ours.first_pass_max_ms)),
         None,

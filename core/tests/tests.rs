@@ -704,6 +704,67 @@ mod bad_input {
         assert!(errors > 0, "no flip was noticed: the test tests nothing");
     }
 
+    /// The geo section's R-tree is read in place, straight from the file:
+    /// damage to it must give an error or wrong places, never a panic (an
+    /// out-of-range service, a walk that does not end).
+    #[test]
+    fn corrupted_geo_tree_is_an_error_or_wrong_places_never_a_panic() {
+        let original = ranking_bytes();
+        let index = Index::from_bytes(original.clone()).unwrap();
+        let geo = index
+            .info()
+            .sections
+            .into_iter()
+            .find(|s| s.name == "geo")
+            .unwrap();
+        let queries = [
+            Query::new()
+                .near_place("P3E 2C6")
+                .radius_km(25.0)
+                .limit(100),
+            Query::new().near_place("M5V 2T6").limit(100),
+            Query::new().text("food").near_place("Toronto").limit(100),
+            Query::new()
+                .text("food")
+                .near_point(46.49, -80.99)
+                .radius_km(500.0),
+        ];
+        let expected: Vec<Results> = queries.iter().map(|q| index.search(q).unwrap()).collect();
+        let (start, len) = (geo.offset as usize, geo.bytes as usize);
+        let (mut opened, mut changed) = (0, 0);
+        for at in start..start + len {
+            for flip in [0x01, 0x5A, 0x80] {
+                let mut bytes = original.clone();
+                bytes[at] ^= flip;
+                let index = match Index::from_bytes(bytes) {
+                    Ok(index) => index,
+                    Err(err) => {
+                        assert_eq!(err.kind(), ErrorKind::CorruptIndex, "flip at {at}: {err}");
+                        assert!(err.to_string().contains("section geo"), "{err}");
+                        continue;
+                    }
+                };
+                opened += 1;
+                assert!(index.verify().is_err(), "flip at {at} not detected");
+                for (query, expected) in queries.iter().zip(&expected) {
+                    match index.search(query) {
+                        Ok(results) => {
+                            changed += usize::from(ids(&results) != ids(expected));
+                        }
+                        Err(err) => {
+                            assert_eq!(err.kind(), ErrorKind::CorruptIndex, "flip at {at}: {err}")
+                        }
+                    }
+                }
+            }
+        }
+        assert!(opened > 0, "no damaged copy opened: the test tests nothing");
+        assert!(
+            changed > 0,
+            "no damage changed a result: the queries miss the tree"
+        );
+    }
+
     #[test]
     fn corrupted_bytes_fail_verify_or_open_never_panic() {
         let original = ranking_bytes();

@@ -32,7 +32,9 @@ pub const MAGIC: &[u8; 8] = b"SMXINDEX";
 /// records section in blocks (earlier versions stored one uncompressed
 /// record per service); version 4 adds the hits section, a small summary
 /// of each service from which searches build their hits without decoding
-/// full records.
+/// full records; version 5 stores the geo section's R-tree, packed, in
+/// place of a list of points to build one from, and indexes text in one
+/// field with each word's English and French stems.
 pub const FORMAT_VERSION: u32 = 5;
 
 const HEADER_LEN: usize = 32;
