@@ -230,28 +230,44 @@ impl Geo {
     pub(crate) fn services_within(&self, lat: f64, lon: f64, radius_km: f64) -> Vec<(u32, f64)> {
         let origin = to_sphere(lat, lon);
         let chord = chord_for_km(radius_km);
-        let mut d2s = Vec::new();
-        // The service in the high half, the point's place in `d2s` in the
-        // low: sorting plain integers costs a fraction of sorting pairs.
-        let mut keys = Vec::new();
-        self.tree.within(origin, chord * chord, |service, d2| {
-            keys.push(u64::from(service) << 32 | d2s.len() as u64);
-            d2s.push(d2);
+        let max_d2 = chord * chord;
+        // Each service met is marked, then read out in service order at its
+        // nearest location: a pass over a bit per service costs a fraction
+        // of sorting the points (a service may have several in range).
+        let mut met = vec![0u64; self.services().div_ceil(64)];
+        self.tree.within(origin, max_d2, |service, _| {
+            if let Some(bits) = met.get_mut(service as usize / 64) {
+                *bits |= 1 << (service % 64);
+            }
         });
-        keys.sort_unstable();
-        let mut found: Vec<(u32, f64)> = Vec::with_capacity(keys.len());
-        for key in keys {
-            let (service, d2) = ((key >> 32) as u32, d2s[key as u32 as usize]);
-            match found.last_mut() {
-                Some(last) if last.0 == service => last.1 = last.1.min(d2),
-                _ => found.push((service, d2)),
+        let mut found = Vec::new();
+        for (word, &bits) in met.iter().enumerate() {
+            let mut bits = bits;
+            while bits != 0 {
+                let service = (word * 64) as u32 + bits.trailing_zeros();
+                bits &= bits - 1;
+                // Squared chords order as kilometres do: convert the nearest
+                // only. (Damage may leave a service's own points out of range.)
+                if let Some(d2) = self.nearest_d2(service, origin).filter(|&d2| d2 <= max_d2) {
+                    found.push((service, chord_km(d2)));
+                }
             }
         }
-        // Squared chords order as kilometres do: convert the nearest only.
-        for (_, d) in &mut found {
-            *d = chord_km(*d);
-        }
         found
+    }
+
+    /// How many services the section holds.
+    fn services(&self) -> usize {
+        (self.starts.len() / 4).saturating_sub(1)
+    }
+
+    /// The squared chord from `origin` to the nearest point of `service`.
+    fn nearest_d2(&self, service: u32, origin: [f64; 3]) -> Option<f64> {
+        self.sphere_points(service)
+            .flatten()
+            .map(|point| rtree::d2(origin, point))
+            .filter(|d2| !d2.is_nan())
+            .min_by(f64::total_cmp)
     }
 }
 
