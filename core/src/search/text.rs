@@ -203,11 +203,10 @@ impl<'a> Text<'a> {
     }
 
     /// No service's BM25 is above this: the best, once found (near a place
-    /// without a radius), else no bound.
-    fn bm25_bound(&self) -> f32 {
-        self.best
-            .get()
-            .map_or(f32::INFINITY, |best| best * ROUNDING)
+    /// without a radius). Without it, nothing is skipped, so that `total`
+    /// stays exact.
+    fn bm25_bound(&self) -> Option<f32> {
+        self.best.get().map(|best| best * ROUNDING)
     }
 
     /// Counts the matching services that `done` does not hold, up to
@@ -310,9 +309,10 @@ impl<'a> Text<'a> {
             let factors = filtered.factors();
             // Once matches are no longer counted one by one, a service that
             // could not enter with the best BM25 is not looked up at all.
-            let reach = bm25_bound * factors * km.map_or(1.0, decay);
-            if reach < top.skip_below() {
-                continue;
+            if let Some(bound) = bm25_bound {
+                if bound * factors * km.map_or(1.0, decay) < top.skip_below() {
+                    continue;
+                }
             }
             let Some(bm25) = bm25_of(&mut terms, doc) else {
                 continue;

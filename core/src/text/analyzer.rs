@@ -14,15 +14,6 @@ use super::stem::BilingualStemmer;
 /// The analyzer's name in tantivy's tokenizer manager.
 pub(crate) const ANALYZER: &str = "sm_text";
 
-/// Words, lowercased and folded, before stemming.
-fn words() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .build()
-}
-
 fn analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
@@ -38,23 +29,29 @@ pub(crate) fn register(manager: &TokenizerManager) {
 }
 
 thread_local! {
-    /// Each thread's word analyzer and stemmer, built once: building them
-    /// (stop-word sets, stemmers) costs more than analysing a query.
-    static WORDS: RefCell<(TextAnalyzer, BilingualStemmer)> =
-        RefCell::new((words(), BilingualStemmer::new()));
+    /// Each thread's analyzer, built once: building one (stop-word set,
+    /// stemmers) costs more than analysing a query.
+    static QUERY_ANALYZER: RefCell<TextAnalyzer> = RefCell::new(analyzer());
 }
 
 /// The words of `text` in order, each as its English and French stems
-/// (stop words left out).
+/// (stop words left out): the text analysed as the index is, its tokens
+/// grouped by position (a word's English stem comes first, its French one
+/// follows at the same position only where they differ).
 pub(crate) fn word_stems(text: &str) -> Vec<[String; 2]> {
-    WORDS.with(|words| {
-        let (analyzer, stemmer) = &mut *words.borrow_mut();
+    QUERY_ANALYZER.with(|analyzer| {
+        let mut analyzer = analyzer.borrow_mut();
         let mut stream = analyzer.token_stream(text);
-        let mut out = Vec::new();
+        let mut words: Vec<(usize, [String; 2])> = Vec::new();
         while let Some(token) = stream.next() {
-            out.extend(stemmer.stems(&token.text));
+            match words.last_mut() {
+                Some((position, stems)) if *position == token.position => {
+                    stems[1].clone_from(&token.text);
+                }
+                _ => words.push((token.position, [token.text.clone(), token.text.clone()])),
+            }
         }
-        out
+        words.into_iter().map(|(_, stems)| stems).collect()
     })
 }
 
