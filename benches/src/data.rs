@@ -152,7 +152,7 @@ pub fn import(inputs: &[PathBuf]) -> Result<(Vec<Service>, f64)> {
     let start = std::time::Instant::now();
     let mut services = Vec::new();
     for input in inputs {
-        services.extend(servicematch::hsds::read_path(input)?.services);
+        services.extend(servicematch_hsds::read_path(input)?.services);
     }
     Ok((services, start.elapsed().as_secs_f64()))
 }

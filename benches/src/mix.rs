@@ -99,7 +99,7 @@ pub fn resolve(entries: &[MixEntry], index: &Index) -> Result<Vec<BenchQuery>> {
                 .languages
                 .iter()
                 .map(|l| {
-                    servicematch::lang::code(l)
+                    servicematch_hsds::lang::code(l)
                         .ok_or_else(|| format!("query \"{}\": unknown language {l}", entry.name))
                 })
                 .collect::<std::result::Result<Vec<_>, _>>()?;

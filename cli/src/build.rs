@@ -4,8 +4,10 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
-use servicematch::hsds::{self, Format};
-use servicematch::{Error, IndexBuilder, Report, Result};
+use servicematch::{IndexBuilder, Report};
+use servicematch_hsds::{self as hsds, Format};
+
+use crate::Result;
 
 use crate::output::say;
 
@@ -48,7 +50,7 @@ pub struct Args {
 }
 
 fn parse_format(text: &str) -> std::result::Result<Format, String> {
-    text.parse().map_err(|e: Error| e.to_string())
+    text.parse().map_err(|e: hsds::Error| e.to_string())
 }
 
 pub fn run(args: Args) -> Result<()> {
@@ -86,12 +88,12 @@ pub fn run(args: Args) -> Result<()> {
                 checked.write_json(path)?;
             }
             print_problems(&checked, args.show_problems);
-            return Err(error);
+            return Err(error.into());
         }
     }
     for gazetteer in &args.gazetteer {
         progress.set_message(format!("reading gazetteer {}", gazetteer.display()));
-        builder.add_gazetteer(gazetteer)?;
+        builder.add_gazetteer(hsds::gazetteer::read_path(gazetteer)?)?;
     }
     for line in &args.attribution {
         builder.add_attribution(line.clone());

@@ -4,7 +4,10 @@
 
 use std::path::PathBuf;
 
-use servicematch::{hsds, Index, IndexBuilder, Result};
+use servicematch::{Index, IndexBuilder};
+use servicematch_hsds as hsds;
+
+use crate::Result;
 
 /// The demo directory's files, as (name, HSDS 3 JSON).
 const FILES: &[(&str, &[u8])] = &[
@@ -48,7 +51,7 @@ pub fn open() -> Result<Index> {
         builder.add_attribution(*line);
     }
     builder.write(&path)?;
-    Index::open(&path)
+    Ok(Index::open(&path)?)
 }
 
 /// `$SERVICEMATCH_DEMO_INDEX`, else a file in the user's cache folder named

@@ -2,7 +2,9 @@
 
 use std::path::Path;
 
-use servicematch::{Index, Result};
+use servicematch::Index;
+
+use crate::Result;
 
 use crate::output::say;
 
@@ -66,7 +68,7 @@ pub fn verify(file: &Path) -> Result<()> {
     let index = Index::open(file)?;
     if let Err(error) = index.verify() {
         say!("{}: FAILED", file.display());
-        return Err(error);
+        return Err(error.into());
     }
     say!(
         "{}: ok ({} sections, every checksum holds)",

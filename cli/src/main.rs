@@ -11,6 +11,10 @@ mod inspect;
 mod output;
 mod search;
 
+/// Every subcommand's result: an error from the engine or the importer,
+/// printed with its causes.
+pub type Result<T, E = Box<dyn std::error::Error + Send + Sync>> = std::result::Result<T, E>;
+
 /// Ranked matching of people to community health and social services, offline.
 #[derive(Parser)]
 #[command(name = "servicematch", version, about, long_about = None)]
@@ -52,7 +56,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("error: {error}");
-            let mut source = std::error::Error::source(&error);
+            let mut source = error.source();
             while let Some(cause) = source {
                 eprintln!("  caused by: {cause}");
                 source = cause.source();

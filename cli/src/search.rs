@@ -3,7 +3,9 @@
 use std::path::PathBuf;
 
 use servicematch::rank::format_distance;
-use servicematch::{Client, Index, Near, Query, Result};
+use servicematch::{Client, Index, Near, Query};
+
+use crate::Result;
 
 use crate::output::say;
 

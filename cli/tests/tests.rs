@@ -172,7 +172,7 @@ fn bad_input_gets_clear_errors_and_a_failing_exit() {
 
 /// A hand-made HSDS 1.1 data package with broken references and rejects.
 fn messy_package() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/testdata/messy/hsds1")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../hsds/testdata/messy/hsds1")
 }
 
 #[test]

@@ -4,59 +4,20 @@ use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
 use tantivy::directory::{Directory, RamDirectory};
 use tantivy::tokenizer::TokenizerManager;
 use tantivy::TantivyDocument;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::file::{write_file, Section, FORMAT_VERSION};
-use crate::gazetteer::{self, GazetteerBuilder, GEONAMES_ATTRIBUTION};
+use crate::format::gazetteer::{GazetteerBuilder, GazetteerEntry, GEONAMES_ATTRIBUTION};
+use crate::format::meta::{ImportCounts, Meta};
+use crate::format::{write_file, Section, FORMAT_VERSION};
 use crate::lang::LanguageName;
 use crate::model::Service;
 use crate::report::{Problem, Report};
 use crate::text::analyzer;
 use crate::text::query::category_key;
 use crate::text::schema::{self, TextPart};
-
-/// Metadata stored in every index (the `meta` section, JSON).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Meta {
-    /// Format version of the file.
-    pub format_version: u32,
-    /// Dataset name, e.g. "Ontario 211 directory".
-    pub name: String,
-    /// Version of servicematch that built the file.
-    pub built_by: String,
-    /// When the file was built, in seconds since the Unix epoch.
-    pub built_at: u64,
-    /// Services in the index.
-    pub services: usize,
-    /// Service locations in the index.
-    pub locations: usize,
-    /// Postal codes and areas in the gazetteer.
-    pub postal_codes: usize,
-    /// The language table of the filter columns: ISO 639 codes, most common first.
-    pub languages: Vec<String>,
-    /// The names of `languages`, one per code in the same order, by which
-    /// queries name them ("French", "Français"). Empty in files built before
-    /// servicematch wrote it (searching then knows ISO 639-1 names only).
-    #[serde(default)]
-    pub language_names: Vec<LanguageName>,
-    /// Attribution and licence lines for the data in the file.
-    pub attribution: Vec<String>,
-    /// Counts of the import that fed the build.
-    pub import: ImportCounts,
-}
-
-/// How many services the build read and how many it could not use.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct ImportCounts {
-    /// Services read from the input.
-    pub services_read: usize,
-    /// Services rejected (`services_read` = `services` + `services_rejected`).
-    pub services_rejected: usize,
-}
 
 /// What a build did.
 #[derive(Debug, Clone)]
@@ -123,15 +84,24 @@ impl IndexBuilder {
         self
     }
 
-    /// Adds a gazetteer CSV: a header with `latitude`, `longitude` and a
-    /// `postal_code` or `fsa` column, optionally `place_name` and `province`
-    /// (GeoNames' postal code tables have this shape).
+    /// Adds gazetteer entries (postal codes and place names with their
+    /// points) beside the default ones; returns how many were added.
+    /// `servicematch_hsds::gazetteer` reads them from CSV files such as
+    /// GeoNames' postal code tables.
     ///
     /// # Errors
-    /// [`ErrorKind::Io`] if the file cannot be read, [`ErrorKind::InvalidInput`]
-    /// naming the row of a malformed line.
-    pub fn add_gazetteer(&mut self, path: &Path) -> Result<usize> {
-        gazetteer::add_file(&mut self.gazetteer, path)
+    /// [`ErrorKind::InvalidInput`] naming the entry whose point is not on
+    /// Earth, or that has neither a postal code nor a place name.
+    pub fn add_gazetteer(
+        &mut self,
+        entries: impl IntoIterator<Item = GazetteerEntry>,
+    ) -> Result<usize> {
+        let mut count = 0;
+        for entry in entries {
+            self.gazetteer.add_entry(&entry)?;
+            count += 1;
+        }
+        Ok(count)
     }
 
     /// Adds a line of attribution or licence text to the index's metadata.
@@ -224,12 +194,7 @@ impl IndexBuilder {
             ));
         }
         if self.default_gazetteer {
-            self.gazetteer
-                .add_csv("geonames-ca-fsa.csv", gazetteer::DEFAULT_FSA_CSV)?;
-            self.gazetteer.add_csv(
-                "geonames-on-fsa-postal-centroids.csv",
-                gazetteer::ONTARIO_FSA_CSV,
-            )?;
+            self.gazetteer.add_defaults();
             self.attribution.push(GEONAMES_ATTRIBUTION.to_owned());
         }
         for service in &services {
@@ -271,7 +236,10 @@ impl IndexBuilder {
             locations: location_count,
             postal_codes: self.gazetteer.postal_count(),
             languages: languages.clone(),
-            language_names: languages.iter().map(|c| LanguageName::of(c)).collect(),
+            language_names: languages
+                .iter()
+                .map(|c| LanguageName::of(c, publisher_name(&services, c)))
+                .collect(),
             attribution: self.attribution.clone(),
             import: ImportCounts {
                 services_read: self.report.services_read,
@@ -279,17 +247,14 @@ impl IndexBuilder {
             },
         };
         let sections = vec![
-            (
-                Section::Meta,
-                serde_json::to_vec(&meta).expect("meta always serialises"),
-            ),
+            (Section::Meta, crate::format::meta::write(&meta)),
             (Section::Text, build_text(&services)?),
-            (Section::Records, crate::records::write(&services)),
-            (Section::Hits, crate::hits::write(&services)?),
-            (Section::Geo, crate::geo::write(&locations)),
+            (Section::Records, crate::format::records::write(&services)),
+            (Section::Hits, crate::format::hits::write(&services)?),
+            (Section::Geo, crate::format::geo::write(&locations)),
             (
                 Section::Filters,
-                crate::filters::write(&services, &languages),
+                crate::format::filters::write(&services, &languages),
             ),
             (Section::Gazetteer, self.gazetteer.write()),
         ];
@@ -381,6 +346,17 @@ fn language_table(services: &[Service]) -> Vec<String> {
     table.into_iter().map(|(code, _)| code.to_owned()).collect()
 }
 
+/// How the directory itself names the language `code` ("Cantonese" for
+/// `yue`): the first name its services give that is not the code, for
+/// languages the built-in ISO 639-1 table does not name.
+fn publisher_name<'s>(services: &'s [Service], code: &str) -> Option<&'s str> {
+    services
+        .iter()
+        .flat_map(|s| &s.languages)
+        .find(|l| l.code.as_deref() == Some(code) && !l.name.eq_ignore_ascii_case(code))
+        .map(|l| l.name.as_str())
+}
+
 /// Builds the tantivy index (one segment, documents in service order, so a
 /// document id is a service's position) and packs its files.
 fn build_text(services: &[Service]) -> Result<Vec<u8>> {
@@ -428,7 +404,7 @@ fn build_text(services: &[Service]) -> Result<Vec<u8>> {
             .map_err(|e| unreadable().with_source(e))?;
         files.push((name, bytes.as_slice().to_vec()));
     }
-    Ok(crate::text::directory::pack(&files))
+    Ok(crate::format::text::pack(&files))
 }
 
 fn text_error(e: tantivy::TantivyError) -> Error {

@@ -8,18 +8,18 @@ use serde::Serialize;
 use tantivy::directory::OwnedBytes;
 use tantivy::{ReloadPolicy, Searcher};
 
-use crate::builder::Meta;
 // `ErrorKind` names the errors in the docs; only `open` (mmap) uses it in code.
 #[cfg_attr(not(feature = "mmap"), allow(unused_imports))]
 use crate::error::{Error, ErrorKind, Result};
-use crate::file::{Section, SectionInfo, Sections};
-use crate::filters::Filters;
-use crate::gazetteer::{Gazetteer, Place};
-use crate::geo::Geo;
-use crate::hits::Summaries;
+use crate::format::filters::Filters;
+use crate::format::gazetteer::{Gazetteer, Place};
+use crate::format::geo::Geo;
+use crate::format::hits::Summaries;
+use crate::format::meta::{self, Meta};
+use crate::format::records::Records;
+use crate::format::text::PackedDirectory;
+use crate::format::{Section, SectionInfo, Sections};
 use crate::model::Service;
-use crate::records::Records;
-use crate::text::directory::PackedDirectory;
 use crate::text::{analyzer, schema::Fields};
 use crate::{Query, Results};
 
@@ -103,7 +103,7 @@ impl Index {
     #[cfg(feature = "mmap")]
     pub fn open(path: impl AsRef<Path>) -> Result<Index> {
         let path = path.as_ref();
-        let bytes = crate::file::mmap::map(path)?;
+        let bytes = crate::format::mmap::map(path)?;
         Index::from_owned_bytes(bytes).map_err(|e| match e.kind() {
             ErrorKind::Io => e,
             _ => e.in_file(path),
@@ -129,8 +129,7 @@ impl Index {
     fn from_owned_bytes(bytes: OwnedBytes) -> Result<Index> {
         let sections = Sections::parse(bytes)?;
         sections.verify(Section::Meta)?;
-        let meta: Meta = serde_json::from_slice(sections.get(Section::Meta)?.as_slice())
-            .map_err(|e| Error::corrupt("section meta cannot be decoded").with_source(e))?;
+        let meta = meta::read(&sections.get(Section::Meta)?)?;
         let services = meta.services;
         let (searcher, fields) = open_text(&sections)?;
         if searcher.segment_readers().len() != 1 || searcher.num_docs() != services as u64 {
@@ -318,7 +317,7 @@ fn open_text(sections: &Sections) -> Result<(Searcher, Fields)> {
     let open = || -> Result<(Searcher, Fields)> {
         let directory = PackedDirectory::open(sections.get(Section::Text)?)?;
         let text = tantivy::Index::open(directory)?;
-        crate::text::integrity::check_opened_files(&text)?;
+        crate::format::text::integrity::check_opened_files(&text)?;
         analyzer::register(text.tokenizers());
         let fields = Fields::from_schema(&text.schema())
             .ok_or_else(|| Error::corrupt("section text: the schema is not servicematch's"))?;

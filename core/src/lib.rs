@@ -52,28 +52,23 @@
 
 mod builder;
 mod error;
-mod file;
-mod filters;
-mod gazetteer;
+mod format;
 pub mod geo;
-mod hits;
-#[cfg(feature = "import")]
-pub mod hsds;
 mod index;
 pub mod lang;
 mod model;
 mod query;
 pub mod rank;
-mod records;
 mod report;
 mod results;
 mod search;
 mod text;
 
-pub use builder::{BuildSummary, ImportCounts, IndexBuilder, Meta};
+pub use builder::{BuildSummary, IndexBuilder};
 pub use error::{Error, ErrorKind, Result};
-pub use file::{FORMAT_VERSION, MAGIC};
-pub use gazetteer::{Place, GEONAMES_ATTRIBUTION};
+pub use format::gazetteer::{GazetteerEntry, Place, GEONAMES_ATTRIBUTION};
+pub use format::meta::{ImportCounts, Meta};
+pub use format::{FORMAT_VERSION, MAGIC};
 pub use index::{Index, IndexInfo, SectionSummary};
 pub use model::*;
 pub use query::{Client, Near, Query, MAX_AGE, MAX_LIMIT, MAX_RADIUS_KM};

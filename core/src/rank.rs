@@ -1,4 +1,7 @@
-//! How a matching service is scored, and how the score is explained.
+//! How a matching service is scored: every factor of the score, their
+//! product, and the upper bounds that the search loops trust to skip
+//! services. A change of a weight is one edit here; the loops in `search`
+//! only ask this module.
 //!
 //! A hit's score is a product of factors, each in (0, 1] except text:
 //!
@@ -6,7 +9,8 @@
 //!   `text::schema`; each word by its English and French stems), times
 //!   [`SOME_WORDS`] when the service has only some of
 //!   several words (1 without text);
-//! - distance: [`decay`](crate::geo::decay) of the distance to the nearest location;
+//! - distance: [`decay`] of the distance to the nearest location,
+//!   [`DISTANCE_UNKNOWN`] for a service without one;
 //! - language: 1 when the service offers a preferred language,
 //!   [`LANGUAGE_UNLISTED`] when it lists no language, [`LANGUAGE_OTHER`] when
 //!   it lists only others;
@@ -14,6 +18,12 @@
 //!   when the data does not say. Ineligible services are not scored at all.
 //!
 //! Ties break on the service id (services are stored in id order).
+//!
+//! # Bounds
+//! Every factor but text is at most 1 and the distance factor falls with
+//! distance, so a service's score is at most its text factor, which is at
+//! most its BM25 ([`bound`]). Pruning (block-max WAND, the rings around a
+//! place, the nearest-first walk) relies on these bounds and on nothing else.
 
 use crate::model::Gender;
 use crate::results::Eligibility;
@@ -30,6 +40,93 @@ pub const LANGUAGE_OTHER: f32 = 0.3;
 pub const ELIGIBILITY_UNKNOWN: f32 = 0.8;
 /// Distance factor of a service without any location, when the query is near a place.
 pub const DISTANCE_UNKNOWN: f32 = 0.25;
+
+/// Distance decay of the score: 1 up to [`DECAY_OFFSET_KM`], then halving every
+/// [`DECAY_HALF_LIFE_KM`] (an exponential decay with offset, as search engines'
+/// function scores have).
+///
+/// # Units
+/// Kilometres in; a factor in (0, 1] out.
+pub fn decay(distance_km: f64) -> f32 {
+    let beyond = (distance_km - DECAY_OFFSET_KM).max(0.0);
+    (0.5f64).powf(beyond / DECAY_HALF_LIFE_KM) as f32
+}
+
+/// Distances up to this count as "here" in the decay.
+///
+/// # Units
+/// Kilometres.
+pub const DECAY_OFFSET_KM: f64 = 0.5;
+
+/// Every this many kilometres beyond the offset halves the distance factor.
+///
+/// # Units
+/// Kilometres.
+pub const DECAY_HALF_LIFE_KM: f64 = 10.0;
+
+/// The distance factor: [`decay`] of the kilometres to the nearest location,
+/// or [`DISTANCE_UNKNOWN`] for a service without a location.
+///
+/// # Units
+/// Kilometres in.
+pub(crate) fn distance_factor(km: Option<f64>) -> f32 {
+    km.map_or(DISTANCE_UNKNOWN, decay)
+}
+
+/// The text factor of a service with `bm25`: the BM25 itself, or
+/// [`SOME_WORDS`] of it when the service has only some of several words.
+pub(crate) fn text_factor(bm25: f32, all_words: bool) -> f32 {
+    match all_words {
+        true => bm25,
+        false => bm25 * SOME_WORDS,
+    }
+}
+
+/// The factors of one service's score, each `None` when the query does
+/// not weigh it (no text, no place).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Factors {
+    pub(crate) text: Option<f32>,
+    pub(crate) distance: Option<f32>,
+    pub(crate) language: f32,
+    pub(crate) eligibility: f32,
+}
+
+impl Factors {
+    /// The score: the product of the factors.
+    pub(crate) fn score(&self) -> f32 {
+        self.text.unwrap_or(1.0) * self.distance.unwrap_or(1.0) * self.language * self.eligibility
+    }
+}
+
+/// Headroom for the last bits of a BM25 summed in another order (a bound
+/// from block-max WAND against the exact sum).
+pub(crate) const ROUNDING: f32 = 1.0 + 1e-5;
+
+/// The most a service can score with a BM25 of at most `bm25` (`None`
+/// without text), language and eligibility factors of at most `others`, and
+/// its nearest location at least `km` away (`Some(None)`: no location;
+/// `None`: the query has no place).
+///
+/// # Units
+/// Kilometres in.
+pub(crate) fn bound(bm25: Option<f32>, others: f32, km: Option<Option<f64>>) -> f32 {
+    let text = bm25.map_or(1.0, |bm25| bm25 * ROUNDING);
+    text * others * km.map_or(1.0, distance_factor)
+}
+
+/// The most that a service offering none of the preferred languages can
+/// score with a BM25 of at most `bm25` and at least `km` away.
+///
+/// # Units
+/// Kilometres in.
+pub(crate) fn bound_without_preferred_language(bm25: f32, km: f64) -> f32 {
+    bound(
+        Some(bm25),
+        LANGUAGE_UNLISTED.max(LANGUAGE_OTHER),
+        Some(Some(km)),
+    )
+}
 
 /// Whether a client fits a service's structured eligibility.
 ///
@@ -107,6 +204,46 @@ pub fn format_ages(min: Option<u8>, max: Option<u8>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decay_halves_per_half_life() {
+        assert_eq!(decay(0.2), 1.0);
+        assert!((decay(DECAY_OFFSET_KM + DECAY_HALF_LIFE_KM) - 0.5).abs() < 1e-6);
+        assert!(decay(5.0) > decay(6.0));
+    }
+
+    #[test]
+    fn bounds_hold_for_every_factor() {
+        for km in [
+            None,
+            Some(None),
+            Some(Some(0.0)),
+            Some(Some(3.0)),
+            Some(Some(250.0)),
+        ] {
+            for (language, eligibility) in [
+                (1.0, 1.0),
+                (LANGUAGE_UNLISTED, ELIGIBILITY_UNKNOWN),
+                (LANGUAGE_OTHER, 1.0),
+            ] {
+                for all_words in [true, false] {
+                    let factors = Factors {
+                        text: Some(text_factor(2.5, all_words)),
+                        distance: km.map(distance_factor),
+                        language,
+                        eligibility,
+                    };
+                    assert!(factors.score() <= bound(Some(2.5), language * eligibility, km));
+                    assert!(factors.score() <= bound(Some(2.5), 1.0, None));
+                    if let Some(Some(km)) = km {
+                        if language < 1.0 {
+                            assert!(factors.score() <= bound_without_preferred_language(2.5, km));
+                        }
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn structured_ages_decide() {

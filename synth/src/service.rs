@@ -755,7 +755,7 @@ fn cost(id: &str, cost: Cost, french: bool, rng: &mut impl Rng) -> (CostOption, 
 /// "$7.50" / "7,50 $"; whole amounts without cents.
 fn money(amount: f64, french: bool) -> String {
     let cents = (amount * 100.0).round() as u64;
-    let text = if cents % 100 == 0 {
+    let text = if cents.is_multiple_of(100) {
         format!("{}", cents / 100)
     } else if french {
         format!("{},{:02}", cents / 100, cents % 100)

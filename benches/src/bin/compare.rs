@@ -387,7 +387,7 @@ fn miami(args: &RunArgs, requested: &[String], data_dir: &Path, out: &Path) -> R
     if !path.exists() {
         return skip(format!("{} is absent", path.display()));
     }
-    if let Err(e) = servicematch::hsds::read_path(&path) {
+    if let Err(e) = servicematch_hsds::read_path(&path) {
         return skip(format!("{} cannot be imported: {e}", path.display()));
     }
     let path = vec![path];

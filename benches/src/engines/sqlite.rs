@@ -78,7 +78,7 @@ fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
     conn.create_scalar_function("distance_decay", 1, flags, |ctx| {
         Ok(ctx
             .get::<Option<f64>>(0)?
-            .map(|km| f64::from(servicematch::geo::decay(km))))
+            .map(|km| f64::from(servicematch::rank::decay(km))))
     })
 }
 

@@ -248,7 +248,7 @@ impl Engine for TantivyGeo {
                         match (nearest, radius) {
                             (Some(km), Some(r)) if km > r => return Score::NEG_INFINITY,
                             (None, Some(_)) => return Score::NEG_INFINITY,
-                            (Some(km), _) => score *= servicematch::geo::decay(km),
+                            (Some(km), _) => score *= servicematch::rank::decay(km),
                             (None, None) => score *= servicematch::rank::DISTANCE_UNKNOWN,
                         }
                     }

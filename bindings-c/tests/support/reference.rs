@@ -8,7 +8,8 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use engine::{hsds, Index, IndexBuilder, Query};
+use engine::{Index, IndexBuilder, Query};
+use servicematch_hsds as hsds;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let out = PathBuf::from(std::env::args().nth(1).ok_or("usage: reference OUT_DIR")?);

@@ -105,7 +105,6 @@ mod tests {
     /// The committed tables are isolang's, so that searching (these tables)
     /// and importing (isolang) agree.
     #[test]
-    #[cfg(feature = "import")]
     fn tables_are_isolangs() {
         let mut rows = Vec::new();
         let mut bits = vec![0u8; (26 * 26 * 26usize).div_ceil(8)];

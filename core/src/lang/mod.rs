@@ -4,32 +4,17 @@
 //! ("ase" for American Sign Language). Names are read in English ("French"),
 //! in the language itself ("Français", "Español"), with or without accents.
 //!
-//! Two readers, two tables:
-//! - importing (the `import` feature) reads publishers' language fields
-//!   against every ISO 639 name and code (the `isolang` tables, ≈ 250 KB):
-//!   [`code`], [`name`], and [`from_text`] for free text ("Spanish and
-//!   German.", "Creole (limited)", "other languages available upon request");
-//! - searching reads the languages of a query against the index's own
-//!   language table ([`LanguageName`]s written at build time), the aliases
-//!   below and a small built-in table of ISO 639-1 languages and ISO 639-3
-//!   codes, so that the search path (WebAssembly, C) carries no ISO name
-//!   tables and gives the same answers in every build.
+//! Searching reads the languages of a query against the index's own
+//! language table ([`LanguageName`]s written at build time), the aliases
+//! below and a small built-in table of ISO 639-1 languages and ISO 639-3
+//! codes, so that the engine (WebAssembly, C) carries no ISO name tables.
+//! Reading publishers' language fields against every ISO 639 name is the
+//! importer's work (crate `servicematch-hsds`), which shares [`alias`] and
+//! [`fold`] with this module so that both read names alike.
 
-#[cfg(feature = "import")]
-use std::collections::HashMap;
-#[cfg(feature = "import")]
-use std::sync::OnceLock;
-
-#[cfg(feature = "import")]
-use isolang::Language;
 use serde::{Deserialize, Serialize};
 
-#[cfg(feature = "import")]
-mod free_text;
 mod iso639;
-
-#[cfg(feature = "import")]
-pub use free_text::{from_text, is_note};
 
 /// Names and abbreviations that the ISO tables do not spell the same way.
 const ALIASES: &[(&str, &str)] = &[
@@ -103,85 +88,9 @@ const ALIASES: &[(&str, &str)] = &[
     ("russian sign language", "rsl"),
 ];
 
-/// The ISO 639 code of a language given by code or name, or `None` when the
-/// text names no language this crate knows.
-///
-/// # Example
-/// ```
-/// use servicematch::lang::code;
-/// assert_eq!(code("Français").as_deref(), Some("fr"));
-/// assert_eq!(code("fra").as_deref(), Some("fr"));
-/// assert_eq!(code("ASL").as_deref(), Some("ase"));
-/// assert_eq!(code("no such language"), None);
-/// ```
-#[cfg(feature = "import")]
-pub fn code(text: &str) -> Option<String> {
-    let folded = fold(text.trim());
-    if folded.is_empty() {
-        return None;
-    }
-    if let Some(code) = alias(&folded) {
-        return Some(code.to_owned());
-    }
-    let language = match folded.len() {
-        2 => Language::from_639_1(&folded),
-        3 => Language::from_639_3(&folded),
-        _ => None,
-    }
-    // Names of one or two letters ("E", "Ga") are ISO names too, but in a
-    // directory they are initials or stray letters.
-    .or_else(|| {
-        (folded.chars().count() >= 3)
-            .then(|| names().get(&folded).copied())
-            .flatten()
-    })?;
-    Some(language_code(language))
-}
-
-/// Every ISO 639 language by its folded English name, then by its folded
-/// autonym ("francais", "espanol"), built once: isolang's own lookups scan
-/// the whole table on every call.
-#[cfg(feature = "import")]
-fn names() -> &'static HashMap<String, Language> {
-    static NAMES: OnceLock<HashMap<String, Language>> = OnceLock::new();
-    NAMES.get_or_init(|| {
-        let mut names = HashMap::new();
-        for language in Language::match_names(|_| true) {
-            names.entry(fold(language.to_name())).or_insert(language);
-        }
-        for language in Language::match_autonyms(|_| true) {
-            if let Some(autonym) = language.to_autonym() {
-                names.entry(fold(autonym)).or_insert(language);
-            }
-        }
-        names
-    })
-}
-
-/// The English name of a language code ("fr" → "French"), or the code itself.
-#[cfg(feature = "import")]
-pub fn name(code: &str) -> String {
-    let language = match code.len() {
-        2 => Language::from_639_1(code),
-        3 => Language::from_639_3(code),
-        _ => None,
-    };
-    match language {
-        Some(language) => language.to_name().to_owned(),
-        None => code.to_owned(),
-    }
-}
-
-#[cfg(feature = "import")]
-fn language_code(language: Language) -> String {
-    language
-        .to_639_1()
-        .unwrap_or_else(|| language.to_639_3())
-        .to_owned()
-}
-
-/// The code of an alias ("asl", "farsi", "haitian-creole"), given folded.
-fn alias(folded: &str) -> Option<&'static str> {
+/// The code of an alias ("asl", "farsi", "haitian-creole"), given
+/// [`fold`]ed: names and abbreviations the ISO tables spell otherwise.
+pub fn alias(folded: &str) -> Option<&'static str> {
     let spaced = folded.replace('-', " ");
     ALIASES
         .iter()
@@ -204,22 +113,10 @@ pub struct LanguageName {
 }
 
 impl LanguageName {
-    /// The names of the language `code`, for an index's language table.
-    pub(crate) fn of(code: &str) -> LanguageName {
-        #[cfg(feature = "import")]
-        let language = match code.len() {
-            2 => Language::from_639_1(code),
-            3 => Language::from_639_3(code),
-            _ => None,
-        };
-        #[cfg(feature = "import")]
-        if let Some(language) = language {
-            return LanguageName {
-                code: code.to_owned(),
-                name: language.to_name().to_owned(),
-                autonym: language.to_autonym().map(str::to_owned),
-            };
-        }
+    /// The names of the language `code`, for an index's language table:
+    /// from the built-in ISO 639-1 table, else `publisher_name` (how the
+    /// directory itself names it), else the code.
+    pub(crate) fn of(code: &str, publisher_name: Option<&str>) -> LanguageName {
         match iso639::by_code(code) {
             Some(language) => LanguageName {
                 code: code.to_owned(),
@@ -228,7 +125,7 @@ impl LanguageName {
             },
             None => LanguageName {
                 code: code.to_owned(),
-                name: code.to_owned(),
+                name: publisher_name.unwrap_or(code).to_owned(),
                 autonym: None,
             },
         }
@@ -289,7 +186,7 @@ pub(crate) fn display_name(table: &[LanguageName], code: &str) -> String {
 
 /// Lowercase, accents removed, inner whitespace collapsed: "Saint-Jérôme " →
 /// "saint-jerome". How names are compared.
-pub(crate) fn fold(text: &str) -> String {
+pub fn fold(text: &str) -> String {
     let lower: String = text
         .to_lowercase()
         .chars()
@@ -335,33 +232,5 @@ mod tests {
         assert_eq!(display_name(&table, "oj"), "Ojibwa");
         assert_eq!(display_name(&[], "de"), "German");
         assert_eq!(display_name(&[], "ojs"), "ojs");
-    }
-
-    #[test]
-    #[cfg(feature = "import")]
-    fn names_and_codes() {
-        for (text, want) in [
-            ("en", "en"),
-            ("English", "en"),
-            ("french", "fr"),
-            ("Francais", "fr"),
-            ("FRA", "fr"),
-            ("Español", "es"),
-            ("Arabic", "ar"),
-            ("Cantonese", "yue"),
-            ("asl", "ase"),
-        ] {
-            assert_eq!(code(text).as_deref(), Some(want), "{text}");
-        }
-        assert_eq!(code(""), None);
-        assert_eq!(code("é"), None, "not the Kam-Sui language E");
-        assert_eq!(code("other languages available upon request"), None);
-    }
-
-    #[test]
-    #[cfg(feature = "import")]
-    fn names_from_codes() {
-        assert_eq!(name("fr"), "French");
-        assert_eq!(name("zz"), "zz");
     }
 }

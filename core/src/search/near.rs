@@ -1,8 +1,7 @@
 //! Searches without text: near a place from the R-tree, else a scan of the
 //! filter columns.
 
-use crate::geo::decay;
-use crate::rank::DISTANCE_UNKNOWN;
+use crate::rank;
 
 use super::plan::Plan;
 use super::top::{Services, TopK};
@@ -25,11 +24,10 @@ pub(crate) fn search(plan: &Plan<'_>, top: &mut TopK, (lat, lon): (f64, f64)) {
 
 /// "What is near me" without a radius: walks the R-tree nearest first.
 ///
-/// Without text a service scores at most its distance factor (the language
-/// and eligibility factors are at most 1), so once the next location's decay
-/// is below the k-th best score no farther service can enter the top k and the
-/// walk stops. Services without a location score at most
-/// [`DISTANCE_UNKNOWN`]: they are looked at only if that can enter.
+/// Without text a service scores at most its distance factor
+/// ([`rank::bound`]), so once the next location's bound is below the k-th
+/// best score no farther service can enter the top k and the walk stops.
+/// Services without a location are looked at only if their bound can enter.
 fn nearest_first(plan: &Plan<'_>, top: &mut TopK, lat: f64, lon: f64) {
     let index = plan.index;
     let mut seen = Services::new(index.len());
@@ -39,7 +37,7 @@ fn nearest_first(plan: &Plan<'_>, top: &mut TopK, lat: f64, lon: f64) {
         // rounding never stops the walk before a service that ties.
         if top
             .threshold()
-            .is_some_and(|t| decay((km - 1e-6).max(0.0)) < t)
+            .is_some_and(|t| rank::bound(None, 1.0, Some(Some((km - 1e-6).max(0.0)))) < t)
         {
             walked_all = false;
             return false;
@@ -53,7 +51,10 @@ fn nearest_first(plan: &Plan<'_>, top: &mut TopK, lat: f64, lon: f64) {
         }
         true
     });
-    if top.threshold().is_none_or(|t| t <= DISTANCE_UNKNOWN) {
+    if top
+        .threshold()
+        .is_none_or(|t| t <= rank::bound(None, 1.0, Some(None)))
+    {
         for &service in index.geo.unlocated() {
             if let Some(candidate) = plan.score_without_text(service, None) {
                 top.total += 1;

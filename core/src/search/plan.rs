@@ -4,14 +4,13 @@
 use tantivy::query::EnableScoring;
 
 use crate::error::{Error, Result};
-use crate::geo::decay;
-use crate::hits::HitSummary;
+use crate::format::hits::HitSummary;
 use crate::index::Index;
 use crate::model::{Cost, Gender};
 use crate::query::{Near, Query};
 use crate::rank::{
-    eligibility, eligibility_factor, format_ages, format_distance, language_factor,
-    DISTANCE_UNKNOWN,
+    distance_factor, eligibility, eligibility_factor, format_ages, format_distance,
+    language_factor, Factors,
 };
 use crate::results::{Eligibility, Explanation, Hit, HitLocation};
 use crate::text;
@@ -62,13 +61,10 @@ pub(crate) struct Candidate {
     /// text factor carries [`SOME_WORDS`](crate::rank::SOME_WORDS)).
     pub(crate) all_words: bool,
     pub(crate) score: f32,
-    text: Option<f32>,
     /// Kilometres to the nearest location.
     distance: Option<f64>,
-    distance_factor: Option<f32>,
-    language_factor: f32,
     eligibility: Option<Eligibility>,
-    eligibility_factor: f32,
+    factors: Factors,
 }
 
 impl<'a> Plan<'a> {
@@ -152,28 +148,24 @@ impl<'a> Plan<'a> {
                 });
                 match km {
                     Some(km) if self.radius_km.is_some_and(|r| km > r) => return None,
-                    Some(km) => (Some(km), Some(decay(km))),
                     None if self.radius_km.is_some() => return None,
-                    None => (None, Some(DISTANCE_UNKNOWN)),
+                    km => (km, Some(distance_factor(km))),
                 }
             }
         };
-        let language_factor = language_factor(filtered.languages);
-        let eligibility_factor = eligibility_factor(filtered.verdict);
-        let score = text.unwrap_or(1.0)
-            * distance_factor.unwrap_or(1.0)
-            * language_factor
-            * eligibility_factor;
+        let factors = Factors {
+            text,
+            distance: distance_factor,
+            language: language_factor(filtered.languages),
+            eligibility: eligibility_factor(filtered.verdict),
+        };
         Some(Candidate {
             service,
             all_words,
-            score,
-            text,
+            score: factors.score(),
             distance,
-            distance_factor,
-            language_factor,
             eligibility: filtered.verdict,
-            eligibility_factor,
+            factors,
         })
     }
 
@@ -254,10 +246,10 @@ impl<'a> Plan<'a> {
         });
         let explanation = explain.then(|| Explanation {
             reason: self.reason(&service, &candidate),
-            text: candidate.text,
-            distance: candidate.distance_factor,
-            language: candidate.language_factor,
-            eligibility: candidate.eligibility_factor,
+            text: candidate.factors.text,
+            distance: candidate.factors.distance,
+            language: candidate.factors.language,
+            eligibility: candidate.factors.eligibility,
         });
         Ok(Hit {
             id: service.id.to_owned(),
@@ -327,9 +319,9 @@ impl<'a> Plan<'a> {
         if candidate.eligibility == Some(Eligibility::Unknown) {
             parts.push("eligibility not stated".into());
         }
-        if candidate.text.is_some() && self.several_words && !candidate.all_words {
+        if candidate.factors.text.is_some() && self.several_words && !candidate.all_words {
             parts.push("some of your words".into());
-        } else if candidate.text.is_some() && parts.is_empty() {
+        } else if candidate.factors.text.is_some() && parts.is_empty() {
             parts.push("matches your words".into());
         }
         parts.join(" · ")

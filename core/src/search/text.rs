@@ -1,8 +1,7 @@
 //! Searches with text.
 //!
-//! Every factor of a score but text is at most 1, so a service's score is at
-//! most its BM25: the `k`-th best score so far is a bound below which tantivy
-//! may skip services (block-max WAND over the text's flat OR). Only the
+//! A service's score is at most its BM25 ([`rank::bound`]): the `k`-th best
+//! score so far is a bound below which tantivy may skip services (block-max WAND over the text's flat OR). Only the
 //! services above it are filtered, checked for every word, and placed.
 //!
 //! Near a place the distance factor makes that bound loose (a far service
@@ -19,17 +18,12 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, DocSet, SegmentReader};
 
 use crate::error::Result;
-use crate::geo::{decay, DECAY_HALF_LIFE_KM};
 use crate::query::MAX_RADIUS_KM;
-use crate::rank::{DISTANCE_UNKNOWN, LANGUAGE_OTHER, LANGUAGE_UNLISTED, SOME_WORDS};
+use crate::rank::{self, DECAY_HALF_LIFE_KM};
 use crate::text::query::{QueryTerm, Requirement, TextQuery};
 
 use super::plan::Plan;
 use super::top::{Services, TopK};
-
-/// Headroom for the last bits of a BM25 summed in another order (a bound
-/// from block-max WAND against the exact sum).
-const ROUNDING: f32 = 1.0 + 1e-5;
 
 /// Scoring a service from the radius against the text costs about this many
 /// times a service found from the text: above it, the text goes first.
@@ -79,7 +73,7 @@ fn rings(plan: &Plan<'_>, top: &mut TopK, text: &Text<'_>, (lat, lon): (f64, f64
     loop {
         // A service that offers none of the preferred languages scores at
         // most this: once it cannot enter, the ring scores speakers only.
-        let others_bound = best * decay(inner_km) * LANGUAGE_UNLISTED.max(LANGUAGE_OTHER);
+        let others_bound = rank::bound_without_preferred_language(best, inner_km);
         let speakers_only =
             plan.prefers_languages() && top.threshold().is_some_and(|t| t > others_bound);
         let mut ring: Vec<(u32, f64)> = index
@@ -102,14 +96,18 @@ fn rings(plan: &Plan<'_>, top: &mut TopK, text: &Text<'_>, (lat, lon): (f64, f64
             done.insert(service);
         }
         done_count += ring.len();
-        let farther_may_enter = top.threshold().is_none_or(|t| t <= best * decay(radius_km));
+        let farther_may_enter = top
+            .threshold()
+            .is_none_or(|t| t <= rank::bound(Some(best), 1.0, Some(Some(radius_km))));
         if radius_km >= MAX_RADIUS_KM || !farther_may_enter {
             break;
         }
         inner_km = radius_km;
         radius_km = (radius_km * 2.0).min(MAX_RADIUS_KM);
     }
-    let unlocated_may_enter = top.threshold().is_none_or(|t| t <= best * DISTANCE_UNKNOWN);
+    let unlocated_may_enter = top
+        .threshold()
+        .is_none_or(|t| t <= rank::bound(Some(best), 1.0, Some(None)));
     if unlocated_may_enter {
         let unlocated = index.geo.unlocated();
         let services = unlocated.iter().map(|&s| (s, None));
@@ -202,11 +200,10 @@ impl<'a> Text<'a> {
         Ok(*self.best.get_or_init(|| best))
     }
 
-    /// No service's BM25 is above this: the best, once found (near a place
-    /// without a radius). Without it, nothing is skipped, so that `total`
-    /// stays exact.
-    fn bm25_bound(&self) -> Option<f32> {
-        self.best.get().map(|best| best * ROUNDING)
+    /// The best BM25 of any service, once found (near a place without a
+    /// radius). Without it, nothing is skipped, so that `total` stays exact.
+    fn best_known(&self) -> Option<f32> {
+        self.best.get().copied()
     }
 
     /// Counts the matching services that `done` does not hold, up to
@@ -261,7 +258,7 @@ impl<'a> Text<'a> {
                 };
                 top.total += 1;
                 let factors = filtered.factors();
-                if !top.may_enter(wand_bm25 * factors * ROUNDING, doc) {
+                if !top.may_enter(rank::bound(Some(wand_bm25), factors, None), doc) {
                     return top.skip_below();
                 }
                 let Some(bm25) = bm25_of(&mut terms, doc) else {
@@ -290,7 +287,7 @@ impl<'a> Text<'a> {
         services: impl Iterator<Item = (u32, Option<f64>)>,
     ) -> Result<()> {
         let mut terms = self.term_scorers()?;
-        let bm25_bound = self.bm25_bound();
+        let best_bm25 = self.best_known();
         let mut every_word = self.every_word(plan)?;
         // Seeking every term for every service costs more than walking the
         // postings once when the services are many.
@@ -309,8 +306,9 @@ impl<'a> Text<'a> {
             let factors = filtered.factors();
             // Once matches are no longer counted one by one, a service that
             // could not enter with the best BM25 is not looked up at all.
-            if let Some(bound) = bm25_bound {
-                if bound * factors * km.map_or(1.0, decay) < top.skip_below() {
+            if let Some(best) = best_bm25 {
+                let distance = plan.origin.map(|_| km);
+                if rank::bound(Some(best), factors, distance) < top.skip_below() {
                     continue;
                 }
             }
@@ -349,10 +347,7 @@ fn bm25_of(terms: &mut [Box<dyn Scorer>], doc: DocId) -> Option<f32> {
 /// every word (always, for a one-word text).
 fn text_factor(every_word: Option<&mut EveryWord>, doc: DocId, bm25: f32) -> (f32, bool) {
     let all_words = every_word.is_none_or(|every_word| every_word.met_by(doc));
-    match all_words {
-        true => (bm25, true),
-        false => (bm25 * SOME_WORDS, false),
-    }
+    (rank::text_factor(bm25, all_words), all_words)
 }
 
 /// Moves `docs` to `target` or past it (never back); where it stands.

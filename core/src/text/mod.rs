@@ -1,9 +1,8 @@
-//! Text relevance: the tantivy index inside the file, its schema and
-//! analyzers, and the translation of query text into a tantivy query.
+//! Text relevance: the schema and analyzers of the tantivy index inside the
+//! file, and the translation of query text into a tantivy query. The text
+//! section that stores tantivy's files is `format::text`.
 
 pub(crate) mod analyzer;
-pub(crate) mod directory;
-pub(crate) mod integrity;
 pub(crate) mod query;
 pub(crate) mod schema;
 pub(crate) mod stem;
