@@ -7,10 +7,10 @@
 
 use std::ffi::{c_char, c_int};
 
-use engine::{Client, Near, Query, MAX_AGE};
+use engine::{Client, Near, Query};
 
 use crate::args::{free_arg, mut_arg, out_arg, ref_arg, str_arg};
-use crate::boundary::{Failure, FfiResult};
+use crate::boundary::FfiResult;
 use crate::error::sm_error;
 use crate::status::sm_status;
 use crate::strings::owned_json;
@@ -25,30 +25,15 @@ use crate::strings::owned_json;
 /// Thread safety: set fields from one thread at a time; once set, any number
 /// of threads may search with it at the same time.
 pub struct sm_query {
+    /// The engine's query: the setters only set its fields, and the
+    /// engine's one validator checks them when it searches, so a bad value
+    /// gets the message it gets from JSON, Rust and WebAssembly.
     pub(crate) query: Query,
-    /// A client age that the engine's `u8` cannot hold, reported at search
-    /// time like every other out-of-range value.
-    invalid_age: Option<i64>,
 }
 
 impl sm_query {
     fn boxed(query: Query) -> *mut sm_query {
-        Box::into_raw(Box::new(sm_query {
-            query,
-            invalid_age: None,
-        }))
-    }
-
-    /// The engine's query, unless it holds a value the engine's types
-    /// cannot (the engine checks the rest when it searches).
-    pub(crate) fn engine_query(&self) -> FfiResult<&Query> {
-        match self.invalid_age {
-            Some(age) => Err(Failure::new(
-                sm_status::SM_INVALID_QUERY,
-                format!("client.age {age} is not a plausible age (0 to {MAX_AGE})"),
-            )),
-            None => Ok(&self.query),
-        }
+        Box::into_raw(Box::new(sm_query { query }))
     }
 
     fn client(&mut self) -> &mut Client {
@@ -124,7 +109,7 @@ pub unsafe extern "C" fn sm_query_to_json(
         // SAFETY: by this function's contract `query` is NULL or live.
         let query = unsafe { ref_arg(query, "query")? };
         let out = out_arg(out, "out")?;
-        let json = owned_json(query.engine_query()?.to_json())?;
+        let json = owned_json(query.query.to_json())?;
         // SAFETY: `out` is not NULL and, by this function's contract, writable.
         unsafe { out.write(json) };
         Ok(())
@@ -267,13 +252,7 @@ pub unsafe extern "C" fn sm_query_set_client_age(query: *mut sm_query, age: c_in
     // SAFETY: passed on from this function's contract.
     unsafe {
         set(query, |q| {
-            match u8::try_from(age) {
-                Ok(age) => {
-                    q.client().age = Some(age);
-                    q.invalid_age = None;
-                }
-                Err(_) => q.invalid_age = Some(age.into()),
-            }
+            q.client().age = Some(age.into());
             Ok(())
         })
     }

@@ -46,7 +46,7 @@ pub unsafe extern "C" fn sm_search(
         // SAFETY: by this function's contract both are NULL or live.
         let (index, query) = unsafe { (ref_arg(index, "index")?, ref_arg(query, "query")?) };
         let out = out_arg(out, "out")?;
-        let results = index.index.search(query.engine_query()?)?;
+        let results = index.index.search(&query.query)?;
         // SAFETY: `out` is not NULL and, by this function's contract, writable.
         unsafe { out.write(sm_results::boxed(results)) };
         Ok(())

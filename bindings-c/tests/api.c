@@ -442,7 +442,7 @@ static void test_json(const sm_index *index) {
     /* Bad JSON: SM_INVALID_QUERY naming the fault; outputs untouched. */
     results_json = UNTOUCHED;
     CHECK_ERROR(sm_search_json(index, LIT("{\"text\": "), &results_json, &err),
-                SM_INVALID_QUERY, "query JSON");
+                SM_INVALID_QUERY, "query: ");
     CHECK_ERROR(sm_search_json(index, LIT("{\"limit\": 0}"), &results_json, &err),
                 SM_INVALID_QUERY, "limit 0");
     CHECK_ERROR(sm_search_json(index, LIT("{\"near\": \"X9X 9X9\"}"), &results_json, &err),

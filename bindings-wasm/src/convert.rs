@@ -7,33 +7,27 @@ use servicematch::{Place, Query};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Reads a query from a plain JS object and validates it.
+/// Reads a query from a plain JS object through the engine's one decoder
+/// ([`Query::from_json_value`]), so its messages are the engine's.
 ///
 /// The object is first read as JSON would read it (`undefined` fields are
-/// absent), so that unknown fields are refused as `Query::from_json` refuses
-/// them: serde-wasm-bindgen's own struct reader looks up only the declared
+/// absent), so that unknown fields are refused as the engine refuses them:
+/// serde-wasm-bindgen's own struct reader looks up only the declared
 /// fields and would silently ignore a misspelt one.
 ///
 /// # Errors
-/// A `JsError` naming the field at fault (`query field limit: invalid type…`)
-/// or the core's validation message (`client.age 300 is not a plausible age…`).
+/// A `JsError` with the engine's message (`query field limit: invalid
+/// type…`, `client.age 300 is not a plausible age…`), or naming the field
+/// whose JS value has no JSON form (`query field text: a function is not a
+/// JSON value`, worded as the engine words a field's error).
 pub(crate) fn query_from_js(value: JsValue) -> Result<Query, JsError> {
-    let json = json_value(&value, &mut String::new())
-        .map_err(|(path, e)| JsError::new(&field_error(&path, &e)))?;
-    let query: Query = serde_path_to_error::deserialize(json).map_err(|e| {
-        let path = e.path().to_string();
-        JsError::new(&field_error(&path, &e.into_inner().to_string()))
+    let json = json_value(&value, &mut String::new()).map_err(|(path, e)| {
+        JsError::new(&match path.as_str() {
+            "" => format!("query: {e}"),
+            _ => format!("query field {path}: {e}"),
+        })
     })?;
-    query.validate().map_err(|e| JsError::new(&e.to_string()))?;
-    Ok(query)
-}
-
-fn field_error(path: &str, message: &str) -> String {
-    if path == "." || path.is_empty() {
-        format!("query: {message}")
-    } else {
-        format!("query field {path}: {message}")
-    }
+    Query::from_json_value(json).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// A JS value as the JSON value `JSON.parse(JSON.stringify(value))` would

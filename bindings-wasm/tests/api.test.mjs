@@ -2,10 +2,12 @@
 // the errors a caller meets (a corrupt file, a bad query object).
 
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
+import { join } from "node:path";
 import { describe, test, before, after } from "node:test";
 
-import { rankingBytes, servicematch } from "./support.mjs";
+import { rankingBytes, root, servicematch } from "./support.mjs";
 
 const { ServiceIndex, version } = servicematch();
 
@@ -215,7 +217,7 @@ describe("searching", () => {
 
   test("impossible values and unsupported options give the core's message", () => {
     assertThrowsMessage(() => index.search({ client: { age: 131 } }), /^client\.age 131 is not a plausible age/);
-    assertThrowsMessage(() => index.search({ client: { age: 300 } }), /^query field client\.age: invalid value: integer `300`, expected u8$/);
+    assertThrowsMessage(() => index.search({ client: { age: 300 } }), /^client\.age 300 is not a plausible age \(0 to 130\)$/);
     assertThrowsMessage(() => index.search({ near: "M5V", radius_km: -5 }), /^radius_km -5 is not a distance/);
     assertThrowsMessage(() => index.search({ limit: 0 }), /^limit 0 is out of range/);
     assertThrowsMessage(() => index.search({ open_now: true }), /^open_now is not supported yet$/);
@@ -274,4 +276,26 @@ test("free() releases the index; using it afterwards throws", () => {
 
 test("version() is the crate version", () => {
   assert.match(version(), /^\d+\.\d+\.\d+/);
+});
+
+describe("the same bad query, the same message on every surface", () => {
+  // core/testdata/bad-queries.json: the Rust and C tests assert the same messages.
+  const cases = JSON.parse(readFileSync(join(root, "core", "testdata", "bad-queries.json"), "utf8"));
+  const index = new ServiceIndex(rankingBytes());
+  after(() => index.free());
+
+  for (const { query, json, error } of cases) {
+    if (query === undefined) continue; // Text that is not JSON has no JS object form.
+    test(JSON.stringify(query), () => {
+      assert.throws(() => index.search(query), (e) => {
+        assert.ok(e instanceof Error && !(e instanceof WebAssembly.RuntimeError), `${e}`);
+        assert.equal(e.message, error);
+        return true;
+      });
+    });
+  }
+  test("every case is a query object but the one that is not JSON", () => {
+    assert.equal(cases.filter((c) => c.query === undefined).length, 1);
+    assert.ok(cases.length >= 10);
+  });
 });

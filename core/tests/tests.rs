@@ -860,3 +860,35 @@ mod pruning;
 // as the list saved in testdata/mix-top10.json. A change that moves them
 // must say why and save the list anew (see `regenerate` below).
 mod mix_kept;
+
+// The same bad query gets the same message on every surface: the cases in
+// testdata/bad-queries.json, which the C and WebAssembly tests read too.
+mod same_messages {
+    use super::*;
+
+    #[test]
+    fn bad_queries_get_the_messages_every_surface_gives() {
+        let index = ranking_index();
+        let cases: Vec<serde_json::Value> =
+            serde_json::from_str(&std::fs::read_to_string(testdata("bad-queries.json")).unwrap())
+                .unwrap();
+        assert!(cases.len() >= 10);
+        for case in &cases {
+            let json = match case.get("json") {
+                Some(text) => text.as_str().unwrap().to_owned(),
+                None => case["query"].to_string(),
+            };
+            let err = Query::from_json(&json)
+                .and_then(|query| index.search(&query))
+                .unwrap_err();
+            assert_eq!(err.to_string(), case["error"].as_str().unwrap(), "{json}");
+            assert!(
+                matches!(
+                    err.kind(),
+                    ErrorKind::InvalidQuery | ErrorKind::UnknownPlace
+                ),
+                "{json}"
+            );
+        }
+    }
+}

@@ -11,6 +11,14 @@
 //!
 //! `near` is either `{"lat": 46.49, "lon": -80.99}` or a string: a postal code
 //! ("P3E 2C6", "p3e2c6"), a forward sortation area ("P3E") or a place name ("Sudbury").
+//!
+//! One decoder reads that shape ([`Query::from_json`], [`Query::from_json_value`])
+//! and one validator checks every query however it was made
+//! ([`Query::validate`], which [`Index::search`](crate::Index::search) calls),
+//! so that the same bad query gets the same message from Rust, the CLI, C
+//! (JSON or typed setters) and WebAssembly.
+
+mod json;
 
 use serde::{Deserialize, Serialize};
 
@@ -114,8 +122,10 @@ pub enum Near {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Client {
-    /// Age in years.
-    pub age: Option<u8>,
+    /// Age in years (0 to [`MAX_AGE`]). Wider than an age needs, so that an
+    /// impossible value from any surface (JSON, a C `int`) reaches
+    /// [`Query::validate`] and gets its message there.
+    pub age: Option<i64>,
     /// Gender: "female", "male" or "other" (also "woman", "man", "non-binary"…).
     pub gender: Option<String>,
     /// Yearly household income. Not supported yet: refused.
@@ -130,27 +140,6 @@ impl Query {
     /// An empty query: every active service, 10 at a time.
     pub fn new() -> Query {
         Query::default()
-    }
-
-    /// Reads a query from its JSON shape.
-    ///
-    /// # Errors
-    /// [`ErrorKind::InvalidQuery`](crate::ErrorKind::InvalidQuery) naming the
-    /// field and value at fault, for malformed JSON, unknown fields or values
-    /// out of range.
-    pub fn from_json(json: &str) -> Result<Query> {
-        let mut deserializer = serde_json::Deserializer::from_str(json);
-        let query: Query = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
-            if path == "." || path.is_empty() {
-                Error::invalid_query(format!("query JSON: {inner}"))
-            } else {
-                Error::invalid_query(format!("query JSON field {path}: {inner}"))
-            }
-        })?;
-        query.validate()?;
-        Ok(query)
     }
 
     /// The query in its JSON shape.
@@ -216,7 +205,7 @@ impl Query {
         }
         if let Some(client) = &self.client {
             if let Some(age) = client.age {
-                if age > MAX_AGE {
+                if !(0..=i64::from(MAX_AGE)).contains(&age) {
                     return Err(Error::invalid_query(format!(
                         "client.age {age} is not a plausible age (0 to {MAX_AGE})"
                     )));
@@ -276,7 +265,7 @@ impl Query {
 
     /// Sets the client's age in years.
     pub fn client_age(mut self, age: u8) -> Query {
-        self.client.get_or_insert_with(Client::default).age = Some(age);
+        self.client.get_or_insert_with(Client::default).age = Some(age.into());
         self
     }
 

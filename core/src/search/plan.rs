@@ -113,7 +113,10 @@ impl<'a> Plan<'a> {
             index,
             origin,
             radius_km: query.radius_km,
-            age: client.and_then(|c| c.age),
+            // Validated: 0 to MAX_AGE.
+            age: client
+                .and_then(|c| c.age)
+                .and_then(|age| u8::try_from(age).ok()),
             gender: client
                 .and_then(|c| c.gender.as_deref())
                 .and_then(Gender::parse),
