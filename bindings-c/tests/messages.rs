@@ -80,50 +80,53 @@ fn bad_json_queries_get_the_engines_messages() {
 #[test]
 fn typed_setters_get_the_same_messages_as_json() {
     let index = ranking_index();
-    type Setter = fn(*mut sm_query);
+    // Each setter is called on a live query that only this thread uses.
+    type Setter = unsafe fn(*mut sm_query);
+    unsafe fn old(q: *mut sm_query) {
+        // SAFETY: see `Setter`.
+        unsafe { sm_query_set_client_age(q, 300) };
+    }
+    unsafe fn negative(q: *mut sm_query) {
+        // SAFETY: see `Setter`.
+        unsafe { sm_query_set_client_age(q, -4) };
+    }
+    unsafe fn negative_radius(q: *mut sm_query) {
+        // SAFETY: see `Setter`; the place is readable for 3 bytes.
+        unsafe {
+            sm_query_set_near_text(q, c"M5V".as_ptr(), 3);
+            sm_query_set_radius_km(q, -5.0);
+        }
+    }
+    unsafe fn no_hits(q: *mut sm_query) {
+        // SAFETY: see `Setter`.
+        unsafe { sm_query_set_limit(q, 0) };
+    }
+    unsafe fn robot(q: *mut sm_query) {
+        // SAFETY: see `Setter`; the text is readable for 5 bytes.
+        unsafe { sm_query_set_client_gender(q, c"robot".as_ptr(), 5) };
+    }
+    unsafe fn klingon(q: *mut sm_query) {
+        // SAFETY: see `Setter`; the text is readable for 7 bytes.
+        unsafe { sm_query_add_language(q, c"klingon".as_ptr(), 7) };
+    }
     let cases: [(Setter, &str); 6] = [
-        // SAFETY (each setter): `q` is a live query used by this thread only.
+        (old, "client.age 300 is not a plausible age (0 to 130)"),
+        (negative, "client.age -4 is not a plausible age (0 to 130)"),
         (
-            |q| unsafe {
-                sm_query_set_client_age(q, 300);
-            },
-            "client.age 300 is not a plausible age (0 to 130)",
-        ),
-        (
-            |q| unsafe {
-                sm_query_set_client_age(q, -4);
-            },
-            "client.age -4 is not a plausible age (0 to 130)",
-        ),
-        (
-            |q| unsafe {
-                sm_query_set_near_text(q, c"M5V".as_ptr(), 3);
-                sm_query_set_radius_km(q, -5.0);
-            },
+            negative_radius,
             "radius_km -5 is not a distance (above 0, at most 20037.5)",
         ),
+        (no_hits, "limit 0 is out of range (1 to 1000)"),
         (
-            |q| unsafe {
-                sm_query_set_limit(q, 0);
-            },
-            "limit 0 is out of range (1 to 1000)",
-        ),
-        (
-            |q| unsafe {
-                sm_query_set_client_gender(q, c"robot".as_ptr(), 5);
-            },
+            robot,
             "client.gender \"robot\" is not one of female, male, other",
         ),
-        (
-            |q| unsafe {
-                sm_query_add_language(q, c"klingon".as_ptr(), 7);
-            },
-            "languages: \"klingon\" is not a known language",
-        ),
+        (klingon, "languages: \"klingon\" is not a known language"),
     ];
     for (set, want) in cases {
         let query = sm_query_new();
-        set(query);
+        // SAFETY: `query` is live and used by this thread only.
+        unsafe { set(query) };
         let mut results = ptr::null_mut();
         let mut err = ptr::null_mut();
         // SAFETY: `index` and `query` are live; the outputs are writable.
