@@ -109,7 +109,11 @@ pub fn resolve(entries: &[MixEntry], index: &Index) -> Result<Vec<BenchQuery>> {
                 text: query.text.clone().filter(|t| !t.trim().is_empty()),
                 point,
                 radius_km: query.radius_km,
-                age: query.client.as_ref().and_then(|c| c.age),
+                age: query
+                    .client
+                    .as_ref()
+                    .and_then(|c| c.age)
+                    .and_then(|a| u8::try_from(a).ok()),
                 languages,
                 require_language: query.require_language,
                 categories: query
