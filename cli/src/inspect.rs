@@ -26,11 +26,14 @@ pub fn inspect(file: &Path, json: bool) -> Result<()> {
     say!("{}", file.display());
     say!("  dataset:        {}", meta.name);
     say!("  format version: {}", info.format_version);
-    say!(
-        "  built by:       {} at {} (Unix time)",
-        meta.built_by,
-        meta.built_at
-    );
+    let built_at = i64::try_from(meta.built_at)
+        .ok()
+        .and_then(|seconds| jiff::Timestamp::from_second(seconds).ok())
+        .map_or_else(
+            || format!("{} (Unix time)", meta.built_at),
+            |t| t.strftime("%Y-%m-%d %H:%M:%S UTC").to_string(),
+        );
+    say!("  built by:       {} on {built_at}", meta.built_by);
     say!(
         "  size:           {} bytes ({} per service)",
         info.bytes,
@@ -48,7 +51,7 @@ pub fn inspect(file: &Path, json: bool) -> Result<()> {
     say!("  sections:");
     for section in &info.sections {
         say!(
-            "    {:<9} {:>12} bytes at {:>10}  crc32 {}",
+            "    {:<10} {:>12} bytes at {:>10}  crc32 {}",
             section.name,
             section.bytes,
             section.offset,

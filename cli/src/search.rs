@@ -24,8 +24,8 @@ pub struct Args {
     #[arg(long, allow_hyphen_values = true)]
     radius_km: Option<f64>,
     /// The person's age in years.
-    #[arg(long)]
-    age: Option<u8>,
+    #[arg(long, allow_hyphen_values = true)]
+    age: Option<i64>,
     /// The person's gender: female, male or other.
     #[arg(long)]
     gender: Option<String>,
@@ -56,8 +56,12 @@ pub struct Args {
     /// Print the results JSON (the shape every servicematch surface shares).
     #[arg(long)]
     json: bool,
-    /// Read the whole query as JSON from this argument instead of the flags.
-    #[arg(long, conflicts_with_all = ["text", "near", "age", "gender", "languages", "category"])]
+    /// Read the whole query as JSON from this argument instead of the query
+    /// flags (which it refuses beside it; --explain and --json still apply).
+    #[arg(long, conflicts_with_all = [
+        "text", "near", "radius_km", "age", "gender", "languages", "require_lang",
+        "category", "free", "wheelchair", "limit", "offset",
+    ])]
     query_json: Option<String>,
 }
 
@@ -81,14 +85,24 @@ pub fn run(args: Args) -> Result<()> {
         );
         return Ok(());
     }
-    if results.hits.is_empty() {
+    if results.total == 0 {
         say!("no services match");
         return Ok(());
     }
-    say!(
-        "{}{} services match; showing {}–{}",
+    let total = format!(
+        "{}{}",
         results.total,
-        if results.total_exact { "" } else { "+" },
+        if results.total_exact { "" } else { "+" }
+    );
+    if results.hits.is_empty() {
+        say!(
+            "{total} services match; none on this page (--offset {} is past them)",
+            query.offset
+        );
+        return Ok(());
+    }
+    say!(
+        "{total} services match; showing {}–{}",
         query.offset + 1,
         query.offset + results.hits.len()
     );
