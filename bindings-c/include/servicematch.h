@@ -104,6 +104,11 @@ typedef enum {
    * An error this version of the C library has no specific status for.
    */
   SM_OTHER = 13,
+  /**
+   * The index has no service with the id asked for (`sm_index_service_json`).
+   * The outputs are left untouched.
+   */
+  SM_NOT_FOUND = 14,
 } sm_status;
 
 /**
@@ -230,7 +235,8 @@ void sm_error_free(sm_error *err);
 
 /**
  * Frees a string that this library gave the caller to own
- * (`sm_search_json`, `sm_query_to_json`). NULL does nothing.
+ * (`sm_search_json`, `sm_query_to_json`, `sm_index_service_json`). NULL
+ * does nothing.
  *
  * Never pass it a borrowed string (from a getter, `sm_version`,
  * `sm_status_str`, `sm_error_message`), and never free an owned string
@@ -308,6 +314,47 @@ sm_status sm_index_open_bytes(const uint8_t *bytes, size_t len, sm_index **out, 
  * `index` is NULL or a live index; `json` and `len` are NULL or writable.
  */
 sm_status sm_index_info_json(const sm_index *index, const char **json, size_t *len);
+
+/**
+ * The full record of the service whose publisher's id is `id` (`id_len`
+ * bytes of UTF-8, no NUL needed; the id `sm_results_id` gives), as JSON:
+ * what a result's details show once a person picks it, and what an EMR
+ * stores with a referral. The same record as the CLI's `servicematch show
+ * ID --json` and the WebAssembly package's `index.service(id)`:
+ * `{"id": "…", "name": "…", "alternate_names": […], "description": "…",
+ * "organization": {"id", "name", "url"}, "locations": [{"id", "name", "lat",
+ * "lon", "address", "city", "region", "postal_code"}, …], "phones":
+ * [{"number", "extension", "kind"}, …], "url", "email", "languages":
+ * [{"code", "name"}, …], "eligibility": {"ages": {"min", "max",
+ * "from_text"}, "genders", "description"}, "categories": [{"code", "name",
+ * "vocabulary", "ancestors"}, …], "keywords", "cost", "fees_description",
+ * "accessibility": {"wheelchair", "notes"}, "hours": [{"weekday", "opens",
+ * "closes"}, …], "hours_text", "application_process",
+ * "required_documents", "status", "last_verified"}`. A value the directory
+ * does not give is `null` (a location's `lat`/`lon` too, when it has no
+ * coordinates); objects may gain fields in later versions.
+ *
+ * Ownership: on success `*out` receives a NUL-terminated UTF-8 string that
+ * the caller owns and frees with `sm_string_free` (not `free()`); it does
+ * not depend on `index` and may outlive it. On failure `*out` is untouched.
+ *
+ * Returns `SM_OK`; `SM_NOT_FOUND` when the index has no service with this
+ * id (ids are compared exactly, case and spaces included; `err` names the
+ * id); `SM_NULL_ARGUMENT` (`index`, `id` or `out`); `SM_INVALID_UTF8`; or
+ * `SM_CORRUPT_INDEX` (the record cannot be read). A lookup is a binary
+ * search over the ids and the decoding of one record. Thread safety:
+ * callable on a shared index from any thread.
+ *
+ * # Safety
+ * `index` is NULL or a live index; `id` is NULL or valid for reads of
+ * `id_len` bytes; `out` is NULL or writable; `err` is NULL or points to a
+ * writable `sm_error *`.
+ */
+sm_status sm_index_service_json(const sm_index *index,
+                                const char *id,
+                                size_t id_len,
+                                char **out,
+                                sm_error **err);
 
 /**
  * Checks every section's checksum, reading the whole file: for a file

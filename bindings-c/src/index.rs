@@ -6,9 +6,10 @@ use std::sync::OnceLock;
 use engine::Index;
 
 use crate::args::{bytes_arg, cstr_arg, free_arg, out_arg, ref_arg, str_arg};
-use crate::boundary::FfiResult;
+use crate::boundary::{Failure, FfiResult};
 use crate::error::sm_error;
-use crate::strings::write_str;
+use crate::status::sm_status;
+use crate::strings::{owned_json, write_str};
 
 /// An opened index: a memory-mapped `.smx` file or a copy of one in memory.
 ///
@@ -150,6 +151,65 @@ pub unsafe extern "C" fn sm_index_info_json(
         // SAFETY: both pointers are checked and, by this function's contract,
         // writable; `text` lives in the index.
         unsafe { write_str(text, json, len) };
+        Ok(())
+    })
+}
+
+/// The full record of the service whose publisher's id is `id` (`id_len`
+/// bytes of UTF-8, no NUL needed; the id `sm_results_id` gives), as JSON:
+/// what a result's details show once a person picks it, and what an EMR
+/// stores with a referral. The same record as the CLI's `servicematch show
+/// ID --json` and the WebAssembly package's `index.service(id)`:
+/// `{"id": "…", "name": "…", "alternate_names": […], "description": "…",
+/// "organization": {"id", "name", "url"}, "locations": [{"id", "name", "lat",
+/// "lon", "address", "city", "region", "postal_code"}, …], "phones":
+/// [{"number", "extension", "kind"}, …], "url", "email", "languages":
+/// [{"code", "name"}, …], "eligibility": {"ages": {"min", "max",
+/// "from_text"}, "genders", "description"}, "categories": [{"code", "name",
+/// "vocabulary", "ancestors"}, …], "keywords", "cost", "fees_description",
+/// "accessibility": {"wheelchair", "notes"}, "hours": [{"weekday", "opens",
+/// "closes"}, …], "hours_text", "application_process",
+/// "required_documents", "status", "last_verified"}`. A value the directory
+/// does not give is `null` (a location's `lat`/`lon` too, when it has no
+/// coordinates); objects may gain fields in later versions.
+///
+/// Ownership: on success `*out` receives a NUL-terminated UTF-8 string that
+/// the caller owns and frees with `sm_string_free` (not `free()`); it does
+/// not depend on `index` and may outlive it. On failure `*out` is untouched.
+///
+/// Returns `SM_OK`; `SM_NOT_FOUND` when the index has no service with this
+/// id (ids are compared exactly, case and spaces included; `err` names the
+/// id); `SM_NULL_ARGUMENT` (`index`, `id` or `out`); `SM_INVALID_UTF8`; or
+/// `SM_CORRUPT_INDEX` (the record cannot be read). A lookup is a binary
+/// search over the ids and the decoding of one record. Thread safety:
+/// callable on a shared index from any thread.
+///
+/// # Safety
+/// `index` is NULL or a live index; `id` is NULL or valid for reads of
+/// `id_len` bytes; `out` is NULL or writable; `err` is NULL or points to a
+/// writable `sm_error *`.
+#[no_mangle]
+pub unsafe extern "C" fn sm_index_service_json(
+    index: *const sm_index,
+    id: *const c_char,
+    id_len: usize,
+    out: *mut *mut c_char,
+    err: *mut *mut sm_error,
+) -> sm_status {
+    ffi_boundary!(err, {
+        // SAFETY: by this function's contract `index` is NULL or live and
+        // `id` NULL or readable for `id_len` bytes.
+        let (index, id) = unsafe { (ref_arg(index, "index")?, str_arg(id, id_len, "id")?) };
+        let out = out_arg(out, "out")?;
+        let service = index.index.service_by_id(id)?.ok_or_else(|| {
+            Failure::new(
+                sm_status::SM_NOT_FOUND,
+                format!("no service with id {id:?} in the index"),
+            )
+        })?;
+        let json = owned_json(serde_json::to_string(&service).expect("a service serialises"))?;
+        // SAFETY: `out` is not NULL and, by this function's contract, writable.
+        unsafe { out.write(json) };
         Ok(())
     })
 }

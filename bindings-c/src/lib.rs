@@ -26,8 +26,9 @@
 //! - Strings out are `(const char **ptr, size_t *len)`, UTF-8, **not**
 //!   NUL-terminated, borrowed from the handle they came from and valid until
 //!   that handle is freed. The two exceptions are documented where they
-//!   occur: JSON strings from `sm_search_json` and `sm_query_to_json`, which
-//!   the caller owns and frees with [`sm_string_free`], and the static or
+//!   occur: JSON strings from `sm_search_json`, `sm_query_to_json` and
+//!   `sm_index_service_json`, which the caller owns and frees with
+//!   [`sm_string_free`], and the static or
 //!   error-owned C strings of [`sm_version`], [`sm_status_str`] and
 //!   [`sm_error_message`].
 //! - Every pointer argument is checked (`SM_NULL_ARGUMENT`); `*_free(NULL)`
@@ -107,7 +108,7 @@ mod results;
 pub use error::{sm_error, sm_error_free, sm_error_message, sm_error_status};
 pub use index::{
     sm_index, sm_index_free, sm_index_info_json, sm_index_open, sm_index_open_bytes,
-    sm_index_open_len, sm_index_verify,
+    sm_index_open_len, sm_index_service_json, sm_index_verify,
 };
 pub use query::*;
 pub use results::*;

@@ -46,6 +46,9 @@ pub enum sm_status {
     SM_PANIC = 12,
     /// An error this version of the C library has no specific status for.
     SM_OTHER = 13,
+    /// The index has no service with the id asked for (`sm_index_service_json`).
+    /// The outputs are left untouched.
+    SM_NOT_FOUND = 14,
 }
 
 impl From<ErrorKind> for sm_status {
@@ -63,7 +66,7 @@ impl From<ErrorKind> for sm_status {
 }
 
 impl sm_status {
-    const ALL: [sm_status; 14] = [
+    const ALL: [sm_status; 15] = [
         sm_status::SM_OK,
         sm_status::SM_NULL_ARGUMENT,
         sm_status::SM_INVALID_UTF8,
@@ -78,6 +81,7 @@ impl sm_status {
         sm_status::SM_UNKNOWN_PLACE,
         sm_status::SM_PANIC,
         sm_status::SM_OTHER,
+        sm_status::SM_NOT_FOUND,
     ];
 
     fn name(self) -> &'static std::ffi::CStr {
@@ -98,6 +102,7 @@ impl sm_status {
             sm_status::SM_UNKNOWN_PLACE => c"SM_UNKNOWN_PLACE: the place is not in the index",
             sm_status::SM_PANIC => c"SM_PANIC: internal error caught at the library boundary",
             sm_status::SM_OTHER => c"SM_OTHER: other error",
+            sm_status::SM_NOT_FOUND => c"SM_NOT_FOUND: the index has no service with this id",
         }
     }
 }

@@ -69,12 +69,14 @@ static void test_version(void) {
 }
 
 static void test_status_str(void) {
-    for (unsigned s = SM_OK; s <= SM_OTHER; s++) {
+    for (unsigned s = SM_OK; s <= SM_NOT_FOUND; s++) {
         CHECK(strncmp(sm_status_str(s), "SM_", 3) == 0);
     }
     CHECK(strncmp(sm_status_str(SM_OK), "SM_OK: ", 7) == 0);
     CHECK(strncmp(sm_status_str(SM_UNKNOWN_PLACE), "SM_UNKNOWN_PLACE: ", 18) == 0);
     CHECK(strncmp(sm_status_str(SM_PANIC), "SM_PANIC: ", 10) == 0);
+    CHECK(strncmp(sm_status_str(SM_NOT_FOUND), "SM_NOT_FOUND: ", 14) == 0);
+    CHECK(SM_NOT_FOUND == 14);
     CHECK(strcmp(sm_status_str(9999), "unknown sm_status") == 0);
     CHECK(SM_OK == 0);
 }
@@ -463,6 +465,90 @@ static void test_json(const sm_index *index) {
     sm_query_free(parsed);
 }
 
+/* A service's full record by its id: the id a search gives finds the
+ * service it names; an unknown id is SM_NOT_FOUND, never an empty record. */
+static void test_service_json(void) {
+    sm_error *err = NULL;
+    sm_index *index = NULL;
+    if (sm_index_open(index_path, &index, &err) != SM_OK) {
+        fprintf(stderr, "cannot open %s: %s\n", index_path, sm_error_message(err));
+        exit(2);
+    }
+
+    char *json = UNTOUCHED;
+    CHECK_STATUS(sm_index_service_json(index, LIT("s01"), &json, &err), SM_OK);
+    CHECK(json != UNTOUCHED && err == NULL);
+    CHECK(strncmp(json, "{\"id\":\"s01\",\"name\":\"Sudbury Food Bank\",", 39) == 0);
+    CHECK(strstr(json, "\"description\":\"Emergency food hampers for families in need.\"") != NULL);
+    CHECK(strstr(json, "\"organization\":{\"id\":\"org-s01\",\"name\":\"Test Org\"") != NULL);
+    CHECK(strstr(json, "\"number\":\"705-555-0101\"") != NULL);
+    CHECK(strstr(json, "\"postal_code\":\"P3E 2C6\"") != NULL);
+    CHECK(strstr(json, "\"lat\":46.49,\"lon\":-80.99") != NULL);
+    CHECK(strstr(json, "\"cost\":\"free\"") != NULL);
+    sm_string_free(json);
+
+    /* The id of each hit gives that hit's record; the string is the
+     * caller's, valid after the results and the index are freed. */
+    sm_query *query = query_from("{\"text\": \"food\", \"limit\": 3}");
+    sm_results *results = search(index, query);
+    CHECK(sm_results_len(results) == 3);
+    char *records[3] = {NULL, NULL, NULL};
+    for (size_t i = 0; i < sm_results_len(results) && i < 3; i++) {
+        const char *id = NULL, *name = NULL;
+        size_t id_len = 0, name_len = 0;
+        CHECK_STATUS(sm_results_id(results, i, &id, &id_len), SM_OK);
+        CHECK_STATUS(sm_results_name(results, i, &name, &name_len), SM_OK);
+        CHECK_STATUS(sm_index_service_json(index, id, id_len, &records[i], &err), SM_OK);
+        char want[256];
+        snprintf(want, sizeof want, "{\"id\":\"%.*s\",\"name\":\"%.*s\",", (int)id_len, id,
+                 (int)name_len, name);
+        if (!CHECK(records[i] != NULL && strncmp(records[i], want, strlen(want)) == 0)) {
+            fprintf(stderr, "  record: %s\n  expected it to start with %s\n", records[i], want);
+        }
+    }
+    CHECK(records[0] != NULL && strncmp(records[0], "{\"id\":\"s08\",", 12) == 0);
+    sm_results_free(results);
+    sm_query_free(query);
+
+    /* The length, not a NUL, ends the id. */
+    json = NULL;
+    CHECK_STATUS(sm_index_service_json(index, "s02 and more", 3, &json, &err), SM_OK);
+    CHECK(json != NULL && strncmp(json, "{\"id\":\"s02\",", 12) == 0);
+    sm_string_free(json);
+
+    /* Unknown ids: SM_NOT_FOUND naming the id, the output untouched. Ids
+     * are compared exactly. */
+    json = UNTOUCHED;
+    CHECK_ERROR(sm_index_service_json(index, LIT("s99"), &json, &err), SM_NOT_FOUND,
+                "no service with id \"s99\"");
+    CHECK_ERROR(sm_index_service_json(index, LIT("S01"), &json, &err), SM_NOT_FOUND, "\"S01\"");
+    CHECK_ERROR(sm_index_service_json(index, LIT("s0"), &json, &err), SM_NOT_FOUND, "\"s0\"");
+    CHECK_ERROR(sm_index_service_json(index, LIT(" s01"), &json, &err), SM_NOT_FOUND,
+                "\" s01\"");
+    CHECK_ERROR(sm_index_service_json(index, LIT(""), &json, &err), SM_NOT_FOUND, "\"\"");
+    CHECK_STATUS(sm_index_service_json(index, LIT("s99"), &json, NULL), SM_NOT_FOUND);
+    CHECK(json == UNTOUCHED);
+
+    /* Bad arguments. */
+    CHECK_ERROR(sm_index_service_json(NULL, LIT("s01"), &json, &err), SM_NULL_ARGUMENT,
+                "index is NULL");
+    CHECK_ERROR(sm_index_service_json(index, NULL, 3, &json, &err), SM_NULL_ARGUMENT,
+                "id is NULL");
+    CHECK_ERROR(sm_index_service_json(index, NULL, 0, &json, &err), SM_NULL_ARGUMENT,
+                "id is NULL");
+    CHECK_ERROR(sm_index_service_json(index, LIT("s01"), NULL, &err), SM_NULL_ARGUMENT,
+                "out is NULL");
+    CHECK_ERROR(sm_index_service_json(index, LIT("s0\xff"), &json, &err), SM_INVALID_UTF8,
+                "id is not valid UTF-8 at byte 2");
+    CHECK(json == UNTOUCHED);
+
+    sm_index_free(index);
+    for (size_t i = 0; i < 3; i++) {
+        CHECK(records[i] == NULL || strstr(records[i], "\"locations\":[") != NULL);
+        sm_string_free(records[i]);
+    }
+}
+
 /* Searches with `query` (then frees it) and checks the failure. */
 static void check_search_fails(const sm_index *index, sm_query *query, sm_status want,
                                const char *needle, int line) {
@@ -778,6 +864,7 @@ int main(int argc, char **argv) {
     test_getters(index);
     test_results_outlive_index_and_query(bytes, len);
     test_json(index);
+    test_service_json();
     test_invalid_queries(index);
     test_null_arguments(index, bytes, len);
     test_invalid_utf8(index);

@@ -7,7 +7,9 @@
 # tests/cpp_compat.cpp with g++, for the header's C++ compatibility),
 # and runs them: as built, under AddressSanitizer + UndefinedBehaviorSanitizer,
 # and under valgrind (fewer searches under the slower runs). Builds and runs
-# examples/c too. Prints "c-api: N passed, M failed" last; exits 1 on failure.
+# examples/c too, on the CLI's demo index, checking every line it prints
+# against the results JSON of the same query (tests/referral_expected.py).
+# Prints "c-api: N passed, M failed" last; exits 1 on failure.
 #
 # Usage: bindings-c/tests/run.sh
 # Environment:
@@ -33,6 +35,7 @@ missing=()
 command -v gcc >/dev/null || missing+=(gcc libc6-dev)
 command -v g++ >/dev/null || missing+=(g++)
 command -v make >/dev/null || missing+=(make)
+command -v python3 >/dev/null || missing+=(python3)
 [[ "${SM_SKIP_VALGRIND:-}" == 1 ]] || command -v valgrind >/dev/null || missing+=(valgrind)
 if ((${#missing[@]})); then
     echo "== installing ${missing[*]}"
@@ -41,6 +44,8 @@ fi
 
 echo "== building libservicematch ($profile) and the reference results"
 cargo build --quiet --profile "$profile" -p servicematch-c --lib --example reference
+echo "== building the CLI ($profile), for the demo index and the JSON the example is checked against"
+cargo build --quiet --profile "$profile" -p servicematch-cli
 target="$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')"
 lib="$target/$profile_dir"
 [[ -f "$lib/libservicematch.a" && -f "$lib/libservicematch.so" ]] || {
@@ -135,6 +140,40 @@ example() {
         "$work/example/referral" --index "$index" P3E2C6 72 fr | tee /dev/stderr | grep -q "Seniors Meals on Wheels"
 }
 step "examples/c builds and finds services" example
+
+# The demo index, built by the CLI where $SERVICEMATCH_DEMO_INDEX says (as the
+# quick start builds it into the cache folder).
+demo="$work/demo.smx"
+cli() { SERVICEMATCH_DEMO_INDEX="$demo" "$lib/servicematch" "$@"; }
+# example_prints_the_results ARGS...: every line the example prints for a
+# patient (ARGS: postal code, age, language, need) is the results JSON's.
+example_prints_the_results() {
+    local expected="$crate/tests/referral_expected.py"
+    cli search --json --query-json "$(python3 "$expected" --query "$@")" >"$work/results.json" &&
+        python3 "$expected" "$@" <"$work/results.json" >"$work/expected.txt" &&
+        "$work/example/referral" --index "$demo" "$@" >"$work/example.txt" &&
+        diff -u "$work/expected.txt" "$work/example.txt"
+}
+step "examples/c prints each field beside its label (demo index, meals)" \
+    example_prints_the_results P3E2C6 72 fr meals
+step "examples/c prints each field beside its label (demo index, aide alimentaire)" \
+    example_prints_the_results "K1N 5T5" 40 fr aide alimentaire
+step "examples/c prints each field beside its label (demo index, no need)" \
+    example_prints_the_results M5V2T6 30 en
+# example_shows_the_record ID: the record the example shows (sm_index_service_json)
+# is the CLI's `show ID --json`; an unknown id is an error naming it.
+example_shows_the_record() {
+    "$work/example/referral" --index "$demo" --show "$1" >"$work/record.json" &&
+        cli show "$1" --index "$demo" --json >"$work/cli-record.json" &&
+        python3 -c 'import json, sys
+a, b = (json.load(open(path)) for path in sys.argv[1:3])
+sys.exit(0 if a == b and a["id"] == sys.argv[3] else "the records differ")' \
+            "$work/record.json" "$work/cli-record.json" "$1" &&
+        ! "$work/example/referral" --index "$demo" --show no-such-id 2>"$work/unknown.txt" &&
+        grep -q 'no service with id "no-such-id"' "$work/unknown.txt"
+}
+step "examples/c shows a service's full record, as the CLI's show --json" \
+    example_shows_the_record synth-0001493
 
 echo "c-api: $passed passed, $failed failed"
 [[ "$failed" == 0 ]]

@@ -1,4 +1,4 @@
-//! `servicematch`: build, search, inspect and verify service directory indexes.
+//! `servicematch`: build, search, show, inspect and verify service directory indexes.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -10,6 +10,7 @@ mod demo;
 mod inspect;
 mod output;
 mod search;
+mod show;
 
 /// Every subcommand's result: an error from the engine or the importer,
 /// printed with its causes.
@@ -29,6 +30,8 @@ enum Command {
     Build(build::Args),
     /// Search an index (the bundled demo directory without --index).
     Search(search::Args),
+    /// Show one service's full record, by its id (in the bundled demo directory without --index).
+    Show(show::Args),
     /// Show an index file's sections, counts, format version and metadata.
     Inspect {
         /// The index file.
@@ -49,6 +52,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Build(args) => build::run(args),
         Command::Search(args) => search::run(args),
+        Command::Show(args) => show::run(args),
         Command::Inspect { file, json } => inspect::inspect(&file, json),
         Command::Verify { file } => inspect::verify(&file),
     };

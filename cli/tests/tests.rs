@@ -110,6 +110,69 @@ fn json_query_equals_flags() {
 }
 
 #[test]
+fn show_prints_a_search_hit_s_full_record() {
+    let (_dir, index) = built_index();
+    let index = index.to_str().unwrap();
+    let search = servicematch(&["search", "--index", index, "food", "--json"]);
+    let results: serde_json::Value = serde_json::from_slice(&search.stdout).unwrap();
+    let hit = &results["hits"][0];
+    let id = hit["id"].as_str().unwrap();
+
+    let json = servicematch(&["show", id, "--index", index, "--json"]);
+    assert!(json.status.success(), "{}", stderr(&json));
+    let record: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(record["id"], hit["id"]);
+    assert_eq!(record["name"], hit["name"]);
+    assert_eq!(record["phones"][0]["number"], hit["phones"][0]);
+    assert!(record["description"].is_string(), "{record}");
+
+    let human = servicematch(&["show", "s01", "--index", index]);
+    assert!(human.status.success(), "{}", stderr(&human));
+    let text = stdout(&human);
+    assert!(text.starts_with("Sudbury Food Bank\n"), "{text}");
+    for line in [
+        "id:             s01",
+        "organization:   Test Org",
+        "description:    Emergency food hampers for families in need.",
+        "location:       Sudbury Food Bank: 1 Main St, Sudbury, ON P3E 2C6 (46.49, -80.99)",
+        "phone:          705-555-0101 (voice)",
+        "languages:      English (en)",
+        "categories:     Food Pantry",
+        "cost:           free",
+    ] {
+        assert!(
+            text.contains(&format!("\n  {line}\n")),
+            "{line:?} in\n{text}"
+        );
+    }
+}
+
+#[test]
+fn show_names_an_unknown_id() {
+    let (_dir, index) = built_index();
+    let index = index.to_str().unwrap();
+    for args in [
+        vec!["show", "s99", "--index", index],
+        vec!["show", "s99", "--index", index, "--json"],
+    ] {
+        let output = servicematch(&args);
+        assert!(!output.status.success(), "{args:?}");
+        assert!(output.stdout.is_empty(), "{args:?}: {}", stdout(&output));
+        assert_eq!(
+            stderr(&output),
+            format!("error: no service with id \"s99\" in {index}\n")
+        );
+    }
+    let missing = servicematch(&["show", "s01", "--index", "/nonexistent.smx"]);
+    assert!(!missing.status.success());
+    assert!(
+        stderr(&missing).contains("/nonexistent.smx"),
+        "{}",
+        stderr(&missing)
+    );
+}
+
+#[test]
 fn verify_fails_on_a_corrupted_file() {
     let (_dir, index) = built_index();
     let mut bytes = std::fs::read(&index).unwrap();
