@@ -109,6 +109,16 @@ typedef enum {
    * The outputs are left untouched.
    */
   SM_NOT_FOUND = 14,
+  /**
+   * Directory data given to the library is malformed or unusable (the
+   * engine's `ErrorKind::InvalidInput`).
+   */
+  SM_INVALID_INPUT = 15,
+  /**
+   * A build rejected more records than its caller allowed (the engine's
+   * `ErrorKind::TooManyRejects`).
+   */
+  SM_TOO_MANY_REJECTS = 16,
 } sm_status;
 
 /**

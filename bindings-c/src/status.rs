@@ -49,6 +49,12 @@ pub enum sm_status {
     /// The index has no service with the id asked for (`sm_index_service_json`).
     /// The outputs are left untouched.
     SM_NOT_FOUND = 14,
+    /// Directory data given to the library is malformed or unusable (the
+    /// engine's `ErrorKind::InvalidInput`).
+    SM_INVALID_INPUT = 15,
+    /// A build rejected more records than its caller allowed (the engine's
+    /// `ErrorKind::TooManyRejects`).
+    SM_TOO_MANY_REJECTS = 16,
 }
 
 impl From<ErrorKind> for sm_status {
@@ -60,13 +66,16 @@ impl From<ErrorKind> for sm_status {
             ErrorKind::CorruptIndex => sm_status::SM_CORRUPT_INDEX,
             ErrorKind::InvalidQuery => sm_status::SM_INVALID_QUERY,
             ErrorKind::UnknownPlace => sm_status::SM_UNKNOWN_PLACE,
+            ErrorKind::InvalidInput => sm_status::SM_INVALID_INPUT,
+            ErrorKind::TooManyRejects => sm_status::SM_TOO_MANY_REJECTS,
+            // A kind newer than this library: `ErrorKind` is non-exhaustive.
             _ => sm_status::SM_OTHER,
         }
     }
 }
 
 impl sm_status {
-    const ALL: [sm_status; 15] = [
+    const ALL: [sm_status; 17] = [
         sm_status::SM_OK,
         sm_status::SM_NULL_ARGUMENT,
         sm_status::SM_INVALID_UTF8,
@@ -82,6 +91,8 @@ impl sm_status {
         sm_status::SM_PANIC,
         sm_status::SM_OTHER,
         sm_status::SM_NOT_FOUND,
+        sm_status::SM_INVALID_INPUT,
+        sm_status::SM_TOO_MANY_REJECTS,
     ];
 
     fn name(self) -> &'static std::ffi::CStr {
@@ -103,6 +114,12 @@ impl sm_status {
             sm_status::SM_PANIC => c"SM_PANIC: internal error caught at the library boundary",
             sm_status::SM_OTHER => c"SM_OTHER: other error",
             sm_status::SM_NOT_FOUND => c"SM_NOT_FOUND: the index has no service with this id",
+            sm_status::SM_INVALID_INPUT => {
+                c"SM_INVALID_INPUT: the directory data is malformed or unusable"
+            }
+            sm_status::SM_TOO_MANY_REJECTS => {
+                c"SM_TOO_MANY_REJECTS: the build rejected more records than allowed"
+            }
         }
     }
 }
@@ -149,5 +166,23 @@ mod tests {
         // SAFETY: as above.
         let unknown = unsafe { CStr::from_ptr(sm_status_str(9999)) };
         assert_eq!(unknown.to_str().unwrap(), "unknown sm_status");
+    }
+
+    #[test]
+    fn every_error_kind_has_its_own_status() {
+        let kinds = [
+            ErrorKind::Io,
+            ErrorKind::InvalidInput,
+            ErrorKind::NotAnIndex,
+            ErrorKind::UnsupportedVersion,
+            ErrorKind::CorruptIndex,
+            ErrorKind::InvalidQuery,
+            ErrorKind::UnknownPlace,
+            ErrorKind::TooManyRejects,
+        ];
+        let statuses: std::collections::HashSet<sm_status> =
+            kinds.iter().map(|&kind| sm_status::from(kind)).collect();
+        assert_eq!(statuses.len(), kinds.len(), "one status per kind");
+        assert!(!statuses.contains(&sm_status::SM_OTHER));
     }
 }

@@ -2,7 +2,9 @@
 
 use std::path::PathBuf;
 
-use servicematch::{AgeRange, Cost, Index, Location, OpenInterval, Result, Service, Status};
+use servicematch::{AgeRange, Cost, Index, Location, OpenInterval, Service, Status};
+
+use crate::Result;
 
 use crate::output::say;
 
@@ -30,8 +32,7 @@ pub fn run(args: Args) -> Result<()> {
             || "the demo directory".to_owned(),
             |path| path.display().to_string(),
         );
-        eprintln!("error: no service with id {:?} in {source}", args.id);
-        std::process::exit(1);
+        return Err(format!("no service with id {:?} in {source}", args.id).into());
     };
     if args.json {
         say!(
