@@ -167,7 +167,9 @@ fn print_problems(report: &Report, shown: usize) {
     // What kinds of problems, most common first: a real export's thousands
     // of problems are a handful of faults repeated. Each kind says what it
     // means in the words of its first problem, ids and values left out.
-    let mut kinds: Vec<((&str, &str, bool, String), usize)> = Vec::new();
+    // (file, field, rejected, gist) and how many problems are of that kind.
+    type Kind<'a> = (&'a str, &'a str, bool, String);
+    let mut kinds: Vec<(Kind<'_>, usize)> = Vec::new();
     for problem in &report.problems {
         let key = (
             short(&problem.file),
