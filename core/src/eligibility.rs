@@ -285,8 +285,10 @@ pub(crate) fn reasons(profile: &Profile, row: &Row<'_>, line: &LowIncomeLine) ->
     let mut parts = Vec::new();
     let (structured, from_text) = row.groups();
     let groups = structured | from_text;
+    // The groups the client is in, else those the publisher declared (not
+    // every group its text happens to mention: "seniors and their caregivers").
     let matched = groups & profile.groups;
-    let shown = if matched != 0 { matched } else { groups };
+    let shown = if matched != 0 { matched } else { structured };
     let ages = row.ages();
     for (bit, group) in Group::ALL.iter().enumerate() {
         if shown & 1 << bit == 0 {
@@ -307,7 +309,7 @@ pub(crate) fn reasons(profile: &Profile, row: &Row<'_>, line: &LowIncomeLine) ->
             None => parts.push(format!("for {}{text}", group.people())),
         }
     }
-    if groups == 0 {
+    if shown == 0 {
         if let Some((min, max, _)) = ages.filter(|&(min, max, _)| targeted_ages(min, max)) {
             if let Some(text) = format_ages(min, max) {
                 let who = if max.is_some_and(|m| m <= 30) {

@@ -901,3 +901,6 @@ mod same_messages {
         }
     }
 }
+
+// Callers a 211 hears on the demo directory: eligibility, fit, facets.
+mod scenarios;

@@ -510,12 +510,27 @@ impl Generator {
             }
             rules.push(("residency", "ON".into()));
         }
-        // Some housing and shelter services are for veterans.
-        if matches!(
+        // Some housing and shelter services are for veterans: every ninth,
+        // and those within 100 km of Ontario's bases (Kingston, Petawawa,
+        // Trenton, Borden).
+        let here = self.places.get(home);
+        let near_a_base = [
+            (44.23, -76.49),
+            (45.90, -77.28),
+            (44.10, -77.58),
+            (44.27, -79.91),
+        ]
+        .iter()
+        .any(|&(lat, lon): &(f64, f64)| {
+            let dlat = here.latitude - lat;
+            let dlon = (here.longitude - lon) * lat.to_radians().cos();
+            (dlat * dlat + dlon * dlon).sqrt() * 111.0 < 100.0
+        });
+        let housing = matches!(
             kind.key,
-            "housing_help" | "emergency_shelter" | "mens_shelter"
-        ) && number % 9 == 0
-        {
+            "housing_help" | "emergency_shelter" | "mens_shelter" | "rent_bank"
+        );
+        if housing && (number % 9 == 0 || near_a_base) {
             rules.push(("group", "veteran".into()));
             eligibility.push_str(if french {
                 " Programme réservé aux anciens combattants des Forces armées canadiennes."

@@ -25,6 +25,8 @@ pub(crate) struct Plan<'a> {
     pub(crate) radius_km: Option<f64>,
     /// The client's profile (`None` without one).
     profile: Option<Profile>,
+    /// The client's province (a bit of the residency column), from where they are.
+    province: Option<usize>,
     languages: Option<Vec<u64>>,
     preferred: Vec<String>,
     require_language: bool,
@@ -148,6 +150,7 @@ impl<'a> Plan<'a> {
             origin,
             radius_km: query.radius_km,
             profile: profile.filter(|p| !p.is_empty()),
+            province,
             languages,
             preferred,
             require_language: query.require_language,
@@ -242,6 +245,14 @@ impl<'a> Plan<'a> {
         let languages = self.languages.as_deref().map(|mask| row.languages(mask));
         if self.require_language && !languages.is_some_and(|(_, hit)| hit) {
             return None;
+        }
+        // Where the client lives rules out services for other provinces'
+        // residents, with or without a profile.
+        let residency = row.residency();
+        if let (Some(province), true) = (self.province, residency != 0) {
+            if residency & 1 << province == 0 {
+                return None;
+            }
         }
         let judgement = self
             .profile
