@@ -530,7 +530,7 @@ impl Generator {
             kind.key,
             "housing_help" | "emergency_shelter" | "mens_shelter" | "rent_bank"
         );
-        if housing && (number % 9 == 0 || near_a_base) {
+        if housing && (number.is_multiple_of(9) || near_a_base) {
             rules.push(("group", "veteran".into()));
             eligibility.push_str(if french {
                 " Programme réservé aux anciens combattants des Forces armées canadiennes."

@@ -142,7 +142,7 @@ impl<'a> Plan<'a> {
                 income: client.income,
                 household_size: client.household_size,
                 groups: Profile::groups_of(&statuses, age),
-                province: province,
+                province,
             }
         });
         Ok(Plan {
