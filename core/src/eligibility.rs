@@ -497,8 +497,14 @@ mod tests {
             reasons(&newcomer, &filters.row(0), &line),
             ["for newcomers"]
         );
+        // A group only its text mentions is named for the people in it alone.
+        assert!(reasons(&newcomer, &filters.row(1), &line).is_empty());
+        let veteran = Profile {
+            groups: Profile::groups_of(&[Group::Veteran], None),
+            ..Profile::default()
+        };
         assert_eq!(
-            reasons(&newcomer, &filters.row(1), &line),
+            reasons(&veteran, &filters.row(1), &line),
             ["for veterans (from its eligibility text)"]
         );
     }
