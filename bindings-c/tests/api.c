@@ -283,7 +283,7 @@ static void test_getters(const sm_index *index) {
 
     CHECK_STATUS(sm_results_explanation(results, 0, &ptr, &len), SM_OK);
     CHECK(str_contains(ptr, len, "speaks French"));
-    CHECK(str_contains(ptr, len, "ages 65+"));
+    CHECK(str_contains(ptr, len, "for seniors 65+"));
     float text = 0, distance = 0, language = 0, fit = 0;
     CHECK_STATUS(sm_results_factor_text(results, 0, &text), SM_OK);
     CHECK_STATUS(sm_results_factor_distance(results, 0, &distance), SM_OK);

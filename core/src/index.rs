@@ -191,7 +191,7 @@ impl Index {
         for section in Section::ALL {
             self.sections.verify(section)?;
         }
-        Ok(())
+        self.sections.verify_padding()
     }
 
     /// The metadata written at build time.

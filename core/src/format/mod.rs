@@ -262,6 +262,35 @@ impl Sections {
     }
 
     /// Checks one section's checksum.
+    /// Checks that the bytes between sections (the zero padding that aligns
+    /// each to 8 bytes) are zeros, so that no byte of the file goes unchecked.
+    pub(crate) fn verify_padding(&self) -> Result<()> {
+        let data = self.bytes.as_slice();
+        let mut spans: Vec<(u64, u64)> = self
+            .table
+            .iter()
+            .map(|i| (i.offset, i.offset + i.len))
+            .collect();
+        spans.sort_unstable();
+        let table_end = (HEADER_LEN + ENTRY_LEN * self.table.len()) as u64;
+        let mut at = table_end;
+        for (start, end) in spans
+            .into_iter()
+            .chain(std::iter::once((self.file_len, self.file_len)))
+        {
+            if start > at {
+                let gap = &data[at as usize..start as usize];
+                if gap.iter().any(|&b| b != 0) {
+                    return Err(Error::corrupt(format!(
+                        "the padding at bytes {at}..{start} is not zeros"
+                    )));
+                }
+            }
+            at = at.max(end);
+        }
+        Ok(())
+    }
+
     pub(crate) fn verify(&self, section: Section) -> Result<()> {
         let info = self
             .table
