@@ -40,6 +40,7 @@ pub mod data;
 pub mod engines;
 pub mod measure;
 pub mod mix;
+pub mod relevance;
 pub mod report;
 
 /// The error type of the harness: anything, with a message a person can act on.
