@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use tantivy::directory::{Directory, RamDirectory};
-use tantivy::tokenizer::TokenizerManager;
+use tantivy::tokenizer::{PreTokenizedString, Token, TokenizerManager};
 use tantivy::TantivyDocument;
 
 use crate::error::{Error, ErrorKind, Result};
@@ -17,7 +17,9 @@ use crate::model::Service;
 use crate::report::{Problem, Report};
 use crate::text::analyzer;
 use crate::text::query::category_key;
+use crate::text::analyzer::word_stems;
 use crate::text::schema::{self, TextPart};
+use crate::text::vocabulary::{need_term, Vocabulary};
 
 /// What a build did.
 #[derive(Debug, Clone)]
@@ -58,6 +60,7 @@ pub struct IndexBuilder {
     gazetteer: GazetteerBuilder,
     attribution: Vec<String>,
     default_gazetteer: bool,
+    vocabulary: Vocabulary,
     /// Services already reported as having no located location, so that
     /// validating again reports nothing twice.
     unlocated: HashSet<String>,
@@ -74,8 +77,30 @@ impl IndexBuilder {
             gazetteer: GazetteerBuilder::default(),
             attribution: Vec::new(),
             default_gazetteer: true,
+            vocabulary: Vocabulary::built_in(),
             unlocated: HashSet::new(),
         }
+    }
+
+    /// Adds a publisher's needs to the built-in layperson vocabulary
+    /// (`servicematch build --synonyms FILE`): a query that says one of a
+    /// need's phrases also finds the services that say another.
+    ///
+    /// # Example
+    /// ```
+    /// use servicematch::{Index, IndexBuilder, Query, Service, Vocabulary};
+    ///
+    /// let mut builder = IndexBuilder::new("example");
+    /// builder.add_service(Service { id: "a".into(), name: "Kettle Club".into(), ..Default::default() });
+    /// builder.add_vocabulary(Vocabulary::parse("kettle club | tea for seniors")?);
+    /// let index = Index::from_bytes(builder.build_bytes()?.0)?;
+    /// let results = index.search(&Query::new().text("tea for seniors"))?;
+    /// assert_eq!(results.hits[0].id, "a");
+    /// # Ok::<(), servicematch::Error>(())
+    /// ```
+    pub fn add_vocabulary(&mut self, vocabulary: Vocabulary) -> &mut IndexBuilder {
+        self.vocabulary.extend(vocabulary);
+        self
     }
 
     /// Leaves out the built-in GeoNames forward sortation areas.
@@ -248,7 +273,7 @@ impl IndexBuilder {
         };
         let sections = vec![
             (Section::Meta, crate::format::meta::write(&meta)),
-            (Section::Text, build_text(&services)?),
+            (Section::Text, build_text(&services, &self.vocabulary)?),
             (Section::Records, crate::format::records::write(&services)),
             (Section::Hits, crate::format::hits::write(&services)?),
             (Section::Geo, crate::format::geo::write(&locations)),
@@ -257,6 +282,10 @@ impl IndexBuilder {
                 crate::format::filters::write(&services, &languages),
             ),
             (Section::Gazetteer, self.gazetteer.write()),
+            (
+                Section::Vocabulary,
+                crate::format::vocabulary::write(&self.vocabulary),
+            ),
         ];
         let bytes = write_file(&sections);
         let summary = BuildSummary {
@@ -359,8 +388,9 @@ fn publisher_name<'s>(services: &'s [Service], code: &str) -> Option<&'s str> {
 
 /// Builds the tantivy index (one segment, documents in service order, so a
 /// document id is a service's position) and packs its files.
-fn build_text(services: &[Service]) -> Result<Vec<u8>> {
+fn build_text(services: &[Service], vocabulary: &Vocabulary) -> Result<Vec<u8>> {
     let (schema, fields) = schema::build();
+    let matcher = vocabulary.matcher();
     let tokenizers = TokenizerManager::default();
     analyzer::register(&tokenizers);
     let directory = RamDirectory::create();
@@ -371,12 +401,21 @@ fn build_text(services: &[Service]) -> Result<Vec<u8>> {
         .map_err(text_error)?;
     for service in services {
         let mut doc = TantivyDocument::default();
+        // Each need the service's text names, once per mention and part weight.
+        let mut needs: Vec<String> = Vec::new();
         for part in TextPart::ALL {
             for value in text_values(service, part) {
                 for _ in 0..part.weight() {
                     doc.add_text(fields.text, value);
                 }
+                for found in matcher.find(&word_stems(value)) {
+                    let term = need_term(found.need);
+                    needs.extend(std::iter::repeat_n(term, part.weight()));
+                }
             }
+        }
+        if !needs.is_empty() {
+            doc.add_pre_tokenized_text(fields.text, pre_tokenized(needs));
         }
         for key in category_keys(service) {
             doc.add_text(fields.category, key);
@@ -409,6 +448,25 @@ fn build_text(services: &[Service]) -> Result<Vec<u8>> {
 
 fn text_error(e: tantivy::TantivyError) -> Error {
     Error::new(ErrorKind::Io, "cannot build the text index").with_source(e)
+}
+
+/// Terms as text already analysed, one position each.
+fn pre_tokenized(terms: Vec<String>) -> PreTokenizedString {
+    let tokens = terms
+        .iter()
+        .enumerate()
+        .map(|(position, text)| Token {
+            offset_from: 0,
+            offset_to: 0,
+            position,
+            text: text.clone(),
+            position_length: 1,
+        })
+        .collect();
+    PreTokenizedString {
+        text: terms.join(" "),
+        tokens,
+    }
 }
 
 /// The text of one part of a service.

@@ -20,6 +20,7 @@ use crate::format::records::Records;
 use crate::format::text::PackedDirectory;
 use crate::format::{Section, SectionInfo, Sections};
 use crate::model::Service;
+use crate::text::vocabulary::Matcher;
 use crate::text::{analyzer, schema::Fields};
 use crate::{Query, Results};
 
@@ -42,6 +43,9 @@ pub struct Index {
     /// search rather than at open (which must stay fast): tantivy trusts its
     /// files and may panic on damaged ones. `Err` holds the message.
     text_checked: OnceLock<Result<(), String>>,
+    /// The vocabulary's phrases, read from its section at the first text
+    /// search (not at open, which must stay fast).
+    vocabulary: OnceLock<Result<Matcher, String>>,
 }
 
 /// A summary of an index, for `servicematch inspect` and the bindings' `info`.
@@ -172,7 +176,24 @@ impl Index {
             filters,
             gazetteer,
             text_checked: OnceLock::new(),
+            vocabulary: OnceLock::new(),
         })
+    }
+
+    /// The vocabulary's phrases, ready to find in a query.
+    ///
+    /// # Errors
+    /// [`ErrorKind::CorruptIndex`] when the vocabulary section is damaged.
+    pub(crate) fn vocabulary(&self) -> Result<&Matcher> {
+        let matcher = self.vocabulary.get_or_init(|| {
+            self.sections
+                .verify(Section::Vocabulary)
+                .and_then(|()| self.sections.get(Section::Vocabulary))
+                .and_then(|bytes| crate::format::vocabulary::read(&bytes))
+                .map(|vocabulary| vocabulary.matcher())
+                .map_err(|e| e.to_string())
+        });
+        matcher.as_ref().map_err(|e| Error::corrupt(e.clone()))
     }
 
     /// Checks every section's checksum, reading the whole file.

@@ -6,5 +6,5 @@ pub(crate) mod analyzer;
 pub(crate) mod query;
 pub(crate) mod schema;
 pub(crate) mod stem;
-pub(crate) mod synonyms;
 pub(crate) mod typo;
+pub mod vocabulary;
