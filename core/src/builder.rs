@@ -409,8 +409,9 @@ fn build_text(services: &[Service], vocabulary: &Vocabulary) -> Result<Vec<u8>> 
                     doc.add_text(fields.text, value);
                 }
                 for found in matcher.find(&word_stems(value)) {
-                    let term = need_term(found.need);
-                    needs.extend(std::iter::repeat_n(term, part.weight()));
+                    for need in found.needs {
+                        needs.extend(std::iter::repeat_n(need_term(need), part.weight()));
+                    }
                 }
             }
         }

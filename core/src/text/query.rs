@@ -144,9 +144,21 @@ pub(crate) fn build(
             }
         }
         // The need, said in any of its phrases: below the caller's own words.
-        let need = lookup.term(&need_term(found.need));
-        any.add(&need, rank::vocabulary_weight(typed.len()));
-        let mut alternatives: Vec<Vec<QueryTerm>> = vec![vec![need.clone()]];
+        let mut alternatives: Vec<Vec<QueryTerm>> = Vec::new();
+        for &need in &found.needs {
+            let term = lookup.term(&need_term(need));
+            any.add(&term, rank::vocabulary_weight(typed.len()));
+            alternatives.push(vec![term.clone()]);
+            needs.push(NeedUse {
+                term: term.term,
+                name: vocabulary.name(need).to_owned(),
+                phrase: found.phrase.clone(),
+                words: typed
+                    .iter()
+                    .map(|stems| Term::from_field_text(fields.text, &stems[0]))
+                    .collect(),
+            });
+        }
         for language in 0..2 {
             let every_term: Vec<QueryTerm> = typed
                 .iter()
@@ -161,15 +173,6 @@ pub(crate) fn build(
             }
         }
         requirements.push(Requirement { alternatives });
-        needs.push(NeedUse {
-            term: need.term,
-            name: vocabulary.name(found.need).to_owned(),
-            phrase: found.phrase.clone(),
-            words: typed
-                .iter()
-                .map(|stems| Term::from_field_text(fields.text, &stems[0]))
-                .collect(),
-        });
     }
     let (terms, postings) = any.clauses()?;
     let any_word = Box::new(BooleanQuery::new(

@@ -150,8 +150,9 @@ struct Phrase {
 /// A phrase found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Found {
-    /// The need it names.
-    pub(crate) need: usize,
+    /// The needs it names (more than one when a publisher's need shares
+    /// the phrase with another).
+    pub(crate) needs: Vec<usize>,
     /// The phrase as the vocabulary writes it.
     pub(crate) phrase: String,
     /// The words of the text it covers (positions in the analysed words).
@@ -178,25 +179,32 @@ impl Matcher {
         let mut found = Vec::new();
         let mut at = 0;
         while at < words.len() {
-            let best = words[at]
+            let matching: Vec<&Phrase> = words[at]
                 .iter()
                 .filter_map(|stem| self.by_first.get(stem))
                 .flatten()
                 .map(|&i| &self.phrases[i])
                 .filter(|p| matches(&p.words, &words[at..]))
-                .max_by_key(|p| p.words.len());
-            match best {
-                Some(phrase) => {
-                    let end = at + phrase.words.len();
-                    found.push(Found {
-                        need: phrase.need,
-                        phrase: phrase.written.clone(),
-                        words: at..end,
-                    });
-                    at = end;
+                .collect();
+            let Some(longest) = matching.iter().map(|p| p.words.len()).max() else {
+                at += 1;
+                continue;
+            };
+            let mut needs: Vec<usize> = Vec::new();
+            let mut phrase = None;
+            for p in matching.iter().filter(|p| p.words.len() == longest) {
+                phrase.get_or_insert(p);
+                if !needs.contains(&p.need) {
+                    needs.push(p.need);
                 }
-                None => at += 1,
             }
+            let written = phrase.map_or(String::new(), |p| p.written.clone());
+            found.push(Found {
+                needs,
+                phrase: written,
+                words: at..at + longest,
+            });
+            at += longest;
         }
         found
     }
@@ -225,7 +233,8 @@ mod tests {
         matcher
             .find(&word_stems(text))
             .into_iter()
-            .map(|f| matcher.name(f.need).to_owned())
+            .flat_map(|f| f.needs)
+            .map(|need| matcher.name(need).to_owned())
             .collect()
     }
 
