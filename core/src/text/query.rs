@@ -27,6 +27,8 @@ use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
+use std::sync::LazyLock;
+
 use tantivy::DocSet;
 
 use super::analyzer::word_stems;
@@ -34,6 +36,16 @@ use super::schema::Fields;
 use super::typo;
 use super::vocabulary::{need_term, Matcher};
 use crate::rank;
+
+/// How callers start and pad a request, in either language: words that say
+/// nothing of the need ("i need", "my", "someone", "je cherche"), left out
+/// of a query that says something else (the index keeps them).
+const FILLER_WORDS: &str = "my mine me im i'm am need needs needed want wants looking \
+    someone somebody anyone where get can could please help tonight today now \
+    ai besoin cherche veux voudrais aurais quelqu'un ou";
+
+/// [`FILLER_WORDS`] as the analyser's stems, analysed once.
+static FILLER: LazyLock<Vec<[String; 2]>> = LazyLock::new(|| word_stems(FILLER_WORDS));
 
 /// Terms this short are never taken for typos: one edit changes them too much.
 const MIN_TYPO_LEN: usize = 5;
@@ -119,6 +131,11 @@ pub(crate) fn build(
         .collect();
     plain.sort();
     plain.dedup();
+    // Callers' filler ("i need", "my", "someone"), unless nothing else is said.
+    let said = |stems: &[String; 2]| !FILLER.iter().any(|f| f == stems);
+    if plain.iter().any(said) || !found.is_empty() {
+        plain.retain(said);
+    }
     for stems in &plain {
         typed_words += 1;
         // Any stem, or for a typo any term within one edit, meets the word.
