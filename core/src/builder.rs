@@ -16,8 +16,9 @@ use crate::lang::LanguageName;
 use crate::model::Service;
 use crate::report::{Problem, Report};
 use crate::text::analyzer;
-use crate::text::query::category_key;
 use crate::text::analyzer::word_stems;
+use crate::text::categories::{self, category_term, Associations};
+use crate::text::query::category_key;
 use crate::text::schema::{self, TextPart};
 use crate::text::vocabulary::{need_term, Vocabulary};
 
@@ -271,9 +272,10 @@ impl IndexBuilder {
                 services_rejected: self.report.services_rejected,
             },
         };
+        let (text, associations) = build_text(&services, &self.vocabulary)?;
         let sections = vec![
             (Section::Meta, crate::format::meta::write(&meta)),
-            (Section::Text, build_text(&services, &self.vocabulary)?),
+            (Section::Text, text),
             (Section::Records, crate::format::records::write(&services)),
             (Section::Hits, crate::format::hits::write(&services)?),
             (Section::Geo, crate::format::geo::write(&locations)),
@@ -285,6 +287,10 @@ impl IndexBuilder {
             (
                 Section::Vocabulary,
                 crate::format::vocabulary::write(&self.vocabulary),
+            ),
+            (
+                Section::Categories,
+                crate::format::categories::write(&associations),
             ),
         ];
         let bytes = write_file(&sections);
@@ -388,9 +394,33 @@ fn publisher_name<'s>(services: &'s [Service], code: &str) -> Option<&'s str> {
 
 /// Builds the tantivy index (one segment, documents in service order, so a
 /// document id is a service's position) and packs its files.
-fn build_text(services: &[Service], vocabulary: &Vocabulary) -> Result<Vec<u8>> {
+fn build_text(services: &[Service], vocabulary: &Vocabulary) -> Result<(Vec<u8>, Associations)> {
     let (schema, fields) = schema::build();
     let matcher = vocabulary.matcher();
+    // Category keys by number, and each service's words and keys, from
+    // which the words that predict categories are learned.
+    let mut key_numbers: HashMap<String, u32> = HashMap::new();
+    let mut service_keys: Vec<Vec<u32>> = Vec::with_capacity(services.len());
+    let mut service_words: Vec<HashSet<String>> = Vec::with_capacity(services.len());
+    for service in services {
+        let keys = categories::keys(service)
+            .into_iter()
+            .map(|key| {
+                let next = key_numbers.len() as u32;
+                *key_numbers.entry(key).or_insert(next)
+            })
+            .collect();
+        service_keys.push(keys);
+        let mut words = HashSet::new();
+        for part in TextPart::ALL {
+            for value in text_values(service, part) {
+                words.extend(word_stems(value).into_iter().map(|[english, _]| english));
+            }
+        }
+        service_words.push(words);
+    }
+    let associations = categories::learn(&service_words, &service_keys);
+    drop(service_words);
     let tokenizers = TokenizerManager::default();
     analyzer::register(&tokenizers);
     let directory = RamDirectory::create();
@@ -399,7 +429,7 @@ fn build_text(services: &[Service], vocabulary: &Vocabulary) -> Result<Vec<u8>> 
         .tokenizers(tokenizers)
         .single_segment_index_writer(directory.clone(), 64_000_000)
         .map_err(text_error)?;
-    for service in services {
+    for (service, keys) in services.iter().zip(&service_keys) {
         let mut doc = TantivyDocument::default();
         // Each need the service's text names, once per mention and part weight.
         let mut needs: Vec<String> = Vec::new();
@@ -415,6 +445,7 @@ fn build_text(services: &[Service], vocabulary: &Vocabulary) -> Result<Vec<u8>> 
                 }
             }
         }
+        needs.extend(keys.iter().map(|&key| category_term(key)));
         if !needs.is_empty() {
             doc.add_pre_tokenized_text(fields.text, pre_tokenized(needs));
         }
@@ -444,7 +475,7 @@ fn build_text(services: &[Service], vocabulary: &Vocabulary) -> Result<Vec<u8>> 
             .map_err(|e| unreadable().with_source(e))?;
         files.push((name, bytes.as_slice().to_vec()));
     }
-    Ok(crate::format::text::pack(&files))
+    Ok((crate::format::text::pack(&files), associations))
 }
 
 fn text_error(e: tantivy::TantivyError) -> Error {

@@ -20,6 +20,7 @@ use crate::format::records::Records;
 use crate::format::text::PackedDirectory;
 use crate::format::{Section, SectionInfo, Sections};
 use crate::model::Service;
+use crate::text::categories::Associations;
 use crate::text::vocabulary::Matcher;
 use crate::text::{analyzer, schema::Fields};
 use crate::{Query, Results};
@@ -46,6 +47,8 @@ pub struct Index {
     /// The vocabulary's phrases, read from its section at the first text
     /// search (not at open, which must stay fast).
     vocabulary: OnceLock<Result<Matcher, String>>,
+    /// Which words predict which categories, read at the first text search.
+    categories: OnceLock<Result<Associations, String>>,
 }
 
 /// A summary of an index, for `servicematch inspect` and the bindings' `info`.
@@ -177,6 +180,7 @@ impl Index {
             gazetteer,
             text_checked: OnceLock::new(),
             vocabulary: OnceLock::new(),
+            categories: OnceLock::new(),
         })
     }
 
@@ -194,6 +198,21 @@ impl Index {
                 .map_err(|e| e.to_string())
         });
         matcher.as_ref().map_err(|e| Error::corrupt(e.clone()))
+    }
+
+    /// Which words predict which categories.
+    ///
+    /// # Errors
+    /// [`ErrorKind::CorruptIndex`] when the categories section is damaged.
+    pub(crate) fn categories(&self) -> Result<&Associations> {
+        let associations = self.categories.get_or_init(|| {
+            self.sections
+                .verify(Section::Categories)
+                .and_then(|()| self.sections.get(Section::Categories))
+                .and_then(|bytes| crate::format::categories::read(&bytes))
+                .map_err(|e| e.to_string())
+        });
+        associations.as_ref().map_err(|e| Error::corrupt(e.clone()))
     }
 
     /// Checks every section's checksum, reading the whole file.

@@ -73,5 +73,5 @@ pub use index::{Index, IndexInfo, SectionSummary};
 pub use model::*;
 pub use query::{Client, Near, Query, MAX_AGE, MAX_LIMIT, MAX_RADIUS_KM};
 pub use report::{Problem, Report, TableCount};
-pub use text::vocabulary::Vocabulary;
 pub use results::{Eligibility, Explanation, Facets, Hit, HitLocation, Results};
+pub use text::vocabulary::Vocabulary;

@@ -308,7 +308,9 @@ mod ranking {
         builder.add_service(service("p", "Emergency Food Pantry and Housing Help"));
         builder.add_service(service("o", "Somewhere to Sleep Outreach"));
         builder.add_service(service("k", "Kettle Club"));
-        builder.add_vocabulary(servicematch::Vocabulary::parse("kettle club | tea for seniors").unwrap());
+        builder.add_vocabulary(
+            servicematch::Vocabulary::parse("kettle club | tea for seniors").unwrap(),
+        );
         let index = Index::from_bytes(builder.build_bytes().unwrap().0).unwrap();
         let sleep = index
             .search(&Query::new().text("somewhere to sleep").explain(true))

@@ -108,7 +108,14 @@ fn run(args: &Args) -> Result<()> {
         match real_data().map(|dir| dir.join("miami-211-hsds1")) {
             Some(dir) if dir.is_dir() => {
                 let (services, _) = data::import(&[dir])?;
-                outcomes.push(run_set("miami", title, &services, &queries, false, args.show_hits)?);
+                outcomes.push(run_set(
+                    "miami",
+                    title,
+                    &services,
+                    &queries,
+                    false,
+                    args.show_hits,
+                )?);
             }
             _ => {
                 let reason = "the real Miami export (shared/data/real/miami-211-hsds1 or \
@@ -130,8 +137,14 @@ fn run(args: &Args) -> Result<()> {
         .collect();
     let mut demo_services = None;
     for (name, title) in [
-        ("demo-en", "Demo directory (examples/data, Open Eligibility codes), English"),
-        ("demo-fr", "Demo directory (examples/data, Open Eligibility codes), French"),
+        (
+            "demo-en",
+            "Demo directory (examples/data, Open Eligibility codes), English",
+        ),
+        (
+            "demo-fr",
+            "Demo directory (examples/data, Open Eligibility codes), French",
+        ),
     ] {
         if !wanted(name) {
             continue;
@@ -141,7 +154,14 @@ fn run(args: &Args) -> Result<()> {
         }
         let services = demo_services.as_deref().unwrap_or_default();
         let queries = relevance::load(&judged.join(format!("{name}.tsv")))?;
-        outcomes.push(run_set(name, title, services, &queries, true, args.show_hits)?);
+        outcomes.push(run_set(
+            name,
+            title,
+            services,
+            &queries,
+            true,
+            args.show_hits,
+        )?);
     }
     let baseline_path = out.join("relevance-baseline.json");
     if args.save_baseline {
@@ -204,7 +224,12 @@ fn run_set(
             if engine == "servicematch" {
                 let names: Vec<String> = hits.into_iter().take(3).map(|(_, n)| n).collect();
                 if show_hits {
-                    eprintln!("{name} | {} | {:.2} | {}", queries[i].text, measures.ndcg, names.join(" · "));
+                    eprintln!(
+                        "{name} | {} | {:.2} | {}",
+                        queries[i].text,
+                        measures.ndcg,
+                        names.join(" · ")
+                    );
                 }
                 // The real exports' text stays out of the repository.
                 if shareable {
@@ -213,7 +238,11 @@ fn run_set(
             }
         }
     }
-    eprintln!("{name}: {} queries, {} services", queries.len(), services.len());
+    eprintln!(
+        "{name}: {} queries, {} services",
+        queries.len(),
+        services.len()
+    );
     Ok(SetOutcome {
         name: name.into(),
         title: title.into(),
@@ -336,7 +365,9 @@ fn report(sets: &[SetOutcome], baseline: &[SetOutcome]) -> String {
             let delta = base
                 .and_then(|b| b.queries.iter().find(|bq| bq.text == q.text))
                 .and_then(|bq| bq.measures.get("servicematch"))
-                .map_or(String::new(), |m| format!("{:+.2}", get("servicematch") - m.ndcg));
+                .map_or(String::new(), |m| {
+                    format!("{:+.2}", get("servicematch") - m.ndcg)
+                });
             let _ = writeln!(
                 s,
                 "| {} | {} | {} | {:.2} | {:.2} | {:.2} | {delta} | {} |",

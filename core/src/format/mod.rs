@@ -22,6 +22,7 @@
 //! [`gazetteer`], with the block compression that records and hits share in
 //! [`compress`]. The builder and the index only assemble them.
 
+pub(crate) mod categories;
 pub(crate) mod compress;
 pub(crate) mod filters;
 pub(crate) mod gazetteer;
@@ -53,7 +54,8 @@ pub const MAGIC: &[u8; 8] = b"SMXINDEX";
 /// gazetteer section "gazetteer" (it was "gazetter"), in a section table
 /// whose names take 16 bytes (they took 8); version 7 adds the vocabulary
 /// section and indexes, in the text field, a term for each need of the
-/// vocabulary that a service's text names.
+/// vocabulary that a service's text names, and the categories section, with
+/// a term per category key of each service.
 pub const FORMAT_VERSION: u32 = 7;
 
 const HEADER_LEN: usize = 32;
@@ -82,11 +84,13 @@ pub enum Section {
     Gazetteer,
     /// The layperson vocabulary the index was built with.
     Vocabulary,
+    /// Which words predict which categories.
+    Categories,
 }
 
 impl Section {
     /// Every section, in file order.
-    pub const ALL: [Section; 8] = [
+    pub const ALL: [Section; 9] = [
         Section::Meta,
         Section::Text,
         Section::Records,
@@ -95,6 +99,7 @@ impl Section {
         Section::Filters,
         Section::Gazetteer,
         Section::Vocabulary,
+        Section::Categories,
     ];
 
     /// The section's name in the section table.
@@ -108,6 +113,7 @@ impl Section {
             Section::Filters => "filters",
             Section::Gazetteer => "gazetteer",
             Section::Vocabulary => "vocabulary",
+            Section::Categories => "categories",
         }
     }
 }

@@ -23,8 +23,7 @@ pub(crate) fn write(vocabulary: &Vocabulary) -> Vec<u8> {
 pub(crate) fn read(bytes: &OwnedBytes) -> Result<Vocabulary> {
     let text = std::str::from_utf8(bytes.as_slice())
         .map_err(|_| Error::corrupt("section vocabulary is not UTF-8 text"))?;
-    Vocabulary::parse(text)
-        .map_err(|e| Error::corrupt(format!("section vocabulary: {e}")))
+    Vocabulary::parse(text).map_err(|e| Error::corrupt(format!("section vocabulary: {e}")))
 }
 
 #[cfg(test)]

@@ -32,6 +32,7 @@ pub(crate) fn search(index: &Index, query: &Query) -> Result<Results> {
             &index.searcher,
             &index.fields,
             index.vocabulary()?,
+            index.categories()?,
             text,
         ),
         None => None,

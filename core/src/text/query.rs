@@ -32,6 +32,7 @@ use std::sync::LazyLock;
 use tantivy::DocSet;
 
 use super::analyzer::word_stems;
+use super::categories::{category_term, Associations};
 use super::schema::Fields;
 use super::typo;
 use super::vocabulary::{need_term, Matcher};
@@ -111,6 +112,7 @@ pub(crate) fn build(
     searcher: &Searcher,
     fields: &Fields,
     vocabulary: &Matcher,
+    associations: &Associations,
     text: &str,
 ) -> Option<TextQuery> {
     let words = word_stems(text);
@@ -190,6 +192,26 @@ pub(crate) fn build(
             }
         }
         requirements.push(Requirement { alternatives });
+    }
+    // The categories the words predict lift the services coded with them,
+    // each by the strongest prediction.
+    let mut predicted: Vec<(u32, f32)> = Vec::new();
+    let said_words = plain
+        .iter()
+        .chain(found.iter().flat_map(|f| &words[f.words.clone()]));
+    for stems in said_words {
+        for &(key, strength) in associations.of(&stems[0]) {
+            match predicted.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, best)) => *best = best.max(strength),
+                None => predicted.push((key, strength)),
+            }
+        }
+    }
+    for (key, strength) in predicted {
+        any.add(
+            &lookup.term(&category_term(key)),
+            rank::category_weight(strength),
+        );
     }
     let (terms, postings) = any.clauses()?;
     let any_word = Box::new(BooleanQuery::new(

@@ -242,7 +242,10 @@ mod tests {
     fn the_built_in_vocabulary_parses_and_is_bilingual() {
         let v = Vocabulary::built_in();
         assert!(v.len() > 50);
-        assert_eq!(needs_in("somewhere to sleep tonight"), ["emergency shelter"]);
+        assert_eq!(
+            needs_in("somewhere to sleep tonight"),
+            ["emergency shelter"]
+        );
         assert_eq!(needs_in("hébergement d'urgence"), ["emergency shelter"]);
         assert_eq!(needs_in("Aide alimentaire"), ["food bank"]);
     }
