@@ -388,7 +388,11 @@ fn synonyms_file_extends_the_vocabulary_and_a_bad_one_is_named() {
     );
 
     std::fs::write(&synonyms, "just one phrase\n").unwrap();
-    let bad = build(&fixture(), &dir.path().join("bad.smx"), &["--synonyms", synonyms_arg]);
+    let bad = build(
+        &fixture(),
+        &dir.path().join("bad.smx"),
+        &["--synonyms", synonyms_arg],
+    );
     assert!(!bad.status.success());
     assert!(stderr(&bad).contains("synonyms.txt") && stderr(&bad).contains("line 1"));
 }
