@@ -323,7 +323,7 @@ fn format_overrides_detection() {
     let wrong = build(&package, &index, &["--format", "hsds3-json"]);
     assert!(!wrong.status.success());
     assert!(
-        stderr(&wrong).contains("a folder, not an HSDS 3 JSON file"),
+        stderr(&wrong).contains("a folder without .json files, not HSDS 3 JSON"),
         "{}",
         stderr(&wrong)
     );
@@ -395,4 +395,19 @@ fn synonyms_file_extends_the_vocabulary_and_a_bad_one_is_named() {
     );
     assert!(!bad.status.success());
     assert!(stderr(&bad).contains("synonyms.txt") && stderr(&bad).contains("line 1"));
+}
+
+#[test]
+fn build_reads_a_folder_of_hsds3_json_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("demo.smx");
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/data");
+    let output = build(&demo, &index, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out = stdout(&output);
+    assert!(out.contains("community-services.json"), "{out}");
+    assert!(out.contains("odhf-ontario.json"), "{out}");
+    let search = servicematch(&["search", "food bank", "--index", index.to_str().unwrap()]);
+    assert!(search.status.success(), "{}", stderr(&search));
+    assert!(stdout(&search).contains("services match"));
 }
