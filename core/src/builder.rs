@@ -401,7 +401,9 @@ fn build_text(services: &[Service], vocabulary: &Vocabulary) -> Result<(Vec<u8>,
     // which the words that predict categories are learned.
     let mut key_numbers: HashMap<String, u32> = HashMap::new();
     let mut service_keys: Vec<Vec<u32>> = Vec::with_capacity(services.len());
-    let mut service_words: Vec<HashSet<String>> = Vec::with_capacity(services.len());
+    let mut service_words: Vec<Vec<u32>> = Vec::with_capacity(services.len());
+    let mut service_needs: Vec<Vec<String>> = Vec::with_capacity(services.len());
+    let mut word_numbers: HashMap<String, u32> = HashMap::new();
     for service in services {
         let keys = categories::keys(service)
             .into_iter()
@@ -411,15 +413,34 @@ fn build_text(services: &[Service], vocabulary: &Vocabulary) -> Result<(Vec<u8>,
             })
             .collect();
         service_keys.push(keys);
-        let mut words = HashSet::new();
+        // One analysis of each value: its words for the associations, its
+        // phrases for the needs.
+        let mut words: Vec<u32> = Vec::new();
+        let mut needs: Vec<String> = Vec::new();
         for part in TextPart::ALL {
             for value in text_values(service, part) {
-                words.extend(word_stems(value).into_iter().map(|[english, _]| english));
+                let stems = word_stems(value);
+                for found in matcher.find(&stems) {
+                    for need in found.needs {
+                        needs.extend(std::iter::repeat_n(need_term(need), part.weight()));
+                    }
+                }
+                for [english, _] in stems {
+                    let next = word_numbers.len() as u32;
+                    words.push(*word_numbers.entry(english).or_insert(next));
+                }
             }
         }
+        words.sort_unstable();
+        words.dedup();
         service_words.push(words);
+        service_needs.push(needs);
     }
-    let associations = categories::learn(&service_words, &service_keys);
+    let mut word_names = vec![String::new(); word_numbers.len()];
+    for (word, number) in word_numbers {
+        word_names[number as usize] = word;
+    }
+    let associations = categories::learn(&service_words, &word_names, &service_keys);
     drop(service_words);
     let tokenizers = TokenizerManager::default();
     analyzer::register(&tokenizers);
@@ -429,19 +450,13 @@ fn build_text(services: &[Service], vocabulary: &Vocabulary) -> Result<(Vec<u8>,
         .tokenizers(tokenizers)
         .single_segment_index_writer(directory.clone(), 64_000_000)
         .map_err(text_error)?;
-    for (service, keys) in services.iter().zip(&service_keys) {
+    for ((service, keys), mut needs) in services.iter().zip(&service_keys).zip(service_needs) {
         let mut doc = TantivyDocument::default();
         // Each need the service's text names, once per mention and part weight.
-        let mut needs: Vec<String> = Vec::new();
         for part in TextPart::ALL {
             for value in text_values(service, part) {
                 for _ in 0..part.weight() {
                     doc.add_text(fields.text, value);
-                }
-                for found in matcher.find(&word_stems(value)) {
-                    for need in found.needs {
-                        needs.extend(std::iter::repeat_n(need_term(need), part.weight()));
-                    }
                 }
             }
         }

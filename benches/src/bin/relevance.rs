@@ -1,7 +1,8 @@
 //! Relevance of servicematch, SQLite FTS5 (bm25, porter) and plain tantivy
 //! (BM25, `en_stem`) on the judged query sets of `benches/relevance/`:
 //! nDCG@10, P@10 and MRR per query and overall, for the tuning and test
-//! parts, written to `benches/results/RELEVANCE.md` (and `relevance.json`).
+//! parts, written to `benches/results/RELEVANCE.md` (and, as JSON, to
+//! `benches/results/relevance/latest.json`).
 //!
 //! ```text
 //! cargo run --release -p servicematch-benches --bin relevance
@@ -13,7 +14,7 @@
 //! else `shared/data/real` beside the workspace or above it) and reported as
 //! "skipped" when absent. The demo sets run on `examples/data`.
 //! `--save-baseline` keeps this run's per-query figures in
-//! `benches/results/relevance-baseline.json`; later runs show each query's
+//! `benches/results/relevance/baseline.json`; later runs show each query's
 //! gain against it.
 
 use std::collections::BTreeMap;
@@ -163,7 +164,11 @@ fn run(args: &Args) -> Result<()> {
             args.show_hits,
         )?);
     }
-    let baseline_path = out.join("relevance-baseline.json");
+    // Beside RELEVANCE.md, in a folder of their own: the compare report
+    // reads every JSON file of `out` as a scale.
+    let json_dir = out.join("relevance");
+    std::fs::create_dir_all(&json_dir)?;
+    let baseline_path = json_dir.join("baseline.json");
     if args.save_baseline {
         std::fs::write(&baseline_path, serde_json::to_string_pretty(&outcomes)?)?;
     }
@@ -172,7 +177,7 @@ fn run(args: &Args) -> Result<()> {
         .and_then(|text| serde_json::from_str(&text).ok())
         .unwrap_or_default();
     std::fs::write(
-        out.join("relevance.json"),
+        json_dir.join("latest.json"),
         serde_json::to_string_pretty(&outcomes)?,
     )?;
     let report = report(&outcomes, &baseline);

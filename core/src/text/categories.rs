@@ -14,7 +14,7 @@
 //! predicts them ([`rank::category_weight`](crate::rank::category_weight)).
 //! The table is stored in the index (section `categories`).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -75,37 +75,41 @@ pub(crate) fn category_term(key: u32) -> String {
 }
 
 /// Learns the associations from services, given each service's distinct
-/// words (English stems) and its keys' numbers.
-pub(crate) fn learn(words: &[HashSet<String>], keys: &[Vec<u32>]) -> Associations {
+/// words (numbers into `word_names`, English stems) and its keys' numbers.
+pub(crate) fn learn(words: &[Vec<u32>], word_names: &[String], keys: &[Vec<u32>]) -> Associations {
     let coded: Vec<usize> = (0..keys.len()).filter(|&s| !keys[s].is_empty()).collect();
     if coded.is_empty() {
         return Associations::default();
     }
     let total = coded.len() as f32;
-    let mut key_count: HashMap<u32, u32> = HashMap::new();
-    let mut word_count: HashMap<&str, u32> = HashMap::new();
-    let mut together: HashMap<(&str, u32), u32> = HashMap::new();
+    let key_total = keys.iter().flatten().max().map_or(0, |&k| k as usize + 1);
+    let mut key_count = vec![0u32; key_total];
+    let mut word_count = vec![0u32; word_names.len()];
+    let mut together: HashMap<u64, u32> = HashMap::new();
     for &s in &coded {
         for &key in &keys[s] {
-            *key_count.entry(key).or_default() += 1;
+            key_count[key as usize] += 1;
         }
-        for word in &words[s] {
-            *word_count.entry(word).or_default() += 1;
+        for &word in &words[s] {
+            word_count[word as usize] += 1;
             for &key in &keys[s] {
-                *together.entry((word, key)).or_default() += 1;
+                *together
+                    .entry(u64::from(word) << 32 | u64::from(key))
+                    .or_default() += 1;
             }
         }
     }
-    let mut by_word: BTreeMap<String, Vec<(u32, f32)>> = BTreeMap::new();
-    for ((word, key), n) in together {
+    let mut by_word: BTreeMap<&str, Vec<(u32, f32)>> = BTreeMap::new();
+    for (pair, n) in together {
+        let (word, key) = ((pair >> 32) as usize, pair as u32);
         if n < MIN_TOGETHER {
             continue;
         }
         let share = n as f32 / (word_count[word] as f32 + SMOOTHING);
-        let base = key_count[&key] as f32 / total;
+        let base = key_count[key as usize] as f32 / total;
         if share >= MIN_SHARE && share >= MIN_LIFT * base {
             by_word
-                .entry(word.to_owned())
+                .entry(&word_names[word])
                 .or_default()
                 .push((key, share));
         }
@@ -115,7 +119,7 @@ pub(crate) fn learn(words: &[HashSet<String>], keys: &[Vec<u32>]) -> Association
         .map(|(word, mut keys)| {
             keys.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             keys.truncate(MAX_PER_WORD);
-            (word, keys)
+            (word.to_owned(), keys)
         })
         .collect();
     Associations { words }
@@ -125,8 +129,13 @@ pub(crate) fn learn(words: &[HashSet<String>], keys: &[Vec<u32>]) -> Association
 mod tests {
     use super::*;
 
-    fn set(words: &[&str]) -> HashSet<String> {
-        words.iter().map(|w| w.to_string()).collect()
+    const NAMES: [&str; 4] = ["teeth", "care", "food", "other"];
+
+    fn set(words: &[&str]) -> Vec<u32> {
+        words
+            .iter()
+            .map(|w| NAMES.iter().position(|n| n == w).unwrap() as u32)
+            .collect()
     }
 
     #[test]
@@ -141,7 +150,8 @@ mod tests {
         // Most services are something else.
         words.extend(vec![set(&["other"]); 20]);
         keys.extend(vec![vec![3]; 20]);
-        let learned = learn(&words, &keys);
+        let names: Vec<String> = NAMES.iter().map(|n| n.to_string()).collect();
+        let learned = learn(&words, &names, &keys);
         assert_eq!(learned.of("teeth").len(), 1);
         assert_eq!(learned.of("teeth")[0].0, 0);
         assert_eq!(learned.of("food")[0].0, 2);
