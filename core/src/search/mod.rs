@@ -10,6 +10,7 @@
 //!   a nearest-first walk that stops once no farther service can enter;
 //! - with neither, every service, filtered by the columns.
 
+mod facets;
 mod near;
 mod plan;
 mod text;
@@ -47,6 +48,7 @@ pub(crate) fn search(index: &Index, query: &Query) -> Result<Results> {
         near::scan(&plan, &mut top);
     }
     let (total, total_exact) = (top.total, top.exact);
+    let facets = facets::count(&plan, &top.counted, total_exact);
     let mut buffer = Vec::new();
     let hits = top
         .into_sorted()
@@ -58,6 +60,6 @@ pub(crate) fn search(index: &Index, query: &Query) -> Result<Results> {
         total,
         total_exact,
         hits,
-        facets: None,
+        facets: Some(facets),
     })
 }
