@@ -76,3 +76,4 @@ pub use model::*;
 pub use query::{Client, Near, Query, MAX_AGE, MAX_HOUSEHOLD, MAX_LIMIT, MAX_RADIUS_KM};
 pub use report::{Problem, Report, TableCount};
 pub use results::{Eligibility, Explanation, FacetCount, Facets, Hit, HitLocation, Results};
+pub use text::vocabulary::Vocabulary;

@@ -35,6 +35,32 @@ use crate::results::Eligibility;
 /// text: "aide alimentaire" is food help; "aide" alone is any help.
 pub const SOME_WORDS: f32 = 0.5;
 
+/// Weight of a need of the layperson vocabulary, per word of the caller's
+/// phrase that names it, next to a word the caller typed (1): a service
+/// that names the need in other words ("emergency shelter" for "somewhere
+/// to sleep") ranks below one that says the caller's own words. Fitted on
+/// the relevance harness's tuning part (`benches/results/RELEVANCE.md`).
+pub const VOCABULARY_WEIGHT: f32 = 0.9;
+
+/// The weight of the term of a need named by a phrase of `words` words
+/// (stop words aside): [`VOCABULARY_WEIGHT`] per word, as if each word of
+/// the phrase had a synonym.
+pub(crate) fn vocabulary_weight(words: usize) -> f32 {
+    VOCABULARY_WEIGHT * words.max(1) as f32
+}
+
+/// Weight of a category the query's words predict (learned from the
+/// directory's coded services, see `text::categories`), at full strength,
+/// next to a word the caller typed (1). Fitted on the relevance harness's
+/// tuning part.
+pub const CATEGORY_WEIGHT: f32 = 0.5;
+
+/// The weight of a predicted category's term, for a prediction of
+/// `strength` (a smoothed P(category | word), in (0, 1]).
+pub(crate) fn category_weight(strength: f32) -> f32 {
+    CATEGORY_WEIGHT * strength
+}
+
 /// Language factor of a service that lists no language.
 pub const LANGUAGE_UNLISTED: f32 = 0.4;
 /// Language factor of a service that lists languages, none of them preferred.

@@ -297,6 +297,36 @@ mod ranking {
     }
 
     #[test]
+    fn callers_words_find_the_directorys_words_and_say_so() {
+        let service = |id: &str, name: &str| servicematch::Service {
+            id: id.into(),
+            name: name.into(),
+            ..Default::default()
+        };
+        let mut builder = IndexBuilder::new("vocabulary");
+        builder.add_service(service("s", "Emergency Shelter"));
+        builder.add_service(service("p", "Emergency Food Pantry and Housing Help"));
+        builder.add_service(service("o", "Somewhere to Sleep Outreach"));
+        builder.add_service(service("k", "Kettle Club"));
+        builder.add_vocabulary(
+            servicematch::Vocabulary::parse("kettle club | tea for seniors").unwrap(),
+        );
+        let index = Index::from_bytes(builder.build_bytes().unwrap().0).unwrap();
+        let sleep = index
+            .search(&Query::new().text("somewhere to sleep").explain(true))
+            .unwrap();
+        // The caller's own words first, then the need in the directory's words.
+        assert_eq!(ids(&sleep), ["o", "s"]);
+        assert_eq!(
+            sleep.hits[1].explanation.as_ref().unwrap().reason,
+            "matched 'emergency shelter' for 'somewhere to sleep'"
+        );
+        // A publisher's need, added at build time.
+        let tea = index.search(&Query::new().text("tea for seniors")).unwrap();
+        assert_eq!(ids(&tea), ["k"]);
+    }
+
+    #[test]
     fn typos_are_tolerated() {
         let index = ranking_index();
         let results = index.search(&Query::new().text("shelterr")).unwrap();

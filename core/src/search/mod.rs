@@ -28,12 +28,19 @@ pub(crate) fn search(index: &Index, query: &Query) -> Result<Results> {
     query.validate()?;
     let mut plan = Plan::new(index, query)?;
     let mut top = TopK::new(query.offset + query.limit);
-    let text_query = query
-        .text
-        .as_deref()
-        .and_then(|t| crate::text::query::build(&index.searcher, &index.fields, t));
+    let text_query = match query.text.as_deref() {
+        Some(text) => crate::text::query::build(
+            &index.searcher,
+            &index.fields,
+            index.vocabulary()?,
+            index.categories()?,
+            text,
+        ),
+        None => None,
+    };
     if let Some(text_query) = text_query {
         plan.several_words = text_query.several_words;
+        plan.needs.clone_from(&text_query.needs);
         text::search(&plan, &mut top, &text_query)?;
     } else if let Some(origin) = plan.origin {
         near::search(&plan, &mut top, origin);

@@ -14,6 +14,7 @@ use crate::rank::{
 };
 use crate::results::{Eligibility, Explanation, Hit, HitLocation};
 use crate::text;
+use crate::text::query::{has_term, NeedUse};
 
 use super::top::Services;
 
@@ -35,6 +36,8 @@ pub(crate) struct Plan<'a> {
     categories: Option<Services>,
     /// Whether the text has several words (so partial matches are marked).
     pub(crate) several_words: bool,
+    /// The vocabulary's needs the text names (for explanations).
+    pub(crate) needs: Vec<NeedUse>,
 }
 
 /// What the column filters tell of a service that passes them.
@@ -158,6 +161,7 @@ impl<'a> Plan<'a> {
             wheelchair: query.wheelchair,
             categories,
             several_words: false,
+            needs: Vec::new(),
         })
     }
 
@@ -368,6 +372,17 @@ impl<'a> Plan<'a> {
         }
         if candidate.eligibility == Some(Eligibility::Unknown) {
             parts.push("eligibility not stated".into());
+        }
+        // Needs met in other words than the caller's.
+        let searcher = &self.index.searcher;
+        for need in self.needs.iter().filter(|n| n.name != n.phrase) {
+            let said = need
+                .words
+                .iter()
+                .all(|w| has_term(searcher, w, candidate.service));
+            if !said && has_term(searcher, &need.term, candidate.service) {
+                parts.push(format!("matched '{}' for '{}'", need.name, need.phrase));
+            }
         }
         if candidate.factors.text.is_some() && self.several_words && !candidate.all_words {
             parts.push("some of your words".into());
