@@ -12,6 +12,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::format::gazetteer::{GazetteerBuilder, GazetteerEntry, GEONAMES_ATTRIBUTION};
 use crate::format::meta::{ImportCounts, Meta};
 use crate::format::{write_file, Section, FORMAT_VERSION};
+use crate::hours::ZoneRules;
 use crate::lang::LanguageName;
 use crate::model::Service;
 use crate::report::{Problem, Report};
@@ -224,6 +225,7 @@ impl IndexBuilder {
             })
             .collect();
         let location_count = locations.iter().map(Vec::len).sum();
+        let zones = self.zone_rules(&services);
         let meta = Meta {
             format_version: FORMAT_VERSION,
             name: self.name.clone(),
@@ -257,6 +259,7 @@ impl IndexBuilder {
                 crate::format::filters::write(&services, &languages),
             ),
             (Section::Gazetteer, self.gazetteer.write()),
+            (Section::Hours, crate::format::hours::write(&services, &zones)),
         ];
         let bytes = write_file(&sections);
         let summary = BuildSummary {
@@ -266,6 +269,65 @@ impl IndexBuilder {
             report: self.report,
         };
         Ok((bytes, summary))
+    }
+
+    /// The rules of every time zone that services with hours name, in name
+    /// order; each name the database does not know is reported once, and
+    /// so is each service with hours but no zone (its hours stay unknown
+    /// to open-now searches).
+    fn zone_rules(&mut self, services: &[Service]) -> Vec<ZoneRules> {
+        let mut names: Vec<&str> = Vec::new();
+        let mut without_zone = 0usize;
+        let mut example = None;
+        for service in services {
+            let has_hours = !(service.hours.is_empty()
+                && service.monthly_hours.is_empty()
+                && service.hours_exceptions.is_empty());
+            match service.time_zone.as_deref() {
+                Some(name) if has_hours => names.push(name),
+                None if has_hours => {
+                    without_zone += 1;
+                    example.get_or_insert(service.id.as_str());
+                }
+                _ => {}
+            }
+        }
+        names.sort_unstable();
+        names.dedup();
+        let mut warn = |reason: String| {
+            self.report.warn(Problem {
+                file: "(services)".into(),
+                row: None,
+                field: Some("time_zone".into()),
+                reason,
+                rejected: false,
+            })
+        };
+        if without_zone > 0 {
+            warn(format!(
+                "{without_zone} services with hours have no time zone (service {} first): their hours are unknown to open-now searches; give one with --timezone",
+                example.unwrap_or_default()
+            ));
+        }
+        let mut zones = Vec::new();
+        for name in names {
+            #[cfg(feature = "tzdb")]
+            match ZoneRules::from_database(name) {
+                Some(mut rules) => {
+                    // Services name the zone as they wrote it.
+                    rules.name = name.to_owned();
+                    zones.push(rules);
+                }
+                None => warn(format!(
+                    "time zone \"{name}\" is not an IANA time zone: hours of its services are unknown to open-now searches"
+                )),
+            }
+            #[cfg(not(feature = "tzdb"))]
+            warn(format!(
+                "time zone \"{name}\" cannot be read: servicematch was built without its time zone database (feature tzdb)"
+            ));
+        }
+        zones
     }
 
     /// Sorts services by id (so ties in ranking break on id) and rejects the

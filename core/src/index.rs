@@ -15,6 +15,7 @@ use crate::format::filters::Filters;
 use crate::format::gazetteer::{Gazetteer, Place};
 use crate::format::geo::Geo;
 use crate::format::hits::Summaries;
+use crate::format::hours::HoursSection;
 use crate::format::meta::{self, Meta};
 use crate::format::records::Records;
 use crate::format::text::PackedDirectory;
@@ -38,6 +39,7 @@ pub struct Index {
     pub(crate) geo: Geo,
     pub(crate) filters: Filters,
     pub(crate) gazetteer: Gazetteer,
+    pub(crate) hours: HoursSection,
     /// Whether the text section matches its checksum, checked at the first
     /// search rather than at open (which must stay fast): tantivy trusts its
     /// files and may panic on damaged ones. `Err` holds the message.
@@ -161,6 +163,7 @@ impl Index {
             ));
         }
         let gazetteer = Gazetteer::open(sections.get(Section::Gazetteer)?)?;
+        let hours = HoursSection::open(sections.get(Section::Hours)?, services)?;
         Ok(Index {
             sections,
             meta,
@@ -171,6 +174,7 @@ impl Index {
             geo,
             filters,
             gazetteer,
+            hours,
             text_checked: OnceLock::new(),
         })
     }
@@ -287,9 +291,25 @@ impl Index {
     /// The first search reads the whole text section once to check its
     /// checksum, so that a damaged text index is this error rather than a
     /// panic inside tantivy; later searches reuse the verdict.
+    ///
+    /// `open_now` and hits' open state read the system clock; where there
+    /// is none (WebAssembly without JavaScript's clock), `open_now` is
+    /// refused and hits' `open_now` is `None`: see [`Index::search_at`].
     pub fn search(&self, query: &Query) -> Result<Results> {
         self.check_text()?;
-        crate::search::search(self, query)
+        crate::search::search(self, query, system_clock())
+    }
+
+    /// As [`Index::search`], with the caller's clock: `now` is the time of
+    /// `open_now` and of hits' open state, in seconds since the Unix epoch
+    /// (UTC). A binding without a system clock (WebAssembly) passes its
+    /// host's.
+    ///
+    /// # Errors
+    /// As [`Index::search`].
+    pub fn search_at(&self, query: &Query, now: i64) -> Result<Results> {
+        self.check_text()?;
+        crate::search::search(self, query, Some(now))
     }
 
     /// Verifies the text section's checksum, once per `Index`.
@@ -331,6 +351,22 @@ fn open_text(sections: &Sections) -> Result<(Searcher, Fields)> {
         sections.verify(Section::Text)?;
         std::panic::resume_unwind(panic)
     })
+}
+
+/// The system clock in seconds since the Unix epoch; `None` where there is
+/// none (wasm32-unknown-unknown, whose `SystemTime::now` panics).
+fn system_clock() -> Option<i64> {
+    #[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
+    {
+        None
+    }
+    #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+    {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()
+            .map(|d| d.as_secs() as i64)
+    }
 }
 
 #[cfg(test)]

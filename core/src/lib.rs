@@ -54,6 +54,7 @@ mod builder;
 mod error;
 mod format;
 pub mod geo;
+mod hours;
 mod index;
 pub mod lang;
 mod model;

@@ -15,7 +15,10 @@
 //!   [`LANGUAGE_UNLISTED`] when it lists no language, [`LANGUAGE_OTHER`] when
 //!   it lists only others;
 //! - eligibility: 1 when the client's profile fits, [`ELIGIBILITY_UNKNOWN`]
-//!   when the data does not say. Ineligible services are not scored at all.
+//!   when the data does not say. Ineligible services are not scored at all;
+//! - open hours ([`open_factor`]), when the query asks for a time: 1 when
+//!   the service is open then, [`HOURS_UNKNOWN`] when its hours are
+//!   unknown. Services closed then are not scored at all.
 //!
 //! Ties break on the service id (services are stored in id order).
 //!
@@ -38,6 +41,9 @@ pub const LANGUAGE_UNLISTED: f32 = 0.4;
 pub const LANGUAGE_OTHER: f32 = 0.3;
 /// Eligibility factor when the data cannot tell.
 pub const ELIGIBILITY_UNKNOWN: f32 = 0.8;
+/// Open-hours factor of a service whose hours are unknown, when the query
+/// asks for services open at a time: below every open one at equal text.
+pub const HOURS_UNKNOWN: f32 = 0.6;
 /// Distance factor of a service without any location, when the query is near a place.
 pub const DISTANCE_UNKNOWN: f32 = 0.25;
 
@@ -90,12 +96,28 @@ pub(crate) struct Factors {
     pub(crate) distance: Option<f32>,
     pub(crate) language: f32,
     pub(crate) eligibility: f32,
+    /// The open-hours factor ([`open_factor`]).
+    pub(crate) open: f32,
 }
 
 impl Factors {
     /// The score: the product of the factors.
     pub(crate) fn score(&self) -> f32 {
-        self.text.unwrap_or(1.0) * self.distance.unwrap_or(1.0) * self.language * self.eligibility
+        self.text.unwrap_or(1.0)
+            * self.distance.unwrap_or(1.0)
+            * self.language
+            * self.eligibility
+            * self.open
+    }
+}
+
+/// The open-hours factor: `None` when the query asks no time, else the
+/// service's state then (`Some(None)`: hours unknown). At most 1, so every
+/// bound below holds with it among the `others` factors.
+pub(crate) fn open_factor(open: Option<Option<bool>>) -> f32 {
+    match open {
+        Some(None) => HOURS_UNKNOWN,
+        _ => 1.0,
     }
 }
 
@@ -232,8 +254,10 @@ mod tests {
                         distance: km.map(distance_factor),
                         language,
                         eligibility,
+                        open: open_factor(Some(None)),
                     };
-                    assert!(factors.score() <= bound(Some(2.5), language * eligibility, km));
+                    let others = language * eligibility * factors.open;
+                    assert!(factors.score() <= bound(Some(2.5), others, km));
                     assert!(factors.score() <= bound(Some(2.5), 1.0, None));
                     if let Some(Some(km)) = km {
                         if language < 1.0 {

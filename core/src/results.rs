@@ -52,7 +52,9 @@ pub struct Hit {
     pub eligibility: Option<Eligibility>,
     /// Languages the service is offered in (ISO 639 codes, else names).
     pub languages: Vec<String>,
-    /// Whether the service is open now. Not computed yet: always `None`.
+    /// Whether the service is open at the query's time (`open_at`, else the
+    /// caller's clock); `None` when its hours (or its time zone) are unknown,
+    /// or no clock is at hand.
     pub open_now: Option<bool>,
     /// The service's location nearest to `near` (the first one without `near`).
     pub location: Option<HitLocation>,
@@ -108,4 +110,12 @@ pub struct Explanation {
     pub language: f32,
     /// Eligibility factor: 1 when eligible, less when unknown.
     pub eligibility: f32,
+    /// Open-hours factor: 1 when open at the query's time (or the query asks
+    /// no time), less when the hours are unknown.
+    #[serde(default = "one")]
+    pub open: f32,
+}
+
+fn one() -> f32 {
+    1.0
 }

@@ -19,7 +19,7 @@
 //! This module is the container only. Each section is a module of its own
 //! that owns both its writer and its reader: [`meta`], [`text`] (tantivy's
 //! segment files), [`records`], [`hits`], [`geo`], [`filters`] and
-//! [`gazetteer`], with the block compression that records and hits share in
+//! [`gazetteer`] and [`hours`], with the block compression that records and hits share in
 //! [`compress`]. The builder and the index only assemble them.
 
 pub(crate) mod compress;
@@ -27,6 +27,7 @@ pub(crate) mod filters;
 pub(crate) mod gazetteer;
 pub(crate) mod geo;
 pub(crate) mod hits;
+pub(crate) mod hours;
 pub(crate) mod meta;
 #[cfg(feature = "mmap")]
 pub(crate) mod mmap;
@@ -50,8 +51,10 @@ pub const MAGIC: &[u8; 8] = b"SMXINDEX";
 /// place of a list of points to build one from, and indexes text in one
 /// field with each word's English and French stems; version 6 names the
 /// gazetteer section "gazetteer" (it was "gazetter"), in a section table
-/// whose names take 16 bytes (they took 8).
-pub const FORMAT_VERSION: u32 = 6;
+/// whose names take 16 bytes (they took 8); version 7 adds the hours
+/// section (services' opening hours and time zones, with each zone's
+/// rules) and the records' time zone, monthly hours and exceptions.
+pub const FORMAT_VERSION: u32 = 7;
 
 const HEADER_LEN: usize = 32;
 const ENTRY_LEN: usize = 40;
@@ -77,11 +80,13 @@ pub enum Section {
     Filters,
     /// Postal codes and place names with coordinates.
     Gazetteer,
+    /// Opening hours and time zones.
+    Hours,
 }
 
 impl Section {
     /// Every section, in file order.
-    pub const ALL: [Section; 7] = [
+    pub const ALL: [Section; 8] = [
         Section::Meta,
         Section::Text,
         Section::Records,
@@ -89,6 +94,7 @@ impl Section {
         Section::Geo,
         Section::Filters,
         Section::Gazetteer,
+        Section::Hours,
     ];
 
     /// The section's name in the section table.
@@ -101,6 +107,7 @@ impl Section {
             Section::Geo => "geo",
             Section::Filters => "filters",
             Section::Gazetteer => "gazetteer",
+            Section::Hours => "hours",
         }
     }
 }

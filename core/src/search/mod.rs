@@ -23,9 +23,9 @@ use crate::results::{Hit, Results};
 use plan::Plan;
 use top::TopK;
 
-pub(crate) fn search(index: &Index, query: &Query) -> Result<Results> {
+pub(crate) fn search(index: &Index, query: &Query, now: Option<i64>) -> Result<Results> {
     query.validate()?;
-    let mut plan = Plan::new(index, query)?;
+    let mut plan = Plan::new(index, query, now)?;
     let mut top = TopK::new(query.offset + query.limit);
     let text_query = query
         .text

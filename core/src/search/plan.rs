@@ -8,9 +8,10 @@ use crate::format::hits::HitSummary;
 use crate::index::Index;
 use crate::model::{Cost, Gender};
 use crate::query::{Near, Query};
+use crate::hours::{Instant, Local};
 use crate::rank::{
     distance_factor, eligibility, eligibility_factor, format_ages, format_distance,
-    language_factor, Factors,
+    language_factor, open_factor, Factors,
 };
 use crate::results::{Eligibility, Explanation, Hit, HitLocation};
 use crate::text;
@@ -34,6 +35,13 @@ pub(crate) struct Plan<'a> {
     categories: Option<Services>,
     /// Whether the text has several words (so partial matches are marked).
     pub(crate) several_words: bool,
+    /// The time services must be open at (`open_now`, `open_at`), if any.
+    open_at: Option<Instant>,
+    /// Leave out services whose hours are unknown (with `open_at`).
+    hours_known: bool,
+    /// The local time in each of the index's zones at the query's time
+    /// (`open_at`, else the caller's clock); empty without a clock.
+    locals: Vec<Local>,
 }
 
 /// What the column filters tell of a service that passes them.
@@ -44,12 +52,15 @@ pub(crate) struct Filtered {
     languages: Option<(bool, bool)>,
     /// The client's eligibility (`None` without a client profile).
     verdict: Option<Eligibility>,
+    /// Whether it is open at the query's time (`None` when the query asks
+    /// no time; `Some(None)`: hours unknown).
+    open: Option<Option<bool>>,
 }
 
 impl Filtered {
-    /// The product of the language and eligibility factors: at most 1.
+    /// The product of the language, eligibility and open-hours factors: at most 1.
     pub(crate) fn factors(&self) -> f32 {
-        language_factor(self.languages) * eligibility_factor(self.verdict)
+        language_factor(self.languages) * eligibility_factor(self.verdict) * open_factor(self.open)
     }
 }
 
@@ -68,7 +79,23 @@ pub(crate) struct Candidate {
 }
 
 impl<'a> Plan<'a> {
-    pub(crate) fn new(index: &'a Index, query: &Query) -> Result<Plan<'a>> {
+    pub(crate) fn new(index: &'a Index, query: &Query, now: Option<Instant>) -> Result<Plan<'a>> {
+        let open_at = match (&query.open_at, query.open_now) {
+            (Some(text), _) => crate::hours::parse_rfc3339(text),
+            (None, true) => Some(now.ok_or_else(|| {
+                Error::invalid_query(
+                    "open_now needs the caller's clock: this platform has none; give open_at",
+                )
+            })?),
+            (None, false) => None,
+        };
+        let clock = open_at.or(now);
+        let locals = match clock {
+            Some(at) => (0..index.hours.zone_count())
+                .map(|zone| index.hours.zone(zone).local(at))
+                .collect(),
+            None => Vec::new(),
+        };
         let origin = match &query.near {
             None => None,
             Some(Near::Point { lat, lon }) => Some((*lat, *lon)),
@@ -128,7 +155,28 @@ impl<'a> Plan<'a> {
             wheelchair: query.wheelchair,
             categories,
             several_words: false,
+            open_at,
+            hours_known: query.hours_known,
+            locals,
         })
+    }
+
+    /// Whether `service` is open at the query's time: `None` when its hours
+    /// or its zone are unknown (or undecodable), or without a clock.
+    fn open_state(&self, service: u32) -> Option<bool> {
+        let zone = self.index.hours.zone_of(service).ok()??;
+        let local = *self.locals.get(zone)?;
+        let hours = self.index.hours.get(service).ok()?;
+        hours.week().open_at(local)
+    }
+
+    /// "open now · closes 17:00" for `service` at the query's time.
+    fn describe_hours(&self, service: u32) -> String {
+        let hours = self.index.hours.get(service).unwrap_or_default();
+        match hours.zone.and_then(|zone| self.locals.get(zone)) {
+            Some(&local) => crate::hours::describe(&hours.week(), local),
+            None => "hours unknown".into(),
+        }
     }
 
     /// Scores a service that passed the filters, with its text factor
@@ -161,6 +209,7 @@ impl<'a> Plan<'a> {
             distance: distance_factor,
             language: language_factor(filtered.languages),
             eligibility: eligibility_factor(filtered.verdict),
+            open: open_factor(filtered.open),
         };
         Some(Candidate {
             service,
@@ -221,7 +270,19 @@ impl<'a> Plan<'a> {
         if verdict == Some(Eligibility::Ineligible) {
             return None;
         }
-        Some(Filtered { languages, verdict })
+        let open = match self.open_at {
+            None => None,
+            Some(_) => match self.open_state(service) {
+                Some(false) => return None,
+                None if self.hours_known => return None,
+                state => Some(state),
+            },
+        };
+        Some(Filtered {
+            languages,
+            verdict,
+            open,
+        })
     }
 
     /// The hit of a candidate, from its service's summary (decompressed into
@@ -253,6 +314,7 @@ impl<'a> Plan<'a> {
             distance: candidate.factors.distance,
             language: candidate.factors.language,
             eligibility: candidate.factors.eligibility,
+            open: candidate.factors.open,
         });
         Ok(Hit {
             id: service.id.to_owned(),
@@ -265,7 +327,7 @@ impl<'a> Plan<'a> {
                 .iter()
                 .map(|l| l.text().to_owned())
                 .collect(),
-            open_now: None,
+            open_now: self.open_state(candidate.service),
             location,
             categories: service.categories.iter().map(|&c| c.to_owned()).collect(),
             phones: service.phones.iter().map(|&p| p.to_owned()).collect(),
@@ -297,6 +359,9 @@ impl<'a> Plan<'a> {
                     parts.push(format!("no {} listed", names.join("/")))
                 }
             }
+        }
+        if self.open_at.is_some() {
+            parts.push(self.describe_hours(candidate.service));
         }
         match (candidate.distance, self.origin) {
             (Some(km), _) => parts.push(format_distance(km)),
