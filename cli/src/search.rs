@@ -44,6 +44,17 @@ pub struct Args {
     /// Only services with a wheelchair-accessible location.
     #[arg(long)]
     wheelchair: bool,
+    /// Only services open now (and those whose hours are unknown, ranked
+    /// below; see --hours-known).
+    #[arg(long, conflicts_with = "open_at")]
+    open_now: bool,
+    /// Only services open at this time, RFC 3339 with its offset
+    /// ("2026-11-29T03:00:00-05:00"), and those whose hours are unknown.
+    #[arg(long, value_name = "TIME")]
+    open_at: Option<String>,
+    /// With --open-now or --open-at: leave out services whose hours are unknown.
+    #[arg(long)]
+    hours_known: bool,
     /// How many results.
     #[arg(long, default_value_t = 10)]
     limit: usize,
@@ -60,7 +71,7 @@ pub struct Args {
     /// flags (which it refuses beside it; --explain and --json still apply).
     #[arg(long, conflicts_with_all = [
         "text", "near", "radius_km", "age", "gender", "languages", "require_lang",
-        "category", "free", "wheelchair", "limit", "offset",
+        "category", "free", "wheelchair", "open_now", "open_at", "hours_known", "limit", "offset",
     ])]
     query_json: Option<String>,
 }
@@ -87,6 +98,7 @@ pub fn run(args: Args) -> Result<()> {
     }
     if results.total == 0 {
         say!("no services match");
+        print_help_line(&results);
         return Ok(());
     }
     let total = format!(
@@ -99,6 +111,7 @@ pub fn run(args: Args) -> Result<()> {
             "{total} services match; none on this page (--offset {} is past them)",
             query.offset
         );
+        print_help_line(&results);
         return Ok(());
     }
     say!(
@@ -131,19 +144,28 @@ pub fn run(args: Args) -> Result<()> {
             }
             if args.explain {
                 say!(
-                    "     score {:.3} = text {} × distance {} × language {:.2} × eligibility {:.2}",
+                    "     score {:.3} = text {} × distance {} × language {:.2} × eligibility {:.2} × open {:.2}",
                     hit.score,
                     explanation.text.map_or("–".into(), |t| format!("{t:.3}")),
                     explanation
                         .distance
                         .map_or("–".into(), |d| format!("{d:.3}")),
                     explanation.language,
-                    explanation.eligibility
+                    explanation.eligibility,
+                    explanation.open
                 );
             }
         }
     }
+    print_help_line(&results);
     Ok(())
+}
+
+/// The directory's help line, after every answer.
+fn print_help_line(results: &servicematch::Results) {
+    if let Some(line) = &results.help_line {
+        say!("help line: {line}");
+    }
 }
 
 fn query_from_flags(args: &Args) -> Query {
@@ -166,6 +188,9 @@ fn query_from_flags(args: &Args) -> Query {
         categories: args.category.clone(),
         free_only: args.free,
         wheelchair: args.wheelchair,
+        open_now: args.open_now,
+        open_at: args.open_at.clone(),
+        hours_known: args.hours_known,
         limit: args.limit,
         offset: args.offset,
         explain: args.explain,

@@ -59,6 +59,7 @@ pub struct IndexBuilder {
     gazetteer: GazetteerBuilder,
     attribution: Vec<String>,
     default_gazetteer: bool,
+    help_line: Option<String>,
     /// Services already reported as having no located location, so that
     /// validating again reports nothing twice.
     unlocated: HashSet<String>,
@@ -75,6 +76,7 @@ impl IndexBuilder {
             gazetteer: GazetteerBuilder::default(),
             attribution: Vec::new(),
             default_gazetteer: true,
+            help_line: None,
             unlocated: HashSet::new(),
         }
     }
@@ -103,6 +105,14 @@ impl IndexBuilder {
             count += 1;
         }
         Ok(count)
+    }
+
+    /// Sets the directory's own help line ("211", "1-877-330-3213"): every
+    /// search's results carry it, so that no caller is left without
+    /// somewhere to turn.
+    pub fn help_line(&mut self, line: impl Into<String>) -> &mut IndexBuilder {
+        self.help_line = Some(line.into());
+        self
     }
 
     /// Adds a line of attribution or licence text to the index's metadata.
@@ -247,6 +257,7 @@ impl IndexBuilder {
                 services_read: self.report.services_read,
                 services_rejected: self.report.services_rejected,
             },
+            help_line: self.help_line.clone(),
         };
         let sections = vec![
             (Section::Meta, crate::format::meta::write(&meta)),
@@ -309,25 +320,30 @@ impl IndexBuilder {
                 example.unwrap_or_default()
             ));
         }
-        let mut zones = Vec::new();
-        for name in names {
-            #[cfg(feature = "tzdb")]
-            match ZoneRules::from_database(name) {
-                Some(mut rules) => {
+        names
+            .into_iter()
+            .filter_map(|name| {
+                #[cfg(feature = "tzdb")]
+                let rules = ZoneRules::from_database(name).map(|mut rules| {
                     // Services name the zone as they wrote it.
                     rules.name = name.to_owned();
-                    zones.push(rules);
+                    rules
+                });
+                #[cfg(not(feature = "tzdb"))]
+                let rules = None;
+                if rules.is_none() {
+                    warn(match cfg!(feature = "tzdb") {
+                        true => format!(
+                            "time zone \"{name}\" is not an IANA time zone: hours of its services are unknown to open-now searches"
+                        ),
+                        false => format!(
+                            "time zone \"{name}\" cannot be read: servicematch was built without its time zone database (feature tzdb)"
+                        ),
+                    });
                 }
-                None => warn(format!(
-                    "time zone \"{name}\" is not an IANA time zone: hours of its services are unknown to open-now searches"
-                )),
-            }
-            #[cfg(not(feature = "tzdb"))]
-            warn(format!(
-                "time zone \"{name}\" cannot be read: servicematch was built without its time zone database (feature tzdb)"
-            ));
-        }
-        zones
+                rules
+            })
+            .collect()
     }
 
     /// Sorts services by id (so ties in ranking break on id) and rejects the

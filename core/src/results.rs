@@ -16,6 +16,11 @@ pub struct Results {
     pub hits: Vec<Hit>,
     /// Facet counts over all matches. Not computed yet: always `None` (`null`).
     pub facets: Option<Facets>,
+    /// The directory's own help line, from its build (`None` when it gave
+    /// none): given with every answer, however few hits, so that no caller
+    /// is left without somewhere to turn.
+    #[serde(default)]
+    pub help_line: Option<String>,
 }
 
 impl Results {

@@ -68,6 +68,7 @@ mod source;
 mod table;
 mod tabular;
 pub mod taxonomy;
+pub mod timezone;
 mod v3_csv;
 pub mod v3_json;
 

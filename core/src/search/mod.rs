@@ -52,5 +52,6 @@ pub(crate) fn search(index: &Index, query: &Query, now: Option<i64>) -> Result<R
         total_exact,
         hits,
         facets: None,
+        help_line: index.meta.help_line.clone(),
     })
 }

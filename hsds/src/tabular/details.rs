@@ -52,6 +52,10 @@ impl Join<'_> {
             weekday: row.raw("weekday"),
             opens_at: row.raw("opens_at"),
             closes_at: row.raw("closes_at"),
+            valid_from: row.raw("valid_from").or_else(|| row.raw("start_date")),
+            valid_to: row.raw("valid_to").or_else(|| row.raw("end_date")),
+            closed: row.raw("closed"),
+            timezone: row.raw("timezone"),
         };
         let text = row.prose_any(&["description", "original_text"]);
         let mut hours = Hours::default();
