@@ -22,10 +22,12 @@ export interface Query {
   require_language?: boolean;
   /** Only services under one of these taxonomy terms (code or name), or a narrower term. */
   categories?: string[];
-  /** Only services open now. Not supported yet: `true` is refused with an `Error`. */
+  /** Only services open now (by `Date.now()`, in each service's own time zone), and those whose hours are unknown, ranked below them. */
   open_now?: boolean;
-  /** Only services open at this ISO 8601 time. Not supported yet: refused. */
+  /** Only services open at this RFC 3339 time with its offset ("2026-11-29T03:00:00-05:00"), and those whose hours are unknown. */
   open_at?: string | null;
+  /** With `open_now` or `open_at`: leave out services whose hours are unknown. */
+  hours_known?: boolean;
   /** Only services known to be free. */
   free_only?: boolean;
   /** Only services with a wheelchair-accessible location. */
@@ -65,6 +67,8 @@ export interface Results {
   hits: Hit[];
   /** Facet counts over all matches. Not computed yet: always `null`. */
   facets: Facets | null;
+  /** The directory's own help line ("211"), with every answer; `null` when its build gave none. */
+  help_line: string | null;
 }
 
 /** Facet counts: `[name, count]` pairs. */
@@ -89,7 +93,7 @@ export interface Hit {
   eligibility: Eligibility | null;
   /** Languages the service is offered in (ISO 639 codes, else names). */
   languages: string[];
-  /** Whether the service is open now. Not computed yet: always `null`. */
+  /** Whether the service is open at the query's time (`open_at`, else now), in its own time zone; `null` when its hours are unknown. */
   open_now: boolean | null;
   /** The location nearest to `near` (the first one without `near`). */
   location: HitLocation | null;
@@ -130,6 +134,8 @@ export interface Explanation {
   language: number;
   /** Eligibility factor: 1 when eligible, less when unknown. */
   eligibility: number;
+  /** Open-hours factor: 1 when open at the query's time (or no time asked), less when the hours are unknown. */
+  open: number;
 }
 
 /** A summary of an index. */

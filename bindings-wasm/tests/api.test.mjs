@@ -220,7 +220,18 @@ describe("searching", () => {
     assertThrowsMessage(() => index.search({ client: { age: 300 } }), /^client\.age 300 is not a plausible age \(0 to 130\)$/);
     assertThrowsMessage(() => index.search({ near: "M5V", radius_km: -5 }), /^radius_km -5 is not a distance/);
     assertThrowsMessage(() => index.search({ limit: 0 }), /^limit 0 is out of range/);
-    assertThrowsMessage(() => index.search({ open_now: true }), /^open_now is not supported yet$/);
+    assertThrowsMessage(() => index.search({ open_at: "tomorrow" }), /^open_at "tomorrow" is not an RFC 3339 time/);
+  });
+
+  test("open now reads the host's clock; open at a time is reproducible", () => {
+    const now = index.search({ text: "food", open_now: true, explain: true });
+    assert.ok(now.hits.every((h) => h.open_now !== false));
+    const at = index.search({ text: "food", open_at: "2026-11-25T10:30:00-05:00", explain: true });
+    assert.ok(at.hits.every((h) => h.open_now !== false));
+    assert.ok(at.hits.every((h) => typeof h.explanation.open === "number"));
+    const known = index.search({ text: "food", open_at: "2026-11-25T10:30:00-05:00", hours_known: true });
+    assert.ok(known.hits.every((h) => h.open_now === true));
+    assert.ok("help_line" in known);
   });
 
   test("an unknown place is an Error naming it", () => {

@@ -270,7 +270,10 @@ impl IndexBuilder {
                 crate::format::filters::write(&services, &languages),
             ),
             (Section::Gazetteer, self.gazetteer.write()),
-            (Section::Hours, crate::format::hours::write(&services, &zones)),
+            (
+                Section::Hours,
+                crate::format::hours::write(&services, &zones),
+            ),
         ];
         let bytes = write_file(&sections);
         let summary = BuildSummary {

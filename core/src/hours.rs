@@ -458,7 +458,10 @@ mod tests {
     #[cfg(feature = "tzdb")]
     #[test]
     fn zone_rules_from_the_database_match_the_known_offsets() {
-        for (zone, hand) in [("America/Toronto", toronto()), ("America/Winnipeg", winnipeg())] {
+        for (zone, hand) in [
+            ("America/Toronto", toronto()),
+            ("America/Winnipeg", winnipeg()),
+        ] {
             let rules = ZoneRules::from_database(zone).unwrap();
             for probe in [
                 "2025-11-02T05:30:00Z",
@@ -480,7 +483,10 @@ mod tests {
         }
         assert!(ZoneRules::from_database("America/Nowhere").is_none());
         let kolkata = ZoneRules::from_database("Asia/Kolkata").unwrap();
-        assert_eq!(kolkata.offset_at(parse_rfc3339("2026-06-01T00:00:00Z").unwrap()), 19_800);
+        assert_eq!(
+            kolkata.offset_at(parse_rfc3339("2026-06-01T00:00:00Z").unwrap()),
+            19_800
+        );
     }
 
     #[test]
@@ -490,7 +496,10 @@ mod tests {
             assert_eq!(days_from_civil(y, m, d), days);
         }
         assert_eq!(days_from_civil(1970, 1, 1), 0);
-        assert_eq!(parse_date("2026-11-25"), Some(days_from_civil(2026, 11, 25)));
+        assert_eq!(
+            parse_date("2026-11-25"),
+            Some(days_from_civil(2026, 11, 25))
+        );
         // 2026-11-25 is a Wednesday.
         assert_eq!(Day::of(days_from_civil(2026, 11, 25)).weekday, 2);
         assert_eq!(parse_date("2026-02-29"), None);
@@ -526,13 +535,25 @@ mod tests {
             ..Week::default()
         };
         let toronto = toronto();
-        assert_eq!(week.open_at(at(&toronto, "2026-03-08T13:30:00Z")), Some(true));
+        assert_eq!(
+            week.open_at(at(&toronto, "2026-03-08T13:30:00Z")),
+            Some(true)
+        );
         // With the winter offset it would be 8:30: closed. 12:30 UTC is 8:30 EDT.
-        assert_eq!(week.open_at(at(&toronto, "2026-03-08T12:30:00Z")), Some(false));
+        assert_eq!(
+            week.open_at(at(&toronto, "2026-03-08T12:30:00Z")),
+            Some(false)
+        );
         // Winnipeg, an hour behind: 9:30 CDT is 14:30 UTC.
         let winnipeg = winnipeg();
-        assert_eq!(week.open_at(at(&winnipeg, "2026-03-08T14:30:00Z")), Some(true));
-        assert_eq!(week.open_at(at(&winnipeg, "2026-03-08T13:30:00Z")), Some(false));
+        assert_eq!(
+            week.open_at(at(&winnipeg, "2026-03-08T14:30:00Z")),
+            Some(true)
+        );
+        assert_eq!(
+            week.open_at(at(&winnipeg, "2026-03-08T13:30:00Z")),
+            Some(false)
+        );
         // The night before, EST: 9:30 local was 14:30 UTC.
         assert_eq!(
             at(&toronto, "2026-03-01T14:30:00Z"),
@@ -550,23 +571,49 @@ mod tests {
         };
         let toronto = toronto();
         // 05:30 UTC is 1:30 EDT; 06:30 UTC is 1:30 EST: open both times.
-        assert_eq!(week.open_at(at(&toronto, "2026-11-01T05:30:00Z")), Some(true));
-        assert_eq!(week.open_at(at(&toronto, "2026-11-01T06:30:00Z")), Some(true));
+        assert_eq!(
+            week.open_at(at(&toronto, "2026-11-01T05:30:00Z")),
+            Some(true)
+        );
+        assert_eq!(
+            week.open_at(at(&toronto, "2026-11-01T06:30:00Z")),
+            Some(true)
+        );
         // 07:30 UTC is 2:30 EST: closed.
-        assert_eq!(week.open_at(at(&toronto, "2026-11-01T07:30:00Z")), Some(false));
+        assert_eq!(
+            week.open_at(at(&toronto, "2026-11-01T07:30:00Z")),
+            Some(false)
+        );
         // Winnipeg fell back on 2025-11-02 (a Sunday): 1:30 CDT is 06:30
         // UTC, 1:30 CST 07:30 UTC; 08:30 UTC is 2:30 CST.
         let winnipeg = winnipeg();
-        assert_eq!(week.open_at(at(&winnipeg, "2025-11-02T06:30:00Z")), Some(true));
-        assert_eq!(week.open_at(at(&winnipeg, "2025-11-02T07:30:00Z")), Some(true));
-        assert_eq!(week.open_at(at(&winnipeg, "2025-11-02T08:30:00Z")), Some(false));
         assert_eq!(
-            winnipeg.local(parse_rfc3339("2025-11-02T08:30:00Z").unwrap()).minute,
+            week.open_at(at(&winnipeg, "2025-11-02T06:30:00Z")),
+            Some(true)
+        );
+        assert_eq!(
+            week.open_at(at(&winnipeg, "2025-11-02T07:30:00Z")),
+            Some(true)
+        );
+        assert_eq!(
+            week.open_at(at(&winnipeg, "2025-11-02T08:30:00Z")),
+            Some(false)
+        );
+        assert_eq!(
+            winnipeg
+                .local(parse_rfc3339("2025-11-02T08:30:00Z").unwrap())
+                .minute,
             150
         );
         // On 2026-11-01 it keeps UTC-5: 07:30 UTC is 2:30 there, closed.
-        assert_eq!(week.open_at(at(&winnipeg, "2026-11-01T06:30:00Z")), Some(true));
-        assert_eq!(week.open_at(at(&winnipeg, "2026-11-01T07:30:00Z")), Some(false));
+        assert_eq!(
+            week.open_at(at(&winnipeg, "2026-11-01T06:30:00Z")),
+            Some(true)
+        );
+        assert_eq!(
+            week.open_at(at(&winnipeg, "2026-11-01T07:30:00Z")),
+            Some(false)
+        );
     }
 
     #[test]
@@ -631,11 +678,26 @@ mod tests {
         };
         let toronto = toronto();
         // November 2026: Mondays 2, 9, 16…; Fridays …, 20, 27.
-        assert_eq!(week.open_at(at(&toronto, "2026-11-09T11:00:00-05:00")), Some(true));
-        assert_eq!(week.open_at(at(&toronto, "2026-11-02T11:00:00-05:00")), Some(false));
-        assert_eq!(week.open_at(at(&toronto, "2026-11-16T11:00:00-05:00")), Some(false));
-        assert_eq!(week.open_at(at(&toronto, "2026-11-27T11:00:00-05:00")), Some(true));
-        assert_eq!(week.open_at(at(&toronto, "2026-11-20T11:00:00-05:00")), Some(false));
+        assert_eq!(
+            week.open_at(at(&toronto, "2026-11-09T11:00:00-05:00")),
+            Some(true)
+        );
+        assert_eq!(
+            week.open_at(at(&toronto, "2026-11-02T11:00:00-05:00")),
+            Some(false)
+        );
+        assert_eq!(
+            week.open_at(at(&toronto, "2026-11-16T11:00:00-05:00")),
+            Some(false)
+        );
+        assert_eq!(
+            week.open_at(at(&toronto, "2026-11-27T11:00:00-05:00")),
+            Some(true)
+        );
+        assert_eq!(
+            week.open_at(at(&toronto, "2026-11-20T11:00:00-05:00")),
+            Some(false)
+        );
         assert_eq!(
             describe(&week, at(&toronto, "2026-11-10T09:00:00-05:00")),
             "closed now · opens 10:00 Nov 27"
@@ -666,10 +728,22 @@ mod tests {
             ..Week::default()
         };
         let toronto = toronto();
-        assert_eq!(week.open_at(at(&toronto, "2026-12-25T11:00:00-05:00")), Some(false));
-        assert_eq!(week.open_at(at(&toronto, "2026-12-24T11:00:00-05:00")), Some(true));
-        assert_eq!(week.open_at(at(&toronto, "2026-12-24T15:00:00-05:00")), Some(false));
-        assert_eq!(week.open_at(at(&toronto, "2026-12-18T15:00:00-05:00")), Some(true));
+        assert_eq!(
+            week.open_at(at(&toronto, "2026-12-25T11:00:00-05:00")),
+            Some(false)
+        );
+        assert_eq!(
+            week.open_at(at(&toronto, "2026-12-24T11:00:00-05:00")),
+            Some(true)
+        );
+        assert_eq!(
+            week.open_at(at(&toronto, "2026-12-24T15:00:00-05:00")),
+            Some(false)
+        );
+        assert_eq!(
+            week.open_at(at(&toronto, "2026-12-18T15:00:00-05:00")),
+            Some(true)
+        );
         assert_eq!(
             describe(&week, at(&toronto, "2026-12-24T15:00:00-05:00")),
             "closed now · opens 10:00 Monday"

@@ -321,8 +321,9 @@ mod civil_date {
     pub(super) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<i64, D::Error> {
         if deserializer.is_human_readable() {
             let text = String::deserialize(deserializer)?;
-            crate::hours::parse_date(&text)
-                .ok_or_else(|| serde::de::Error::custom(format!("\"{text}\" is not a date (YYYY-MM-DD)")))
+            crate::hours::parse_date(&text).ok_or_else(|| {
+                serde::de::Error::custom(format!("\"{text}\" is not a date (YYYY-MM-DD)"))
+            })
         } else {
             i64::deserialize(deserializer)
         }

@@ -816,7 +816,10 @@ mod bad_input {
             (r#"{"limit": 0}"#, "limit 0"),
             (r#"{"near": {"lat": 95, "lon": 0}}"#, "near.lat 95"),
             (r#"{"languages": ["xx-nonsense"]}"#, "xx-nonsense"),
-            (r#"{"open_now": true}"#, "open_now is not supported yet"),
+            (
+                r#"{"open_at": "2026-11-29 03:00"}"#,
+                "open_at \"2026-11-29 03:00\" is not",
+            ),
         ] {
             let err = Query::from_json(json)
                 .and_then(|q| index.search(&q))
@@ -852,6 +855,9 @@ mod bad_input {
         );
     }
 }
+
+// Open now and open at, each service in its own time zone.
+mod open_hours;
 
 // Skipping what cannot enter the top never changes the answer.
 mod pruning;

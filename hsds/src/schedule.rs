@@ -132,14 +132,19 @@ impl Hours {
             (Some(from), Some(until)) => Some(
                 HoursException::from_dates(from, until, Vec::new()).ok_or_else(|| Unreadable {
                     field: "valid_from",
-                    reason: format!("valid dates \"{from}\" to \"{until}\" are not a range of dates"),
+                    reason: format!(
+                        "valid dates \"{from}\" to \"{until}\" are not a range of dates"
+                    ),
                 })?,
             ),
             _ => None,
         };
-        let closed = rule
-            .closed
-            .is_some_and(|c| matches!(c.trim().to_ascii_lowercase().as_str(), "true" | "1" | "yes" | "y" | "t"));
+        let closed = rule.closed.is_some_and(|c| {
+            matches!(
+                c.trim().to_ascii_lowercase().as_str(),
+                "true" | "1" | "yes" | "y" | "t"
+            )
+        });
         if let Some(mut exception) = dated {
             if !closed && !(rule.opens_at.is_none() && rule.closes_at.is_none()) {
                 let days = if rule.byday.is_none() && rule.weekday.is_none() {
@@ -166,7 +171,9 @@ impl Hours {
             let byday = rule.byday.unwrap_or_default();
             let ordinals = ordinal_days(byday).ok_or_else(|| Unreadable {
                 field: "byday",
-                reason: format!("byday \"{byday}\" is not a list of days of the month such as 2MO or -1FR"),
+                reason: format!(
+                    "byday \"{byday}\" is not a list of days of the month such as 2MO or -1FR"
+                ),
             })?;
             let span = match times(rule.opens_at, rule.closes_at)? {
                 Times::Closed => return Ok(()),
@@ -779,14 +786,20 @@ mod tests {
             .iter()
             .find(|e| e.until - e.from == 11)
             .unwrap();
-        assert_eq!(holidays.hours, [interval(0, 600, 840), interval(1, 600, 840)]);
+        assert_eq!(
+            holidays.hours,
+            [interval(0, 600, 840), interval(1, 600, 840)]
+        );
         let bad = Rule {
             valid_from: Some("2026-12-25"),
             valid_to: Some("Christmas"),
             closed: Some("true"),
             ..Rule::default()
         };
-        assert_eq!(Hours::default().add_rule(&bad).unwrap_err().field, "valid_from");
+        assert_eq!(
+            Hours::default().add_rule(&bad).unwrap_err().field,
+            "valid_from"
+        );
     }
 
     #[test]

@@ -62,7 +62,12 @@ pub(crate) fn write(services: &[Service], zones: &[ZoneRules]) -> Vec<u8> {
         let weekly = &service.hours[..capped(service.hours.len())];
         let monthly = &service.monthly_hours[..capped(service.monthly_hours.len())];
         let exceptions = &service.hours_exceptions[..capped(service.hours_exceptions.len())];
-        for n in [zone, weekly.len() as u16, monthly.len() as u16, exceptions.len() as u16] {
+        for n in [
+            zone,
+            weekly.len() as u16,
+            monthly.len() as u16,
+            exceptions.len() as u16,
+        ] {
             blob.extend_from_slice(&n.to_le_bytes());
         }
         for interval in weekly {
@@ -232,7 +237,9 @@ impl HoursSection {
         };
         let mut reader = Reader::new(Section::Hours, bytes);
         let u16_of = |reader: &mut Reader| -> Result<u16> {
-            Ok(u16::from_le_bytes(reader.take(2)?.try_into().expect("2 bytes")))
+            Ok(u16::from_le_bytes(
+                reader.take(2)?.try_into().expect("2 bytes"),
+            ))
         };
         let zone = u16_of(&mut reader)?;
         let weekly_count = u16_of(&mut reader)?;

@@ -216,7 +216,9 @@ impl Query {
             }
         }
         if self.hours_known && !self.open_now && self.open_at.is_none() {
-            return Err(Error::invalid_query("hours_known needs open_now or open_at"));
+            return Err(Error::invalid_query(
+                "hours_known needs open_now or open_at",
+            ));
         }
         if let Some(client) = &self.client {
             if let Some(age) = client.age {
@@ -408,7 +410,10 @@ mod tests {
         Query::from_json(r#"{"open_at": "2026-11-29T03:00:00-05:00", "hours_known": true}"#)
             .unwrap();
         let err = Query::from_json(r#"{"open_at": "tomorrow"}"#).unwrap_err();
-        assert!(err.to_string().starts_with("open_at \"tomorrow\" is not"), "{err}");
+        assert!(
+            err.to_string().starts_with("open_at \"tomorrow\" is not"),
+            "{err}"
+        );
         let err = Query::from_json(r#"{"hours_known": true}"#).unwrap_err();
         assert_eq!(err.to_string(), "hours_known needs open_now or open_at");
     }

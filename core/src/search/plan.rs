@@ -5,10 +5,10 @@ use tantivy::query::EnableScoring;
 
 use crate::error::{Error, Result};
 use crate::format::hits::HitSummary;
+use crate::hours::{Instant, Local};
 use crate::index::Index;
 use crate::model::{Cost, Gender};
 use crate::query::{Near, Query};
-use crate::hours::{Instant, Local};
 use crate::rank::{
     distance_factor, eligibility, eligibility_factor, format_ages, format_distance,
     language_factor, open_factor, Factors,
