@@ -11,7 +11,7 @@ use crate::model::{Cost, Gender};
 use crate::query::{Near, Query};
 use crate::rank::{
     distance_factor, eligibility, eligibility_factor, format_ages, format_distance,
-    language_factor, open_factor, Factors,
+    language_factor, open_factor, DistanceScale, Factors,
 };
 use crate::results::{Eligibility, Explanation, Hit, HitLocation};
 use crate::text;
@@ -42,6 +42,9 @@ pub(crate) struct Plan<'a> {
     /// The local time in each of the index's zones at the query's time
     /// (`open_at`, else the caller's clock); empty without a clock.
     locals: Vec<Local>,
+    /// The distance decay's scale, adapted to the nearest match
+    /// ([`crate::rank::distance_scale`]) before any service is scored.
+    scale: std::cell::Cell<DistanceScale>,
 }
 
 /// What the column filters tell of a service that passes them.
@@ -158,7 +161,30 @@ impl<'a> Plan<'a> {
             open_at,
             hours_known: query.hours_known,
             locals,
+            scale: std::cell::Cell::new(DistanceScale::URBAN),
         })
+    }
+
+    /// The distance decay's scale.
+    pub(crate) fn scale(&self) -> DistanceScale {
+        self.scale.get()
+    }
+
+    /// Adapts the distance decay to the nearest service that passes the
+    /// filters and `matches` (the text): call before scoring any service.
+    pub(crate) fn adapt_scale(&self, matches: impl Fn(u32) -> bool) {
+        let Some((lat, lon)) = self.origin else {
+            return;
+        };
+        let mut nearest = None;
+        self.index.geo.nearest_walk(lat, lon, |service, km| {
+            if matches(service) && self.filter(service).is_some() {
+                nearest = Some(km);
+                return false;
+            }
+            true
+        });
+        self.scale.set(crate::rank::distance_scale(nearest));
     }
 
     /// Whether `service` is open at the query's time: `None` when its hours
@@ -200,7 +226,7 @@ impl<'a> Plan<'a> {
                 match km {
                     Some(km) if self.radius_km.is_some_and(|r| km > r) => return None,
                     None if self.radius_km.is_some() => return None,
-                    km => (km, Some(distance_factor(km))),
+                    km => (km, Some(distance_factor(km, self.scale()))),
                 }
             }
         };

@@ -42,6 +42,11 @@ const FIRST_RING_KM: f64 = DECAY_HALF_LIFE_KM;
 /// The services matching `query`, scored, into `top`.
 pub(crate) fn search(plan: &Plan<'_>, top: &mut TopK, query: &TextQuery) -> Result<()> {
     let text = Text::new(plan, query)?;
+    if plan.origin.is_some() {
+        // Distance is relative to the nearest service with some of the words.
+        let matching = text.matching(plan)?;
+        plan.adapt_scale(|service| matching.contains(service));
+    }
     match (plan.origin, plan.radius_km) {
         (Some((lat, lon)), Some(radius_km)) => {
             let radius = plan.index.geo.services_within(lat, lon, radius_km);
@@ -73,7 +78,7 @@ fn rings(plan: &Plan<'_>, top: &mut TopK, text: &Text<'_>, (lat, lon): (f64, f64
     loop {
         // A service that offers none of the preferred languages scores at
         // most this: once it cannot enter, the ring scores speakers only.
-        let others_bound = rank::bound_without_preferred_language(best, inner_km);
+        let others_bound = rank::bound_without_preferred_language(best, inner_km, plan.scale());
         let speakers_only =
             plan.prefers_languages() && top.threshold().is_some_and(|t| t > others_bound);
         let mut ring: Vec<(u32, f64)> = index
@@ -98,7 +103,7 @@ fn rings(plan: &Plan<'_>, top: &mut TopK, text: &Text<'_>, (lat, lon): (f64, f64
         done_count += ring.len();
         let farther_may_enter = top
             .threshold()
-            .is_none_or(|t| t <= rank::bound(Some(best), 1.0, Some(Some(radius_km))));
+            .is_none_or(|t| t <= rank::bound(Some(best), 1.0, Some(Some(radius_km)), plan.scale()));
         if radius_km >= MAX_RADIUS_KM || !farther_may_enter {
             break;
         }
@@ -107,7 +112,7 @@ fn rings(plan: &Plan<'_>, top: &mut TopK, text: &Text<'_>, (lat, lon): (f64, f64
     }
     let unlocated_may_enter = top
         .threshold()
-        .is_none_or(|t| t <= rank::bound(Some(best), 1.0, Some(None)));
+        .is_none_or(|t| t <= rank::bound(Some(best), 1.0, Some(None), plan.scale()));
     if unlocated_may_enter {
         let unlocated = index.geo.unlocated();
         let services = unlocated.iter().map(|&s| (s, None));
@@ -258,7 +263,10 @@ impl<'a> Text<'a> {
                 };
                 top.total += 1;
                 let factors = filtered.factors();
-                if !top.may_enter(rank::bound(Some(wand_bm25), factors, None), doc) {
+                if !top.may_enter(
+                    rank::bound(Some(wand_bm25), factors, None, plan.scale()),
+                    doc,
+                ) {
                     return top.skip_below();
                 }
                 let Some(bm25) = bm25_of(&mut terms, doc) else {
@@ -308,7 +316,7 @@ impl<'a> Text<'a> {
             // could not enter with the best BM25 is not looked up at all.
             if let Some(best) = best_bm25 {
                 let distance = plan.origin.map(|_| km);
-                if rank::bound(Some(best), factors, distance) < top.skip_below() {
+                if rank::bound(Some(best), factors, distance, plan.scale()) < top.skip_below() {
                     continue;
                 }
             }
