@@ -618,6 +618,15 @@ sm_status sm_query_set_open_at(sm_query *query, const char *time, size_t len);
 sm_status sm_query_set_hours_known(sm_query *query, bool hours_known);
 
 /**
+ * When `serves_here` is true (with a place), leaves out services whose
+ * declared service area excludes the place; those that declare none stay.
+ *
+ * # Safety
+ * `query` is NULL or a live query that no other thread uses.
+ */
+sm_status sm_query_set_serves_here(sm_query *query, bool serves_here);
+
+/**
  * When `free_only` is true, keeps only services known to be free.
  *
  * # Safety
@@ -854,6 +863,15 @@ sm_status sm_results_eligibility(const sm_results *results, size_t i, sm_eligibi
  * `results` is NULL or live results; `out` is NULL or writable.
  */
 sm_status sm_results_open_now(const sm_results *results, size_t i, bool *out);
+
+/**
+ * Whether the service's declared service area holds the query's place;
+ * `SM_NO_VALUE` without a place or when the service declares no area.
+ *
+ * # Safety
+ * `results` is NULL or live results; `out` is NULL or writable.
+ */
+sm_status sm_results_serves_here(const sm_results *results, size_t i, bool *out);
 
 /**
  * The number of languages the service is offered in (see

@@ -469,6 +469,25 @@ pub unsafe extern "C" fn sm_query_set_hours_known(
     }
 }
 
+/// When `serves_here` is true (with a place), leaves out services whose
+/// declared service area excludes the place; those that declare none stay.
+///
+/// # Safety
+/// `query` is NULL or a live query that no other thread uses.
+#[no_mangle]
+pub unsafe extern "C" fn sm_query_set_serves_here(
+    query: *mut sm_query,
+    serves_here: bool,
+) -> sm_status {
+    // SAFETY: passed on from this function's contract.
+    unsafe {
+        set(query, |q| {
+            q.query.serves_here = serves_here;
+            Ok(())
+        })
+    }
+}
+
 /// When `free_only` is true, keeps only services known to be free.
 ///
 /// # Safety

@@ -408,6 +408,21 @@ pub unsafe extern "C" fn sm_results_open_now(
     unsafe { get(results, i, out, "open-now state", |h| h.open_now) }
 }
 
+/// Whether the service's declared service area holds the query's place;
+/// `SM_NO_VALUE` without a place or when the service declares no area.
+///
+/// # Safety
+/// `results` is NULL or live results; `out` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn sm_results_serves_here(
+    results: *const sm_results,
+    i: usize,
+    out: *mut bool,
+) -> sm_status {
+    // SAFETY: passed on from this function's contract.
+    unsafe { get(results, i, out, "service-area verdict", |h| h.serves_here) }
+}
+
 /// The number of languages the service is offered in (see
 /// `sm_results_language`).
 ///

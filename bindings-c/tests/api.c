@@ -360,6 +360,7 @@ static void test_getters(const sm_index *index) {
     CHECK_STATUS(sm_query_set_free_only(query, false), SM_OK);
     CHECK_STATUS(sm_query_set_wheelchair(query, false), SM_OK);
     CHECK_STATUS(sm_query_set_open_now(query, false), SM_OK);
+    CHECK_STATUS(sm_query_set_serves_here(query, true), SM_OK);
     CHECK_STATUS(sm_query_set_limit(query, 3), SM_OK);
     CHECK_STATUS(sm_query_set_offset(query, 1), SM_OK);
     results = search(index, query);
@@ -626,6 +627,8 @@ static void test_invalid_queries(const sm_index *index) {
     CHECK_SEARCH_FAILS(q, SM_INVALID_QUERY, "open_now and open_at cannot both be set");
     q = sm_query_new(), sm_query_set_hours_known(q, true);
     CHECK_SEARCH_FAILS(q, SM_INVALID_QUERY, "hours_known needs open_now or open_at");
+    q = sm_query_new(), sm_query_set_serves_here(q, true);
+    CHECK_SEARCH_FAILS(q, SM_INVALID_QUERY, "serves_here needs near");
 
     /* Fields the engine does not support yet are refused, never ignored. */
     q = sm_query_new(), sm_query_set_client_income(q, 20000);
@@ -782,6 +785,7 @@ static void test_null_arguments(const sm_index *index, const unsigned char *byte
     CHECK_NULLS_VALUE(sm_results_distance_km, &d);
     CHECK_NULLS_VALUE(sm_results_eligibility, &e);
     CHECK_NULLS_VALUE(sm_results_open_now, &b);
+    CHECK_NULLS_VALUE(sm_results_serves_here, &b);
     CHECK_NULLS_VALUE(sm_results_language_count, &count);
     CHECK_NULLS_ITEM(sm_results_language);
     CHECK_NULLS_VALUE(sm_results_category_count, &count);

@@ -28,6 +28,8 @@ export interface Query {
   open_at?: string | null;
   /** With `open_now` or `open_at`: leave out services whose hours are unknown. */
   hours_known?: boolean;
+  /** Leave out services whose declared service area excludes `near` (needs `near`). */
+  serves_here?: boolean;
   /** Only services known to be free. */
   free_only?: boolean;
   /** Only services with a wheelchair-accessible location. */
@@ -95,6 +97,8 @@ export interface Hit {
   languages: string[];
   /** Whether the service is open at the query's time (`open_at`, else now), in its own time zone; `null` when its hours are unknown. */
   open_now: boolean | null;
+  /** Whether the service's declared area holds `near`; `null` without `near` or when it declares none. */
+  serves_here: boolean | null;
   /** The location nearest to `near` (the first one without `near`). */
   location: HitLocation | null;
   /** Names of the taxonomy terms the service is classified under. */

@@ -55,6 +55,9 @@ pub struct Args {
     /// With --open-now or --open-at: leave out services whose hours are unknown.
     #[arg(long)]
     hours_known: bool,
+    /// Leave out services whose declared service area excludes --near.
+    #[arg(long)]
+    serves_here: bool,
     /// How many results.
     #[arg(long, default_value_t = 10)]
     limit: usize,
@@ -71,7 +74,7 @@ pub struct Args {
     /// flags (which it refuses beside it; --explain and --json still apply).
     #[arg(long, conflicts_with_all = [
         "text", "near", "radius_km", "age", "gender", "languages", "require_lang",
-        "category", "free", "wheelchair", "open_now", "open_at", "hours_known", "limit", "offset",
+        "category", "free", "wheelchair", "open_now", "open_at", "hours_known", "serves_here", "limit", "offset",
     ])]
     query_json: Option<String>,
 }
@@ -191,6 +194,7 @@ fn query_from_flags(args: &Args) -> Query {
         open_now: args.open_now,
         open_at: args.open_at.clone(),
         hours_known: args.hours_known,
+        serves_here: args.serves_here,
         limit: args.limit,
         offset: args.offset,
         explain: args.explain,

@@ -236,6 +236,8 @@ impl IndexBuilder {
             .collect();
         let location_count = locations.iter().map(Vec::len).sum();
         let zones = self.zone_rules(&services);
+        let mut services = services;
+        self.resolve_named_areas(&mut services);
         let meta = Meta {
             format_version: FORMAT_VERSION,
             name: self.name.clone(),
@@ -274,6 +276,7 @@ impl IndexBuilder {
                 Section::Hours,
                 crate::format::hours::write(&services, &zones),
             ),
+            (Section::Areas, crate::format::areas::write(&services)),
         ];
         let bytes = write_file(&sections);
         let summary = BuildSummary {
@@ -347,6 +350,38 @@ impl IndexBuilder {
                 rules
             })
             .collect()
+    }
+
+    /// Gives postal prefixes to named service areas that have neither
+    /// polygons nor prefixes: a province or territory ("Ontario", "ON") is
+    /// its postal codes' first letters; another name is the forward
+    /// sortation areas the built-in gazetteer names after it ("Thunder Bay"
+    /// → P7A…P7K). A name that resolves to nothing is reported and does not
+    /// restrict the service.
+    fn resolve_named_areas(&mut self, services: &mut [Service]) {
+        for service in services {
+            for area in &mut service.service_areas {
+                if !area.polygons.is_empty() || !area.postal_prefixes.is_empty() {
+                    continue;
+                }
+                let Some(name) = area.name.clone() else {
+                    continue;
+                };
+                area.postal_prefixes = crate::format::gazetteer::prefixes_named(&name);
+                if area.postal_prefixes.is_empty() {
+                    self.report.warn(Problem {
+                        file: "(services)".into(),
+                        row: None,
+                        field: Some("service_areas".into()),
+                        reason: format!(
+                            "service {}: service area \"{name}\" is not a province or a place the gazetteer knows; kept as text",
+                            service.id
+                        ),
+                        rejected: false,
+                    });
+                }
+            }
+        }
     }
 
     /// Sorts services by id (so ties in ranking break on id) and rejects the

@@ -11,6 +11,7 @@ use tantivy::{ReloadPolicy, Searcher};
 // `ErrorKind` names the errors in the docs; only `open` (mmap) uses it in code.
 #[cfg_attr(not(feature = "mmap"), allow(unused_imports))]
 use crate::error::{Error, ErrorKind, Result};
+use crate::format::areas::Areas;
 use crate::format::filters::Filters;
 use crate::format::gazetteer::{Gazetteer, Place};
 use crate::format::geo::Geo;
@@ -40,6 +41,7 @@ pub struct Index {
     pub(crate) filters: Filters,
     pub(crate) gazetteer: Gazetteer,
     pub(crate) hours: HoursSection,
+    pub(crate) areas: Areas,
     /// Whether the text section matches its checksum, checked at the first
     /// search rather than at open (which must stay fast): tantivy trusts its
     /// files and may panic on damaged ones. `Err` holds the message.
@@ -164,6 +166,7 @@ impl Index {
         }
         let gazetteer = Gazetteer::open(sections.get(Section::Gazetteer)?)?;
         let hours = HoursSection::open(sections.get(Section::Hours)?, services)?;
+        let areas = Areas::open(sections.get(Section::Areas)?, services)?;
         Ok(Index {
             sections,
             meta,
@@ -175,6 +178,7 @@ impl Index {
             filters,
             gazetteer,
             hours,
+            areas,
             text_checked: OnceLock::new(),
         })
     }

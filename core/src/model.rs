@@ -62,6 +62,36 @@ pub struct Service {
     pub monthly_hours: Vec<MonthlyInterval>,
     /// Date ranges with hours of their own (holidays, closures, special hours).
     pub hours_exceptions: Vec<HoursException>,
+    /// Where the service serves people, wherever its offices are (an
+    /// outreach team, a telephone line, a district program); empty when the
+    /// data does not say.
+    pub service_areas: Vec<ServiceArea>,
+}
+
+/// An area a service serves: polygons (HSDS 3 GeoJSON extents), postal
+/// code prefixes ("P0V", "P7"), or a name ("Thunder Bay District",
+/// "Ontario") that the build resolves to prefixes.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ServiceArea {
+    /// The area's name, for people ("all of Sudbury District").
+    pub name: Option<String>,
+    /// Polygons, each an exterior ring and holes of (lon, lat) points in
+    /// degrees (GeoJSON order).
+    pub polygons: Vec<AreaPolygon>,
+    /// Postal code prefixes: forward sortation areas ("P0V"), districts
+    /// ("P7") or provinces' letters ("P"); US ZIP code prefixes ("331").
+    pub postal_prefixes: Vec<String>,
+}
+
+/// A polygon with holes, points as (lon, lat) in degrees.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AreaPolygon {
+    /// The outer ring.
+    pub exterior: Vec<(f64, f64)>,
+    /// Rings cut out of it.
+    pub holes: Vec<Vec<(f64, f64)>>,
 }
 
 /// The organization behind a service.

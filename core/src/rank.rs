@@ -44,6 +44,22 @@ pub const LANGUAGE_UNLISTED: f32 = 0.4;
 pub const LANGUAGE_OTHER: f32 = 0.3;
 /// Eligibility factor when the data cannot tell.
 pub const ELIGIBILITY_UNKNOWN: f32 = 0.8;
+/// Area factor of a service whose declared service area does not hold the
+/// caller (its offices may be near, but it may not take them).
+pub const OUTSIDE_AREA: f32 = 0.5;
+
+/// The service-area factor: 1 when the service declares no area or serves
+/// the caller's place, [`OUTSIDE_AREA`] when its declared area excludes it.
+/// A service that serves the caller's place also counts as "here" for the
+/// distance decay (see `search`): such services are scored before any
+/// pruning by distance.
+pub(crate) fn area_factor(outside: bool) -> f32 {
+    match outside {
+        true => OUTSIDE_AREA,
+        false => 1.0,
+    }
+}
+
 /// Open-hours factor of a service whose hours are unknown, when the query
 /// asks for services open at a time: below every open one at equal text.
 pub const HOURS_UNKNOWN: f32 = 0.6;

@@ -61,6 +61,10 @@ pub struct Hit {
     /// caller's clock); `None` when its hours (or its time zone) are unknown,
     /// or no clock is at hand.
     pub open_now: Option<bool>,
+    /// Whether the service's declared area holds the person's place: `None`
+    /// without `near`, or when the service declares no area.
+    #[serde(default)]
+    pub serves_here: Option<bool>,
     /// The service's location nearest to `near` (the first one without `near`).
     pub location: Option<HitLocation>,
     /// Names of the taxonomy terms the service is classified under.

@@ -859,6 +859,9 @@ mod bad_input {
 // Open now and open at, each service in its own time zone.
 mod open_hours;
 
+// Serves my area: service areas as polygons, postal prefixes and names.
+mod areas;
+
 // Skipping what cannot enter the top never changes the answer.
 mod pruning;
 

@@ -46,6 +46,7 @@ function currentQuery() {
   }
   if ($("free").checked) query.free_only = true;
   if ($("wheelchair").checked) query.wheelchair = true;
+  if (query.near && $("serves-here").checked) query.serves_here = true;
   if ($("open-now").checked) {
     query.open_now = true;
     if ($("hours-known").checked) query.hours_known = true;

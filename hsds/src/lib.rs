@@ -56,6 +56,7 @@
 mod access;
 mod address;
 mod ages;
+mod areas;
 pub(crate) mod clean;
 mod cost;
 mod datapackage;

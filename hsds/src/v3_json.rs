@@ -369,6 +369,19 @@ fn service(record: &Value, context: &mut Context) -> Option<(Service, Vec<Term>)
     };
     service.cost = self::cost(record, context);
     schedules(record, context).apply(&mut service);
+    for entry in list(record, "service_areas") {
+        let name = raw(entry, "name").or_else(|| raw(entry, "service_area"));
+        match crate::areas::area(name, entry.get("extent"), raw(entry, "extent_type")) {
+            Ok(Some(area)) => service.service_areas.push(area),
+            Ok(None) => {}
+            Err(reason) => {
+                context.warn("service_areas", format!("{reason}; the area is not used"));
+                if let Ok(Some(area)) = crate::areas::area(name, None, None) {
+                    service.service_areas.push(area);
+                }
+            }
+        }
+    }
     service.required_documents = list(record, "required_documents")
         .iter()
         .filter_map(|d| prose(d, "document"))

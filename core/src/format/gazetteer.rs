@@ -372,6 +372,62 @@ fn place_names(text: &str) -> Vec<String> {
 }
 
 /// Two-letter code of a Canadian province or territory given by name or code.
+/// Postal code prefixes of a named area: a Canadian province or territory
+/// (by name or code) gives its postal codes' first letters; another name,
+/// the built-in forward sortation areas whose GeoNames place name holds it
+/// ("Thunder Bay" → P7A, P7B…). Empty when the name is neither.
+pub(crate) fn prefixes_named(name: &str) -> Vec<String> {
+    let letters: &[&str] = match province_code(name).as_str() {
+        "NL" => &["A"],
+        "NS" => &["B"],
+        "PE" => &["C"],
+        "NB" => &["E"],
+        "QC" => &["G", "H", "J"],
+        "ON" => &["K", "L", "M", "N", "P"],
+        "MB" => &["R"],
+        "SK" => &["S"],
+        "AB" => &["T"],
+        "BC" => &["V"],
+        "NT" | "NU" => &["X"],
+        "YT" => &["Y"],
+        _ => &[],
+    };
+    if !letters.is_empty() {
+        return letters.iter().map(|&l| l.to_owned()).collect();
+    }
+    let key = fold(name);
+    if key.len() < 3 {
+        return Vec::new();
+    }
+    let mut prefixes: Vec<String> = DEFAULT_FSA
+        .iter()
+        .filter(|&&(_, place, _, _, _)| {
+            place_names(place).iter().any(|p| {
+                let p = fold(p);
+                p == key || p.starts_with(&format!("{key} ")) || key.starts_with(&format!("{p} "))
+            })
+        })
+        .map(|&(fsa, _, _, _, _)| fsa.to_owned())
+        .collect();
+    prefixes.sort();
+    prefixes.dedup();
+    prefixes
+}
+
+/// The built-in forward sortation area nearest to a point, as a caller's
+/// postal prefix when the caller gave a point.
+///
+/// # Units
+/// Degrees in.
+pub(crate) fn nearest_fsa(lat: f64, lon: f64) -> Option<&'static str> {
+    DEFAULT_FSA
+        .iter()
+        .map(|&(fsa, _, _, la, lo)| (fsa, crate::geo::distance_km(lat, lon, la, lo)))
+        .filter(|&(_, km)| km < 100.0)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(fsa, _)| fsa)
+}
+
 fn province_code(text: &str) -> String {
     let folded = fold(text);
     let code = match folded.as_str() {

@@ -19,9 +19,10 @@
 //! This module is the container only. Each section is a module of its own
 //! that owns both its writer and its reader: [`meta`], [`text`] (tantivy's
 //! segment files), [`records`], [`hits`], [`geo`], [`filters`] and
-//! [`gazetteer`] and [`hours`], with the block compression that records and hits share in
+//! [`gazetteer`], [`hours`] and [`areas`], with the block compression that records and hits share in
 //! [`compress`]. The builder and the index only assemble them.
 
+pub(crate) mod areas;
 pub(crate) mod compress;
 pub(crate) mod filters;
 pub(crate) mod gazetteer;
@@ -53,7 +54,9 @@ pub const MAGIC: &[u8; 8] = b"SMXINDEX";
 /// gazetteer section "gazetteer" (it was "gazetter"), in a section table
 /// whose names take 16 bytes (they took 8); version 7 adds the hours
 /// section (services' opening hours and time zones, with each zone's
-/// rules) and the records' time zone, monthly hours and exceptions.
+/// rules) and the areas section (where services serve: polygons and postal
+/// prefixes), and the records' time zone, monthly hours, exceptions and
+/// service areas.
 pub const FORMAT_VERSION: u32 = 7;
 
 const HEADER_LEN: usize = 32;
@@ -82,11 +85,13 @@ pub enum Section {
     Gazetteer,
     /// Opening hours and time zones.
     Hours,
+    /// Where services serve: polygons and postal prefixes.
+    Areas,
 }
 
 impl Section {
     /// Every section, in file order.
-    pub const ALL: [Section; 8] = [
+    pub const ALL: [Section; 9] = [
         Section::Meta,
         Section::Text,
         Section::Records,
@@ -95,6 +100,7 @@ impl Section {
         Section::Filters,
         Section::Gazetteer,
         Section::Hours,
+        Section::Areas,
     ];
 
     /// The section's name in the section table.
@@ -108,6 +114,7 @@ impl Section {
             Section::Filters => "filters",
             Section::Gazetteer => "gazetteer",
             Section::Hours => "hours",
+            Section::Areas => "areas",
         }
     }
 }

@@ -74,6 +74,9 @@ pub struct Query {
     /// With `open_now` or `open_at`: leave out services whose hours are
     /// unknown, keeping only those known to be open.
     pub hours_known: bool,
+    /// Leave out services whose declared service area excludes the
+    /// person's place (those that declare none stay). Needs `near`.
+    pub serves_here: bool,
     /// Only services known to be free.
     pub free_only: bool,
     /// Only services with a wheelchair-accessible location.
@@ -99,6 +102,7 @@ impl Default for Query {
             open_now: false,
             open_at: None,
             hours_known: false,
+            serves_here: false,
             free_only: false,
             wheelchair: false,
             limit: 10,
@@ -215,6 +219,9 @@ impl Query {
                 )));
             }
         }
+        if self.serves_here && self.near.is_none() {
+            return Err(Error::invalid_query("serves_here needs near"));
+        }
         if self.hours_known && !self.open_now && self.open_at.is_none() {
             return Err(Error::invalid_query(
                 "hours_known needs open_now or open_at",
@@ -328,6 +335,12 @@ impl Query {
     /// With an open time: leaves out services whose hours are unknown.
     pub fn hours_known(mut self, hours_known: bool) -> Query {
         self.hours_known = hours_known;
+        self
+    }
+
+    /// Leaves out services whose declared area excludes the person's place.
+    pub fn serves_here(mut self, serves_here: bool) -> Query {
+        self.serves_here = serves_here;
         self
     }
 

@@ -12,8 +12,15 @@ pub(crate) fn search(plan: &Plan<'_>, top: &mut TopK, (lat, lon): (f64, f64)) {
     plan.adapt_scale(|_| true);
     match plan.radius_km {
         Some(radius) => {
-            for (service, km) in plan.index.geo.services_within(lat, lon, radius) {
-                if let Some(candidate) = plan.score_without_text(service, Some(km)) {
+            // Services serving the caller's place count wherever their offices are.
+            let serving = plan.serving_with_km();
+            let within = plan.index.geo.services_within(lat, lon, radius);
+            let within = within
+                .into_iter()
+                .filter(|&(service, _)| !plan.serves(service))
+                .map(|(service, km)| (service, Some(km)));
+            for (service, km) in serving.into_iter().chain(within) {
+                if let Some(candidate) = plan.score_without_text(service, km) {
                     top.total += 1;
                     top.push(candidate);
                 }
@@ -32,6 +39,14 @@ pub(crate) fn search(plan: &Plan<'_>, top: &mut TopK, (lat, lon): (f64, f64)) {
 fn nearest_first(plan: &Plan<'_>, top: &mut TopK, lat: f64, lon: f64) {
     let index = plan.index;
     let mut seen = Services::new(index.len());
+    // Services serving the caller's place are "here": scored first.
+    for (service, km) in plan.serving_with_km() {
+        seen.insert(service);
+        if let Some(candidate) = plan.score_without_text(service, km) {
+            top.total += 1;
+            top.push(candidate);
+        }
+    }
     let mut walked_all = true;
     index.geo.nearest_walk(lat, lon, |service, km| {
         // A hair nearer than the walk's (chord-derived) distance, so that
@@ -56,6 +71,9 @@ fn nearest_first(plan: &Plan<'_>, top: &mut TopK, lat: f64, lon: f64) {
         .is_none_or(|t| t <= rank::bound(None, 1.0, Some(None), plan.scale()))
     {
         for &service in index.geo.unlocated() {
+            if plan.serves(service) {
+                continue;
+            }
             if let Some(candidate) = plan.score_without_text(service, None) {
                 top.total += 1;
                 top.push(candidate);

@@ -4,13 +4,14 @@
 use tantivy::query::EnableScoring;
 
 use crate::error::{Error, Result};
+use crate::format::areas::{Caller, Coverage};
 use crate::format::hits::HitSummary;
 use crate::hours::{Instant, Local};
 use crate::index::Index;
 use crate::model::{Cost, Gender};
 use crate::query::{Near, Query};
 use crate::rank::{
-    distance_factor, eligibility, eligibility_factor, format_ages, format_distance,
+    area_factor, distance_factor, eligibility, eligibility_factor, format_ages, format_distance,
     language_factor, open_factor, DistanceScale, Factors,
 };
 use crate::results::{Eligibility, Explanation, Hit, HitLocation};
@@ -45,6 +46,12 @@ pub(crate) struct Plan<'a> {
     /// The distance decay's scale, adapted to the nearest match
     /// ([`crate::rank::distance_scale`]) before any service is scored.
     scale: std::cell::Cell<DistanceScale>,
+    /// The services whose declared area holds the caller's place.
+    pub(crate) serving: Option<Services>,
+    /// The services whose declared area excludes it.
+    outside: Option<Services>,
+    /// Leave out the services in `outside`.
+    serves_here: bool,
 }
 
 /// What the column filters tell of a service that passes them.
@@ -58,12 +65,17 @@ pub(crate) struct Filtered {
     /// Whether it is open at the query's time (`None` when the query asks
     /// no time; `Some(None)`: hours unknown).
     open: Option<Option<bool>>,
+    /// Whether its declared area excludes the caller's place.
+    outside: bool,
 }
 
 impl Filtered {
     /// The product of the language, eligibility and open-hours factors: at most 1.
     pub(crate) fn factors(&self) -> f32 {
-        language_factor(self.languages) * eligibility_factor(self.verdict) * open_factor(self.open)
+        language_factor(self.languages)
+            * eligibility_factor(self.verdict)
+            * open_factor(self.open)
+            * area_factor(self.outside)
     }
 }
 
@@ -106,6 +118,31 @@ impl<'a> Plan<'a> {
                 let place = index.locate(place)?;
                 Some((place.lat, place.lon))
             }
+        };
+        let (serving, outside) = match origin {
+            Some((lat, lon)) if !index.areas.declaring().is_empty() => {
+                let postal = match &query.near {
+                    Some(Near::Place(place)) => crate::format::gazetteer::postal_key(place),
+                    _ => None,
+                }
+                .or_else(|| crate::format::gazetteer::nearest_fsa(lat, lon).map(str::to_owned));
+                let caller = Caller {
+                    lat,
+                    lon,
+                    postal: postal.map(|p| crate::format::areas::prefix_key(&p)),
+                };
+                let mut serving = Services::new(index.len());
+                let mut outside = Services::new(index.len());
+                for &service in index.areas.declaring() {
+                    match index.areas.coverage(service, &caller) {
+                        Coverage::Serves => serving.insert(service),
+                        Coverage::Outside => outside.insert(service),
+                        Coverage::Undeclared => false,
+                    };
+                }
+                (Some(serving), Some(outside))
+            }
+            _ => (None, None),
         };
         let mut preferred = Vec::new();
         for language in &query.languages {
@@ -162,7 +199,42 @@ impl<'a> Plan<'a> {
             hours_known: query.hours_known,
             locals,
             scale: std::cell::Cell::new(DistanceScale::URBAN),
+            serving,
+            outside,
+            serves_here: query.serves_here,
         })
+    }
+
+    /// Whether the service's declared area holds the caller's place.
+    pub(crate) fn serves(&self, service: u32) -> bool {
+        self.serving.as_ref().is_some_and(|s| s.contains(service))
+    }
+
+    /// The serving services (see [`Plan::serving_services`]) with the
+    /// kilometres to their nearest office.
+    pub(crate) fn serving_with_km(&self) -> Vec<(u32, Option<f64>)> {
+        let Some((lat, lon)) = self.origin else {
+            return Vec::new();
+        };
+        self.serving_services()
+            .into_iter()
+            .map(|s| (s, self.index.geo.nearest(s, lat, lon).map(|(_, km)| km)))
+            .collect()
+    }
+
+    /// The services whose declared area holds the caller's place, in order.
+    pub(crate) fn serving_services(&self) -> Vec<u32> {
+        match &self.serving {
+            Some(_) => self
+                .index
+                .areas
+                .declaring()
+                .iter()
+                .copied()
+                .filter(|&s| self.serves(s))
+                .collect(),
+            None => Vec::new(),
+        }
     }
 
     /// The distance decay's scale.
@@ -177,7 +249,18 @@ impl<'a> Plan<'a> {
             return;
         };
         let mut nearest = None;
+        if self
+            .serving_services()
+            .into_iter()
+            .any(|s| matches(s) && self.filter(s).is_some())
+        {
+            // A service that serves the caller's place is "here".
+            nearest = Some(0.0);
+        }
         self.index.geo.nearest_walk(lat, lon, |service, km| {
+            if nearest.is_some() {
+                return false;
+            }
             if matches(service) && self.filter(service).is_some() {
                 nearest = Some(km);
                 return false;
@@ -224,6 +307,8 @@ impl<'a> Plan<'a> {
                     Some(km)
                 });
                 match km {
+                    // Serving the caller's place, it is "here" wherever its offices are.
+                    km if self.serves(service) => (km, Some(self.scale().decay(0.0))),
                     Some(km) if self.radius_km.is_some_and(|r| km > r) => return None,
                     None if self.radius_km.is_some() => return None,
                     km => (km, Some(distance_factor(km, self.scale()))),
@@ -304,10 +389,15 @@ impl<'a> Plan<'a> {
                 state => Some(state),
             },
         };
+        let outside = self.outside.as_ref().is_some_and(|o| o.contains(service));
+        if outside && self.serves_here {
+            return None;
+        }
         Some(Filtered {
             languages,
             verdict,
             open,
+            outside,
         })
     }
 
@@ -354,6 +444,11 @@ impl<'a> Plan<'a> {
                 .map(|l| l.text().to_owned())
                 .collect(),
             open_now: self.open_state(candidate.service),
+            serves_here: match (&self.serving, &self.outside) {
+                (Some(serving), _) if serving.contains(candidate.service) => Some(true),
+                (_, Some(outside)) if outside.contains(candidate.service) => Some(false),
+                _ => None,
+            },
             location,
             categories: service.categories.iter().map(|&c| c.to_owned()).collect(),
             phones: service.phones.iter().map(|&p| p.to_owned()).collect(),
@@ -388,6 +483,18 @@ impl<'a> Plan<'a> {
         }
         if self.open_at.is_some() {
             parts.push(self.describe_hours(candidate.service));
+        }
+        if self.serves(candidate.service) {
+            parts.push(match self.index.areas.name(candidate.service) {
+                Some(name) => format!("serves all of {name}"),
+                None => "serves your area".into(),
+            });
+        } else if self
+            .outside
+            .as_ref()
+            .is_some_and(|o| o.contains(candidate.service))
+        {
+            parts.push("outside its service area".into());
         }
         match (candidate.distance, self.origin) {
             (Some(km), _) => parts.push(format_distance(km)),

@@ -64,6 +64,8 @@ pub(crate) enum Kind {
     Schedules,
     /// `holiday_schedules` (HSDS 1): closures and special hours by date.
     Holidays,
+    /// `service_areas`: where services serve.
+    ServiceAreas,
     /// `languages`.
     Languages,
     /// `eligibility` (HSDS 1).
@@ -78,7 +80,7 @@ pub(crate) enum Kind {
 
 impl Kind {
     /// Every table, in reading order.
-    pub(crate) const ALL: [Kind; 16] = [
+    pub(crate) const ALL: [Kind; 17] = [
         Kind::Vocabularies,
         Kind::Terms,
         Kind::Organizations,
@@ -90,6 +92,7 @@ impl Kind {
         Kind::Phones,
         Kind::Schedules,
         Kind::Holidays,
+        Kind::ServiceAreas,
         Kind::Languages,
         Kind::Eligibility,
         Kind::TermLinks,
@@ -115,6 +118,7 @@ impl Kind {
             Kind::Phones => &["phones.csv"],
             Kind::Schedules => &["schedules.csv", "regular_schedules.csv"],
             Kind::Holidays => &["holiday_schedules.csv", "holiday_schedule.csv"],
+            Kind::ServiceAreas => &["service_areas.csv", "service_area.csv"],
             Kind::Languages => &["languages.csv"],
             Kind::Eligibility => &["eligibility.csv"],
             Kind::TermLinks => &[
@@ -336,6 +340,7 @@ impl<'s> Join<'s> {
                 Kind::Links => self.link(table, &row),
                 Kind::Phones => self.phone(table, &row),
                 Kind::Schedules | Kind::Holidays => self.schedule(table, &row),
+                Kind::ServiceAreas => self.service_area(table, &row),
                 Kind::Languages => self.language(table, &row),
                 Kind::Eligibility => self.eligibility(table, &row),
                 Kind::TermLinks => self.term_link(table, &row),
