@@ -874,6 +874,18 @@ sm_status sm_results_open_now(const sm_results *results, size_t i, bool *out);
 sm_status sm_results_serves_here(const sm_results *results, size_t i, bool *out);
 
 /**
+ * What was relaxed to offer this hit when too few services meet the
+ * whole query ("beyond 10 km", "language preferred, not required", "opens
+ * later today", "hours unknown", "outside its service area");
+ * `SM_NO_VALUE` for a hit that meets it. Borrowed; valid until
+ * `sm_results_free(results)`.
+ *
+ * # Safety
+ * `results` is NULL or live results; `ptr` and `len` are NULL or writable.
+ */
+sm_status sm_results_relaxed(const sm_results *results, size_t i, const char **ptr, size_t *len);
+
+/**
  * The number of languages the service is offered in (see
  * `sm_results_language`).
  *

@@ -423,6 +423,29 @@ pub unsafe extern "C" fn sm_results_serves_here(
     unsafe { get(results, i, out, "service-area verdict", |h| h.serves_here) }
 }
 
+/// What was relaxed to offer this hit when too few services meet the
+/// whole query ("beyond 10 km", "language preferred, not required", "opens
+/// later today", "hours unknown", "outside its service area");
+/// `SM_NO_VALUE` for a hit that meets it. Borrowed; valid until
+/// `sm_results_free(results)`.
+///
+/// # Safety
+/// `results` is NULL or live results; `ptr` and `len` are NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn sm_results_relaxed(
+    results: *const sm_results,
+    i: usize,
+    ptr: *mut *const c_char,
+    len: *mut usize,
+) -> sm_status {
+    // SAFETY: passed on from this function's contract.
+    unsafe {
+        get_str(results, i, ptr, len, "relaxed constraint", |h| {
+            h.relaxed.as_deref()
+        })
+    }
+}
+
 /// The number of languages the service is offered in (see
 /// `sm_results_language`).
 ///

@@ -778,6 +778,7 @@ static void test_null_arguments(const sm_index *index, const unsigned char *byte
     CHECK_NULLS_STR(sm_results_url);
     CHECK_NULLS_STR(sm_results_address);
     CHECK_NULLS_STR(sm_results_postal_code);
+    CHECK_NULLS_STR(sm_results_relaxed);
     CHECK_STATUS(sm_results_location(NULL, 0, &d, &d2), SM_NULL_ARGUMENT);
     CHECK_STATUS(sm_results_location(results, 0, NULL, &d2), SM_NULL_ARGUMENT);
     CHECK_STATUS(sm_results_location(results, 0, &d, NULL), SM_NULL_ARGUMENT);

@@ -109,6 +109,8 @@ export interface Hit {
   url: string | null;
   /** Why this hit ranks where it does; only when the query asks to `explain`. */
   explanation: Explanation | null;
+  /** Set when too few services meet the whole query and this one is offered with a soft constraint relaxed: what was relaxed ("beyond 10 km", "language preferred, not required", "opens later today", "hours unknown", "outside its service area"). */
+  relaxed: string | null;
 }
 
 /** A location of a hit. */

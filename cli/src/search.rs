@@ -124,6 +124,9 @@ pub fn run(args: Args) -> Result<()> {
     );
     for (i, hit) in results.hits.iter().enumerate() {
         let mut line = format!("{:>3}. {}", query.offset + i + 1, hit.name);
+        if let Some(relaxed) = &hit.relaxed {
+            line = format!("{line}  [also: {relaxed}]");
+        }
         if let Some(organization) = hit.organization.as_ref().filter(|o| **o != hit.name) {
             line.push_str(&format!(" — {organization}"));
         }

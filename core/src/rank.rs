@@ -187,9 +187,14 @@ impl Factors {
 pub(crate) fn open_factor(open: Option<Option<bool>>) -> f32 {
     match open {
         Some(None) => HOURS_UNKNOWN,
+        Some(Some(false)) => CLOSED_NOW,
         _ => 1.0,
     }
 }
+
+/// Open-hours factor of a service closed at the query's time but opening
+/// later that day, offered when too few are open ("no wrong door").
+pub const CLOSED_NOW: f32 = 0.3;
 
 /// Headroom for the last bits of a BM25 summed in another order (a bound
 /// from block-max WAND against the exact sum).

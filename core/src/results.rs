@@ -75,6 +75,12 @@ pub struct Hit {
     pub url: Option<String>,
     /// Why this hit ranks where it does; only when the query asks to `explain`.
     pub explanation: Option<Explanation>,
+    /// Set when the hit does not meet the whole query and is offered
+    /// because too few services do ("no wrong door"): what was relaxed
+    /// ("beyond 10 km", "language preferred, not required", "opens later
+    /// today", "hours unknown", "outside its service area").
+    #[serde(default)]
+    pub relaxed: Option<String>,
 }
 
 /// A location of a hit.

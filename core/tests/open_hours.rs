@@ -92,8 +92,35 @@ fn ids(index: &Index, query: Query) -> Vec<(String, Option<bool>)> {
     results
         .hits
         .into_iter()
+        .filter(|h| h.relaxed.is_none())
         .map(|h| (h.id, h.open_now))
         .collect()
+}
+
+#[test]
+fn when_few_are_open_those_opening_later_today_are_offered_marked() {
+    let index = index();
+    // Monday 2026-11-23 7:00 in Toronto: nothing is open; the clinics open at 9:00.
+    let results = index
+        .search(
+            &Query::new()
+                .text("dental")
+                .open_at("2026-11-23T07:00:00-05:00")
+                .hours_known(true)
+                .explain(true),
+        )
+        .unwrap();
+    assert_eq!(results.total, 0);
+    let toronto = results.hits.iter().find(|h| h.id == "a-toronto").unwrap();
+    assert_eq!(toronto.relaxed.as_deref(), Some("opens later today"));
+    assert_eq!(toronto.open_now, Some(false));
+    let reason = &toronto.explanation.as_ref().unwrap().reason;
+    assert!(reason.starts_with("closed now · opens 9:00"), "{reason}");
+    // Those whose hours are unknown come after, marked as such.
+    let unknown = results.hits.iter().find(|h| h.id == "f-unknown").unwrap();
+    assert_eq!(unknown.relaxed.as_deref(), Some("hours unknown"));
+    // The monthly clinic does not open that day: not offered as opening later.
+    assert!(results.hits.iter().all(|h| h.id != "d-monthly"));
 }
 
 #[test]

@@ -200,6 +200,11 @@ function reasons(hit, detail) {
   if (detail.cost === "free") parts.push(t("isFree"));
   if (hit.eligibility === "eligible" && query.client) parts.push(t("eligible"));
   if (hit.eligibility === "unknown") parts.push(t("checkEligibility"));
+  if (hit.open_now === true) parts.push(t("openNowState"));
+  if (hit.open_now === false) parts.push(t("closedNowState"));
+  if (hit.serves_here === true) parts.push(t("servesHereState"));
+  if (hit.serves_here === false) parts.push(t("outsideAreaState"));
+  if (hit.relaxed) parts.push(t("relaxed", hit.relaxed));
   return parts.join(" · ");
 }
 

@@ -24,8 +24,91 @@ use plan::Plan;
 use top::TopK;
 
 pub(crate) fn search(index: &Index, query: &Query, now: Option<i64>) -> Result<Results> {
+    let mut results = search_once(index, query, now, false)?;
+    let window_end = query.offset + query.limit;
+    if results.total_exact && results.total < window_end && window_end <= crate::query::MAX_LIMIT {
+        // The page is not full: the strict matches of every page up to this
+        // one, then the relaxed ones, and this page's part of that list.
+        let mut window = query.clone();
+        window.offset = 0;
+        window.limit = query.offset + query.limit;
+        let mut all = search_once(index, &window, now, false)?;
+        no_wrong_door(index, &window, now, &mut all)?;
+        results.hits = all.hits.into_iter().skip(query.offset).collect();
+    }
+    Ok(results)
+}
+
+/// When fewer services fit than the page holds, adds those that fit once
+/// one of the query's soft constraints is relaxed, each marked with what
+/// was relaxed: the nearest beyond the radius, those in other languages,
+/// those that open later the same day, those whose hours are unknown,
+/// those whose area excludes the caller. `total` still counts the strict
+/// matches only.
+fn no_wrong_door(
+    index: &Index,
+    query: &Query,
+    now: Option<i64>,
+    results: &mut Results,
+) -> Result<()> {
+    let mut relaxations: Vec<(Query, bool, String)> = Vec::new();
+    if let Some(radius) = query.radius_km {
+        let mut q = query.clone();
+        q.radius_km = None;
+        relaxations.push((
+            q,
+            false,
+            format!("beyond {}", crate::rank::format_distance(radius)),
+        ));
+    }
+    if query.require_language {
+        let mut q = query.clone();
+        q.require_language = false;
+        relaxations.push((q, false, "language preferred, not required".into()));
+    }
+    if query.open_now || query.open_at.is_some() {
+        relaxations.push((query.clone(), true, "opens later today".into()));
+    }
+    if query.hours_known {
+        let mut q = query.clone();
+        q.hours_known = false;
+        relaxations.push((q, false, "hours unknown".into()));
+    }
+    if query.serves_here {
+        let mut q = query.clone();
+        q.serves_here = false;
+        relaxations.push((q, false, "outside its service area".into()));
+    }
+    for (mut relaxed, relax_open, label) in relaxations {
+        if results.hits.len() >= query.limit {
+            break;
+        }
+        // Enough to fill the page after skipping those already listed.
+        relaxed.limit = (query.limit + results.hits.len()).min(crate::query::MAX_LIMIT);
+        let extra = search_once(index, &relaxed, now, relax_open)?;
+        for mut hit in extra.hits {
+            if results.hits.len() >= query.limit {
+                break;
+            }
+            if results.hits.iter().any(|h| h.id == hit.id) {
+                continue;
+            }
+            hit.relaxed = Some(label.clone());
+            results.hits.push(hit);
+        }
+    }
+    Ok(())
+}
+
+fn search_once(
+    index: &Index,
+    query: &Query,
+    now: Option<i64>,
+    relax_open: bool,
+) -> Result<Results> {
     query.validate()?;
     let mut plan = Plan::new(index, query, now)?;
+    plan.relax_open = relax_open;
     let mut top = TopK::new(query.offset + query.limit);
     let text_query = query
         .text

@@ -52,6 +52,9 @@ pub(crate) struct Plan<'a> {
     outside: Option<Services>,
     /// Leave out the services in `outside`.
     serves_here: bool,
+    /// Keep services closed at the query's time that open later that day
+    /// (a relaxed search, "no wrong door").
+    pub(crate) relax_open: bool,
 }
 
 /// What the column filters tell of a service that passes them.
@@ -202,7 +205,22 @@ impl<'a> Plan<'a> {
             serving,
             outside,
             serves_here: query.serves_here,
+            relax_open: false,
         })
+    }
+
+    /// Whether `service`, closed at the query's time, opens later that day.
+    fn opens_later_today(&self, service: u32) -> bool {
+        let Ok(hours) = self.index.hours.get(service) else {
+            return false;
+        };
+        let Some(&local) = hours.zone.and_then(|zone| self.locals.get(zone)) else {
+            return false;
+        };
+        matches!(
+            hours.week().next_change(local),
+            Some(crate::hours::Change::Opens { day, .. }) if day == local.day
+        )
     }
 
     /// Whether the service's declared area holds the caller's place.
@@ -384,6 +402,9 @@ impl<'a> Plan<'a> {
         let open = match self.open_at {
             None => None,
             Some(_) => match self.open_state(service) {
+                Some(false) if self.relax_open && self.opens_later_today(service) => {
+                    Some(Some(false))
+                }
                 Some(false) => return None,
                 None if self.hours_known => return None,
                 state => Some(state),
@@ -455,6 +476,7 @@ impl<'a> Plan<'a> {
             url: service.url.map(str::to_owned),
             name: service.name.to_owned(),
             explanation,
+            relaxed: None,
         })
     }
 
