@@ -44,6 +44,21 @@ pub const LANGUAGE_UNLISTED: f32 = 0.4;
 pub const LANGUAGE_OTHER: f32 = 0.3;
 /// Eligibility factor when the data cannot tell.
 pub const ELIGIBILITY_UNKNOWN: f32 = 0.8;
+/// Distance factor of a service whose declared area holds the caller's
+/// place but whose offices are farther than the decay's offset: reachable
+/// (a telephone line, an outreach team), yet below an office on the
+/// caller's doorstep at equal text.
+pub const SERVES_HERE: f32 = 0.9;
+
+/// The distance factor of a service whose declared area holds the caller:
+/// its office's decay, at least [`SERVES_HERE`].
+///
+/// # Units
+/// Kilometres in.
+pub(crate) fn serving_factor(km: Option<f64>, scale: DistanceScale) -> f32 {
+    km.map_or(SERVES_HERE, |km| scale.decay(km).max(SERVES_HERE))
+}
+
 /// Area factor of a service whose declared service area does not hold the
 /// caller (its offices may be near, but it may not take them).
 pub const OUTSIDE_AREA: f32 = 0.5;
@@ -168,6 +183,8 @@ pub(crate) struct Factors {
     pub(crate) eligibility: f32,
     /// The open-hours factor ([`open_factor`]).
     pub(crate) open: f32,
+    /// The service-area factor ([`area_factor`]).
+    pub(crate) area: f32,
 }
 
 impl Factors {
@@ -178,6 +195,7 @@ impl Factors {
             * self.language
             * self.eligibility
             * self.open
+            * self.area
     }
 }
 
@@ -349,8 +367,9 @@ mod tests {
                             language,
                             eligibility,
                             open: open_factor(Some(None)),
+                            area: area_factor(true),
                         };
-                        let others = language * eligibility * factors.open;
+                        let others = language * eligibility * factors.open * factors.area;
                         assert!(factors.score() <= bound(Some(2.5), others, km, scale));
                         assert!(factors.score() <= bound(Some(2.5), 1.0, None, scale));
                         if let Some(Some(km)) = km {

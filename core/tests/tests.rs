@@ -932,6 +932,9 @@ mod no_wrong_door {
 // Serves my area: service areas as polygons, postal prefixes and names.
 mod areas;
 
+// Callers a 211 hears, on the demo directory.
+mod scenarios;
+
 // Skipping what cannot enter the top never changes the answer.
 mod pruning;
 

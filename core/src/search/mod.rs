@@ -51,23 +51,17 @@ fn no_wrong_door(
     now: Option<i64>,
     results: &mut Results,
 ) -> Result<()> {
+    // Nearest to what was asked first: the same services later the same
+    // day, in another language, with unknown hours, outside their declared
+    // area; then the nearest beyond the radius.
     let mut relaxations: Vec<(Query, bool, String)> = Vec::new();
-    if let Some(radius) = query.radius_km {
-        let mut q = query.clone();
-        q.radius_km = None;
-        relaxations.push((
-            q,
-            false,
-            format!("beyond {}", crate::rank::format_distance(radius)),
-        ));
+    if query.open_now || query.open_at.is_some() {
+        relaxations.push((query.clone(), true, "opens later today".into()));
     }
     if query.require_language {
         let mut q = query.clone();
         q.require_language = false;
         relaxations.push((q, false, "language preferred, not required".into()));
-    }
-    if query.open_now || query.open_at.is_some() {
-        relaxations.push((query.clone(), true, "opens later today".into()));
     }
     if query.hours_known {
         let mut q = query.clone();
@@ -78,6 +72,15 @@ fn no_wrong_door(
         let mut q = query.clone();
         q.serves_here = false;
         relaxations.push((q, false, "outside its service area".into()));
+    }
+    if let Some(radius) = query.radius_km {
+        let mut q = query.clone();
+        q.radius_km = None;
+        let radius = match radius.fract() == 0.0 {
+            true => format!("{radius:.0} km"),
+            false => crate::rank::format_distance(radius),
+        };
+        relaxations.push((q, false, format!("beyond {radius}")));
     }
     for (mut relaxed, relax_open, label) in relaxations {
         if results.hits.len() >= query.limit {

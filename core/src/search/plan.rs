@@ -266,19 +266,11 @@ impl<'a> Plan<'a> {
         let Some((lat, lon)) = self.origin else {
             return;
         };
+        // Offices only: a service serving the caller's place is "here"
+        // whatever the scale, and a weak match of that kind must not shrink
+        // the scale for the strong matches that are far.
         let mut nearest = None;
-        if self
-            .serving_services()
-            .into_iter()
-            .any(|s| matches(s) && self.filter(s).is_some())
-        {
-            // A service that serves the caller's place is "here".
-            nearest = Some(0.0);
-        }
         self.index.geo.nearest_walk(lat, lon, |service, km| {
-            if nearest.is_some() {
-                return false;
-            }
             if matches(service) && self.filter(service).is_some() {
                 nearest = Some(km);
                 return false;
@@ -326,7 +318,9 @@ impl<'a> Plan<'a> {
                 });
                 match km {
                     // Serving the caller's place, it is "here" wherever its offices are.
-                    km if self.serves(service) => (km, Some(self.scale().decay(0.0))),
+                    km if self.serves(service) => {
+                        (km, Some(crate::rank::serving_factor(km, self.scale())))
+                    }
                     Some(km) if self.radius_km.is_some_and(|r| km > r) => return None,
                     None if self.radius_km.is_some() => return None,
                     km => (km, Some(distance_factor(km, self.scale()))),
@@ -339,6 +333,7 @@ impl<'a> Plan<'a> {
             language: language_factor(filtered.languages),
             eligibility: eligibility_factor(filtered.verdict),
             open: open_factor(filtered.open),
+            area: area_factor(filtered.outside),
         };
         Some(Candidate {
             service,
