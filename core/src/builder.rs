@@ -210,6 +210,10 @@ impl IndexBuilder {
         }
         for service in &services {
             for location in service.locations.iter().filter(|l| l.lat.is_finite()) {
+                if let Some(code) = &location.postal_code {
+                    self.gazetteer
+                        .add_postal_if_absent(code, location.lat, location.lon);
+                }
                 if let Some(city) = &location.city {
                     let region = location.region.as_deref().unwrap_or("");
                     self.gazetteer.add_place(

@@ -137,6 +137,15 @@ impl GazetteerBuilder {
         }
     }
 
+    /// Adds a postal code (or ZIP code) at a point unless the gazetteer
+    /// already has it: the directory's own addresses, so that a code no
+    /// gazetteer table holds (a US ZIP code in a US export) is found.
+    pub(crate) fn add_postal_if_absent(&mut self, code: &str, lat: f64, lon: f64) {
+        if let Some(key) = postal_key(code) {
+            self.postal.entry(key).or_insert((lat, lon));
+        }
+    }
+
     /// Adds a place name (a town, a neighbourhood) at a point.
     pub(crate) fn add_place(&mut self, name: &str, province: &str, lat: f64, lon: f64) {
         let key = fold(name);
@@ -252,7 +261,8 @@ impl Gazetteer {
         Err(Error::new(
             ErrorKind::UnknownPlace,
             format!(
-                "\"{}\" is not a postal code or place in this index's gazetteer",
+                "\"{}\" is not a postal code or place in this index's gazetteer \
+                 (servicematch build --gazetteer FILE.csv adds postal codes and places)",
                 text.trim()
             ),
         ))

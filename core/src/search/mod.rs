@@ -125,7 +125,12 @@ fn search_once(
     } else {
         near::scan(&plan, &mut top);
     }
-    let (total, total_exact) = (top.total, top.exact);
+    // Past the exact count the total is a lower bound: the same one
+    // whichever path counted ("1000+", never "1006+" here and "1000+" there).
+    let (total, total_exact) = match top.exact {
+        true => (top.total, true),
+        false => (top::COUNT_EXACTLY_UP_TO, false),
+    };
     let mut buffer = Vec::new();
     let hits = top
         .into_sorted()

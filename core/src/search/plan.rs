@@ -176,6 +176,7 @@ impl<'a> Plan<'a> {
                     set.insert(doc);
                 }
             })?;
+            check_categories(index, &query.categories)?;
             Some(set)
         };
         let client = query.client.as_ref();
@@ -544,4 +545,73 @@ impl<'a> Plan<'a> {
         }
         parts.join(" · ")
     }
+}
+
+/// Every category the query names must be one of the index's (a code or a
+/// name of some service's term or a broader one): a misspelt category is an
+/// error naming the closest known ones, not an empty answer.
+///
+/// # Errors
+/// [`ErrorKind::InvalidQuery`](crate::ErrorKind::InvalidQuery) naming the
+/// category and up to three known ones closest to it.
+fn check_categories(index: &Index, categories: &[String]) -> Result<()> {
+    let segment = index.searcher.segment_reader(0);
+    let terms = segment.inverted_index(index.fields.category)?;
+    for category in categories {
+        let key = text::query::category_key(category);
+        let unreadable = |e: std::io::Error| {
+            Error::corrupt("section text: the category terms cannot be read").with_source(e)
+        };
+        if terms
+            .terms()
+            .get(key.as_bytes())
+            .map_err(unreadable)?
+            .is_some()
+        {
+            continue;
+        }
+        let mut known: Vec<(usize, String)> = Vec::new();
+        let mut stream = terms.terms().stream().map_err(unreadable)?;
+        while stream.advance() {
+            let Ok(term) = std::str::from_utf8(stream.key()) else {
+                continue;
+            };
+            // Codes ("102-04") are not suggested for names, nor names for codes.
+            let code = |t: &str| t.chars().any(|c| c.is_ascii_digit());
+            if code(term) != code(&key) {
+                continue;
+            }
+            known.push((edit_distance(&key, term), term.to_owned()));
+        }
+        known.sort();
+        let closest: Vec<String> = known
+            .into_iter()
+            .take(3)
+            .map(|(_, term)| format!("\"{term}\""))
+            .collect();
+        return Err(Error::invalid_query(match closest.is_empty() {
+            true => format!("categories: \"{category}\" is not a category of this index"),
+            false => format!(
+                "categories: \"{category}\" is not a category of this index; closest: {}",
+                closest.join(", ")
+            ),
+        }));
+    }
+    Ok(())
+}
+
+/// Levenshtein distance between two strings, by characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let substitute = previous + usize::from(ca != cb);
+            previous = row[j + 1];
+            row[j + 1] = substitute.min(previous + 1).min(row[j] + 1);
+        }
+    }
+    row[b.len()]
 }
