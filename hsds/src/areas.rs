@@ -146,16 +146,16 @@ mod tests {
     #[test]
     fn geojson_extents() {
         let extent = r#"{"type": "Polygon", "coordinates": [[[-92, 48], [-85, 48], [-85, 51], [-92, 51], [-92, 48]], [[-89.5, 48.2], [-89, 48.2], [-89, 48.6], [-89.5, 48.6], [-89.5, 48.2]]]}"#;
-        let area = area(
+        let district = area(
             Some("Thunder Bay District"),
             Some(&Value::String(extent.into())),
             Some("geojson"),
         )
         .unwrap()
         .unwrap();
-        assert_eq!(area.polygons.len(), 1);
-        assert_eq!(area.polygons[0].holes.len(), 1);
-        assert_eq!(area.name.as_deref(), Some("Thunder Bay District"));
+        assert_eq!(district.polygons.len(), 1);
+        assert_eq!(district.polygons[0].holes.len(), 1);
+        assert_eq!(district.name.as_deref(), Some("Thunder Bay District"));
         let multi: Value = serde_json::json!({"type": "Feature", "geometry": {"type": "MultiPolygon", "coordinates": [[[[0, 0], [1, 0], [1, 1], [0, 0]]], [[[2, 2], [3, 2], [3, 3], [2, 2]]]]}});
         assert_eq!(
             area(None, Some(&multi), None)

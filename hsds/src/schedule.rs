@@ -146,7 +146,8 @@ impl Hours {
             )
         });
         if let Some(mut exception) = dated {
-            if !closed && !(rule.opens_at.is_none() && rule.closes_at.is_none()) {
+            let has_times = rule.opens_at.is_some() || rule.closes_at.is_some();
+            if !closed && has_times {
                 let days = if rule.byday.is_none() && rule.weekday.is_none() {
                     (0..7).collect()
                 } else {

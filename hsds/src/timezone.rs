@@ -18,7 +18,7 @@ use servicematch::Service;
 /// # Units
 /// Degrees (WGS 84).
 pub fn zone_at(lat: f64, lon: f64) -> Option<&'static str> {
-    if !(lat.is_finite() && lon.is_finite()) || !(14.0..=84.0).contains(&lat) {
+    if !(lat.is_finite() && lon.is_finite() && (14.0..=84.0).contains(&lat)) {
         return None;
     }
     if (18.0..23.5).contains(&lat) && (-161.0..-154.0).contains(&lon) {

@@ -123,7 +123,7 @@ pub fn enrich(mut service: Service) -> Service {
                 "Every night, 19:00 to 8:00 the next morning",
             )];
         }
-        if !always_open && h % 3 == 0 {
+        if !always_open && h.is_multiple_of(3) {
             service.schedules.push(closed(
                 format!("{id}-sch-xmas"),
                 "2026-12-25",
@@ -185,7 +185,7 @@ pub fn enrich(mut service: Service) -> Service {
         let (city, postal) = address.unwrap_or_default();
         let fsa: String = postal.chars().take(3).collect();
         let rural = fsa.as_bytes().get(1) == Some(&b'0');
-        service.service_areas.push(if rural && h % 2 == 0 {
+        service.service_areas.push(if rural && h.is_multiple_of(2) {
             ServiceArea {
                 id: format!("{id}-area"),
                 name: fsa,
