@@ -17,7 +17,8 @@
 //! hours. A row with `valid_from` and `valid_to` (HSDS 3 exceptional hours)
 //! and a 1.x `holiday_schedules` row (`start_date`, `end_date`, `closed`)
 //! replace the regular hours over their dates ([`HoursException`]); a row
-//! with only one of the two dates is read as regular hours. A `timezone`
+//! with only one of the two dates is read as regular hours, and so are
+//! dated rows when a service has no undated ones. A `timezone`
 //! that names an IANA zone is the service's zone; a UTC offset (HSDS 3's
 //! number) is not one (it says nothing of daylight saving time): the zone
 //! then comes from the location (see [`crate::timezone`]).
@@ -271,6 +272,16 @@ impl Hours {
 
     /// Intervals sorted and deduplicated, and the text kept, joined by "; ".
     pub(crate) fn finish(mut self) -> Schedule {
+        // Dated rows are exceptions to regular hours. Without regular
+        // hours, dated rows with times are the hours (their validity is
+        // dropped, as a stale schedule is for the publisher to fix: the
+        // canonical HSDS 3 example dates its weekly row 2005-01-01), and
+        // closures alone say nothing of when the service is open.
+        if self.intervals.is_empty() && self.monthly.is_empty() {
+            for exception in std::mem::take(&mut self.exceptions) {
+                self.intervals.extend(exception.hours);
+            }
+        }
         self.intervals
             .sort_by_key(|h| (h.weekday, h.opens, h.closes));
         self.intervals.dedup();
