@@ -184,6 +184,8 @@ export interface IndexMeta {
   attribution: string[];
   /** Counts of the import that fed the build. */
   import: { services_read: number; services_rejected: number };
+  /** The directory's own help line ("211"), given with every search's results. */
+  help_line: string | null;
 }
 
 /** A language of an index and its names (`languages` in a query may give either). */
@@ -252,6 +254,18 @@ export interface Service {
   status: ServiceStatus;
   /** When the publisher last verified the record (ISO 8601 date). */
   last_verified: string | null;
+  /** The IANA time zone of the hours ("America/Winnipeg"). */
+  time_zone: string | null;
+  /** Monthly hours: the `week`-th `weekday` of each month (-1: the last). */
+  monthly_hours: { week: number; weekday: number; opens: number; closes: number }[];
+  /** Date ranges ("YYYY-MM-DD", inclusive) with hours of their own; no hours: closed. */
+  hours_exceptions: { from: string; until: string; hours: OpenInterval[] }[];
+  /** Where the service serves: polygons of (lon, lat) points, postal prefixes, or a name. */
+  service_areas: {
+    name: string | null;
+    polygons: { exterior: [number, number][]; holes: [number, number][][] }[];
+    postal_prefixes: string[];
+  }[];
 }
 
 /** The organization behind a service. */

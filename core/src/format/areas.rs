@@ -14,12 +14,14 @@
 //! ```
 //!
 //! Containment: a service's polygons' bounding boxes first, then an exact
-//! point-in-polygon test (`geo`, a point on an edge is inside, in a hole is
-//! out); prefixes against the caller's postal code or nearest area.
+//! point-in-polygon test (even-odd ray casting, read in place; a point on
+//! an edge is inside, in a hole is out); prefixes against the caller's
+//! postal code or nearest area. (Written here rather than with `geo`'s
+//! polygons, whose generic algorithms cost the WebAssembly module tens of
+//! kilobytes for this one test.)
 
 use std::sync::OnceLock;
 
-use geo::{Coord, Intersects, LineString, Point, Polygon};
 use tantivy::directory::OwnedBytes;
 
 use crate::error::{Error, Result};
@@ -239,31 +241,26 @@ fn covers(bytes: &[u8], caller: &Caller) -> Result<bool> {
         );
         let in_box = (min_x..=max_x).contains(&caller.lon) && (min_y..=max_y).contains(&caller.lat);
         let rings = u16_of(&mut reader)?;
-        let mut read_rings = Vec::new();
-        for _ in 0..rings {
+        // Inside the exterior (ring 0) and in no hole; on any edge: inside.
+        let mut in_polygon = false;
+        for ring in 0..rings {
             let points = reader.u32()? as usize;
-            let bytes = reader.take(
-                points
-                    .checked_mul(16)
-                    .ok_or_else(|| Error::corrupt("section areas: a ring is too long"))?,
-            )?;
-            if in_box && !inside {
-                read_rings.push(LineString::new(
-                    bytes
-                        .chunks_exact(16)
-                        .map(|p| Coord {
-                            x: f64::from_le_bytes(p[..8].try_into().expect("8 bytes")),
-                            y: f64::from_le_bytes(p[8..].try_into().expect("8 bytes")),
-                        })
-                        .collect(),
-                ));
+            let len = points
+                .checked_mul(16)
+                .ok_or_else(|| Error::corrupt("section areas: a ring is too long"))?;
+            let bytes = reader.take(len)?;
+            if !in_box || inside {
+                continue;
+            }
+            match ring_position(bytes, caller.lon, caller.lat) {
+                Position::Edge => in_polygon = ring == 0 || in_polygon,
+                Position::Inside if ring == 0 => in_polygon = true,
+                Position::Inside => in_polygon = false,
+                Position::Outside if ring == 0 => in_polygon = false,
+                Position::Outside => {}
             }
         }
-        if in_box && !inside && !read_rings.is_empty() {
-            let exterior = read_rings.remove(0);
-            let polygon = Polygon::new(exterior, read_rings);
-            inside = polygon.intersects(&Point::new(caller.lon, caller.lat));
-        }
+        inside |= in_polygon;
     }
     if inside {
         return Ok(true);
@@ -281,6 +278,50 @@ fn covers(bytes: &[u8], caller: &Caller) -> Result<bool> {
         }
     }
     Ok(false)
+}
+
+/// Where a point lies against one ring.
+enum Position {
+    Inside,
+    Edge,
+    Outside,
+}
+
+/// Even-odd ray casting over a ring of (lon, lat) f64 pairs, in place.
+fn ring_position(bytes: &[u8], x: f64, y: f64) -> Position {
+    let point = |i: usize| {
+        let p = &bytes[i * 16..i * 16 + 16];
+        (
+            f64::from_le_bytes(p[..8].try_into().expect("8 bytes")),
+            f64::from_le_bytes(p[8..].try_into().expect("8 bytes")),
+        )
+    };
+    let n = bytes.len() / 16;
+    if n < 3 {
+        return Position::Outside;
+    }
+    let mut inside = false;
+    for i in 0..n {
+        let (x1, y1) = point(i);
+        let (x2, y2) = point((i + 1) % n);
+        // On the segment: collinear and within its box.
+        let cross = (x2 - x1) * (y - y1) - (y2 - y1) * (x - x1);
+        if cross.abs() <= 1e-12 * (1.0 + x.abs() + y.abs())
+            && x >= x1.min(x2)
+            && x <= x1.max(x2)
+            && y >= y1.min(y2)
+            && y <= y1.max(y2)
+        {
+            return Position::Edge;
+        }
+        if (y1 > y) != (y2 > y) && x < (x2 - x1) * (y - y1) / (y2 - y1) + x1 {
+            inside = !inside;
+        }
+    }
+    match inside {
+        true => Position::Inside,
+        false => Position::Outside,
+    }
 }
 
 #[cfg(test)]

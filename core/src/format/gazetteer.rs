@@ -268,6 +268,35 @@ impl Gazetteer {
         ))
     }
 
+    /// The postal area (a 3-character forward sortation area, or a 5-digit
+    /// ZIP code) of this gazetteer nearest to a point, within 100 km: a
+    /// caller's postal prefix when they gave a point. A scan of the
+    /// section's entries (read in place), for queries whose index has
+    /// services with postal-prefix areas.
+    ///
+    /// # Units
+    /// Degrees in.
+    pub(crate) fn nearest_area(&self, lat: f64, lon: f64) -> Option<String> {
+        let entries = self.postal.as_slice();
+        let mut best: Option<(f64, &[u8])> = None;
+        for entry in entries.chunks_exact(ENTRY_LEN) {
+            let key_len = entry[..8].iter().position(|&b| b == 0).unwrap_or(8);
+            if key_len != 3 && key_len != 5 {
+                continue;
+            }
+            let (la, lo) = (read_f32(entry, 8) as f64, read_f32(entry, 12) as f64);
+            // A cheap planar distance first; haversine only for the nearest.
+            let dx = (lo - lon) * (lat.to_radians().cos());
+            let d = (la - lat).powi(2) + dx.powi(2);
+            if best.is_none_or(|(b, _)| d < b) {
+                best = Some((d, &entry[..key_len]));
+            }
+        }
+        let (d, key) = best?;
+        // Within about 100 km (0.9 degrees).
+        (d.sqrt() < 0.9).then(|| String::from_utf8_lossy(key).into_owned())
+    }
+
     fn postal(&self, key: &str) -> Option<Place> {
         let entries = self.postal.as_slice();
         let count = entries.len() / ENTRY_LEN;
@@ -422,20 +451,6 @@ pub(crate) fn prefixes_named(name: &str) -> Vec<String> {
     prefixes.sort();
     prefixes.dedup();
     prefixes
-}
-
-/// The built-in forward sortation area nearest to a point, as a caller's
-/// postal prefix when the caller gave a point.
-///
-/// # Units
-/// Degrees in.
-pub(crate) fn nearest_fsa(lat: f64, lon: f64) -> Option<&'static str> {
-    DEFAULT_FSA
-        .iter()
-        .map(|&(fsa, _, _, la, lo)| (fsa, crate::geo::distance_km(lat, lon, la, lo)))
-        .filter(|&(_, km)| km < 100.0)
-        .min_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(fsa, _)| fsa)
 }
 
 fn province_code(text: &str) -> String {

@@ -128,7 +128,7 @@ impl<'a> Plan<'a> {
                     Some(Near::Place(place)) => crate::format::gazetteer::postal_key(place),
                     _ => None,
                 }
-                .or_else(|| crate::format::gazetteer::nearest_fsa(lat, lon).map(str::to_owned));
+                .or_else(|| index.gazetteer.nearest_area(lat, lon));
                 let caller = Caller {
                     lat,
                     lon,
