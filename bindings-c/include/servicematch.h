@@ -265,9 +265,15 @@ void sm_string_free(char *string);
  * `sm_index_free`; on failure `*out` is untouched and, when `err` is not
  * NULL, `*err` receives an `sm_error` whose message starts with the path.
  *
- * The file must not be modified or truncated while the index is open (it
- * is read in place). To update an index, write a new file and rename it
- * over the old one: an open index keeps reading the old file.
+ * The mapping is shared with the file (as SQLite's and tantivy's are): the
+ * file must not be modified or truncated while the index is open. A file
+ * rewritten in place gives wrong results or errors; a file **truncated** by
+ * another process makes the next read past its new end raise `SIGBUS`,
+ * which ends the host process unless it handles that signal. To update an
+ * index, write a new file and rename it over the old one (as `servicematch
+ * build` does): an open index keeps reading the old file, intact. Where
+ * another program may rewrite the file in place, read it into memory and
+ * open it with `sm_index_open_bytes` instead.
  *
  * Returns `SM_OK`, `SM_NULL_ARGUMENT` (`path` or `out`), `SM_INVALID_UTF8`,
  * `SM_IO`, `SM_NOT_AN_INDEX`, `SM_UNSUPPORTED_VERSION` or `SM_CORRUPT_INDEX`.
@@ -522,9 +528,10 @@ sm_status sm_query_set_client_age(sm_query *query, int age);
 sm_status sm_query_set_client_gender(sm_query *query, const char *gender, size_t len);
 
 /**
- * Sets the client's yearly household income. Not supported by the engine
- * yet: `sm_search` returns `SM_INVALID_QUERY` ("client.income is not
- * supported yet") rather than ignore it.
+ * Sets the client's yearly household income in dollars: services whose
+ * structured income limit it exceeds are not returned (see
+ * `sm_query_set_client_household_size` for limits by household size). A
+ * negative or non-finite income makes `sm_search` return `SM_INVALID_QUERY`.
  *
  * # Safety
  * `query` is NULL or a live query that no other thread uses.
@@ -532,9 +539,9 @@ sm_status sm_query_set_client_gender(sm_query *query, const char *gender, size_t
 sm_status sm_query_set_client_income(sm_query *query, double income);
 
 /**
- * Sets the number of people in the client's household. Not supported by
- * the engine yet: `sm_search` returns `SM_INVALID_QUERY` rather than
- * ignore it.
+ * Sets the number of people in the client's household, for income limits
+ * given as a share of the low-income line for the household's size.
+ * Outside 1 to 50, `sm_search` returns `SM_INVALID_QUERY`.
  *
  * # Safety
  * `query` is NULL or a live query that no other thread uses.
@@ -542,9 +549,12 @@ sm_status sm_query_set_client_income(sm_query *query, double income);
 sm_status sm_query_set_client_household_size(sm_query *query, uint32_t people);
 
 /**
- * Adds a client status such as `"senior"`, `"newcomer"` or `"veteran"`.
- * Not supported by the engine yet: `sm_search` returns `SM_INVALID_QUERY`
- * rather than ignore it.
+ * Adds a group the client belongs to: `"senior"`, `"youth"`, `"newcomer"`,
+ * `"refugee"`, `"indigenous"`, `"veteran"`, `"disability"`, `"pregnant"`,
+ * `"caregiver"`, `"student"`, `"lgbtq"`, `"parent"` or `"homeless"` (plurals
+ * and French words too). Services made for the client rank first; a group
+ * never excludes a service. An unknown word makes `sm_search` return
+ * `SM_INVALID_QUERY`.
  *
  * # Safety
  * `query` is NULL or a live query that no other thread uses; `status` is

@@ -631,12 +631,13 @@ static void test_invalid_queries(const sm_index *index) {
     CHECK_SEARCH_FAILS(q, SM_INVALID_QUERY, "serves_here needs near");
 
     /* Fields the engine does not support yet are refused, never ignored. */
-    q = sm_query_new(), sm_query_set_client_income(q, 20000);
-    CHECK_SEARCH_FAILS(q, SM_INVALID_QUERY, "client.income is not supported yet");
-    q = sm_query_new(), sm_query_set_client_household_size(q, 3);
-    CHECK_SEARCH_FAILS(q, SM_INVALID_QUERY, "client.household_size is not supported yet");
-    q = sm_query_new(), sm_query_add_client_status(q, LIT("newcomer"));
-    CHECK_SEARCH_FAILS(q, SM_INVALID_QUERY, "client.statuses is not supported yet");
+    /* Impossible profiles: the engine's messages. */
+    q = sm_query_new(), sm_query_set_client_income(q, -1);
+    CHECK_SEARCH_FAILS(q, SM_INVALID_QUERY, "client.income -1 is not a yearly income");
+    q = sm_query_new(), sm_query_set_client_household_size(q, 0);
+    CHECK_SEARCH_FAILS(q, SM_INVALID_QUERY, "client.household_size 0 is not a household");
+    q = sm_query_new(), sm_query_add_client_status(q, LIT("astronaut"));
+    CHECK_SEARCH_FAILS(q, SM_INVALID_QUERY, "\"astronaut\" is not a status");
 
     /* An unknown postal code or place: SM_UNKNOWN_PLACE naming it. */
     q = sm_query_new(), sm_query_set_near_text(q, LIT("X9X 9X9"));
@@ -653,13 +654,19 @@ static void test_invalid_queries(const sm_index *index) {
     sm_results_free(results);
     sm_query_free(q);
 
-    /* A value JSON cannot hold cannot become JSON. */
+    /* An impossible value becomes JSON all the same, and that JSON gets the
+       engine's message when it is searched, as the query itself does. */
     sm_error *err = NULL;
     q = sm_query_new();
     sm_query_set_client_age(q, 300);
-    char *json = UNTOUCHED;
-    CHECK_ERROR(sm_query_to_json(q, &json, &err), SM_INVALID_QUERY, "client.age 300");
-    CHECK(json == UNTOUCHED);
+    char *json = NULL;
+    CHECK(sm_query_to_json(q, &json, &err) == SM_OK);
+    CHECK(json != NULL && strstr(json, "\"age\":300") != NULL);
+    char *results_json = UNTOUCHED;
+    CHECK_ERROR(sm_search_json(index, json, strlen(json), &results_json, &err), SM_INVALID_QUERY,
+                "client.age 300 is not a plausible age");
+    CHECK(results_json == UNTOUCHED);
+    sm_string_free(json);
     sm_query_free(q);
 }
 

@@ -8,6 +8,7 @@ use tantivy::directory::{Directory, RamDirectory};
 use tantivy::tokenizer::TokenizerManager;
 use tantivy::TantivyDocument;
 
+use crate::eligibility::LowIncomeLine;
 use crate::error::{Error, ErrorKind, Result};
 use crate::format::gazetteer::{GazetteerBuilder, GazetteerEntry, GEONAMES_ATTRIBUTION};
 use crate::format::meta::{ImportCounts, Meta};
@@ -60,6 +61,7 @@ pub struct IndexBuilder {
     attribution: Vec<String>,
     default_gazetteer: bool,
     help_line: Option<String>,
+    low_income_line: LowIncomeLine,
     /// Services already reported as having no located location, so that
     /// validating again reports nothing twice.
     unlocated: HashSet<String>,
@@ -77,6 +79,7 @@ impl IndexBuilder {
             attribution: Vec::new(),
             default_gazetteer: true,
             help_line: None,
+            low_income_line: LowIncomeLine::lim_at(),
             unlocated: HashSet::new(),
         }
     }
@@ -112,6 +115,15 @@ impl IndexBuilder {
     /// somewhere to turn.
     pub fn help_line(&mut self, line: impl Into<String>) -> &mut IndexBuilder {
         self.help_line = Some(line.into());
+        self
+    }
+
+    /// Sets the low-income line that income limits given as a share of it
+    /// are read against (default: Statistics Canada's LIM-AT,
+    /// [`LowIncomeLine::lim_at`]). A publisher outside Canada, or one whose
+    /// programs use another line, gives its own.
+    pub fn low_income_line(&mut self, line: LowIncomeLine) -> &mut IndexBuilder {
+        self.low_income_line = line;
         self
     }
 
@@ -242,6 +254,7 @@ impl IndexBuilder {
         let zones = self.zone_rules(&services);
         let mut services = services;
         self.resolve_named_areas(&mut services);
+        let top_categories = top_categories(&services);
         let meta = Meta {
             format_version: FORMAT_VERSION,
             name: self.name.clone(),
@@ -258,6 +271,8 @@ impl IndexBuilder {
                 .iter()
                 .map(|c| LanguageName::of(c, publisher_name(&services, c)))
                 .collect(),
+            low_income_line: self.low_income_line.clone(),
+            top_categories: top_categories.clone(),
             attribution: self.attribution.clone(),
             import: ImportCounts {
                 services_read: self.report.services_read,
@@ -273,7 +288,10 @@ impl IndexBuilder {
             (Section::Geo, crate::format::geo::write(&locations)),
             (
                 Section::Filters,
-                crate::format::filters::write(&services, &languages),
+                crate::format::filters::write(&services, &languages, |service| {
+                    let name = top_category(service)?;
+                    top_categories.iter().position(|c| c == name)
+                }),
             ),
             (Section::Gazetteer, self.gazetteer.write()),
             (
@@ -464,6 +482,31 @@ fn language_table(services: &[Service]) -> Vec<String> {
     let mut table: Vec<(&str, usize)> = counts.into_iter().collect();
     table.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     table.into_iter().map(|(code, _)| code.to_owned()).collect()
+}
+
+/// A service's top-level category: the broadest term above its first
+/// category (or that category itself).
+fn top_category(service: &Service) -> Option<&str> {
+    let first = service.categories.first()?;
+    Some(
+        first
+            .ancestors
+            .last()
+            .map_or(first.name.as_str(), |t| t.name.as_str()),
+    )
+}
+
+/// The top-level categories of the services, most common first (ties by name).
+fn top_categories(services: &[Service]) -> Vec<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for service in services {
+        if let Some(name) = top_category(service) {
+            *counts.entry(name).or_default() += 1;
+        }
+    }
+    let mut table: Vec<(&str, usize)> = counts.into_iter().collect();
+    table.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    table.into_iter().map(|(name, _)| name.to_owned()).collect()
 }
 
 /// How the directory itself names the language `code` ("Cantonese" for

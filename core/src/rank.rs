@@ -22,6 +22,9 @@
 //! - open hours ([`open_factor`]), when the query asks for a time: 1 when
 //!   the service is open then, [`HOURS_UNKNOWN`] when its hours are
 //!   unknown. Services closed then are not scored at all.
+//! - fit, with a client profile: 1 for a service made for the person (its
+//!   groups, age band or gender meet the profile), [`FIT_GENERAL`] for a
+//!   service for everyone, [`FIT_OTHERS`] for one made for others.
 //!
 //! Ties break on the service id (services are stored in id order).
 //!
@@ -31,7 +34,7 @@
 //! most its BM25 ([`bound`]). Pruning (block-max WAND, the rings around a
 //! place, the nearest-first walk) relies on these bounds and on nothing else.
 
-use crate::model::Gender;
+use crate::eligibility::Fit;
 use crate::results::Eligibility;
 
 /// Text factor of a service with only some of the words of a several-word
@@ -45,10 +48,10 @@ pub const LANGUAGE_OTHER: f32 = 0.3;
 /// Eligibility factor when the data cannot tell.
 pub const ELIGIBILITY_UNKNOWN: f32 = 0.8;
 /// Distance factor of a service whose declared area holds the caller's
-/// place but whose offices are farther than the decay's offset: reachable
-/// (a telephone line, an outreach team), yet below an office on the
-/// caller's doorstep at equal text.
-pub const SERVES_HERE: f32 = 0.9;
+/// place but whose offices are far: reachable (a telephone line, an
+/// outreach team), ranked as an office one half-life away would be, so
+/// that province-wide lines do not crowd out the offices nearby.
+pub const SERVES_HERE: f32 = 0.5;
 
 /// The distance factor of a service whose declared area holds the caller:
 /// its office's decay, at least [`SERVES_HERE`].
@@ -78,6 +81,12 @@ pub(crate) fn area_factor(outside: bool) -> f32 {
 /// Open-hours factor of a service whose hours are unknown, when the query
 /// asks for services open at a time: below every open one at equal text.
 pub const HOURS_UNKNOWN: f32 = 0.6;
+/// Fit factor of a service for everyone, when the client gave a profile: a
+/// service made for them (a youth shelter for a 17-year-old) ranks above it.
+pub const FIT_GENERAL: f32 = 0.85;
+/// Fit factor of a service made for others (a women's shelter, a seniors'
+/// program) that nothing in the profile excluded: not put first for it.
+pub const FIT_OTHERS: f32 = 0.7;
 /// Distance factor of a service without any location, when the query is near a place.
 pub const DISTANCE_UNKNOWN: f32 = 0.25;
 
@@ -185,6 +194,7 @@ pub(crate) struct Factors {
     pub(crate) open: f32,
     /// The service-area factor ([`area_factor`]).
     pub(crate) area: f32,
+    pub(crate) fit: f32,
 }
 
 impl Factors {
@@ -196,6 +206,7 @@ impl Factors {
             * self.eligibility
             * self.open
             * self.area
+            * self.fit
     }
 }
 
@@ -219,7 +230,7 @@ pub const CLOSED_NOW: f32 = 0.3;
 pub(crate) const ROUNDING: f32 = 1.0 + 1e-5;
 
 /// The most a service can score with a BM25 of at most `bm25` (`None`
-/// without text), language and eligibility factors of at most `others`, and
+/// without text), language, eligibility and fit factors of at most `others`, and
 /// its nearest location at least `km` away (`Some(None)`: no location;
 /// `None`: the query has no place), on the query's distance `scale`.
 ///
@@ -249,46 +260,21 @@ pub(crate) fn bound_without_preferred_language(bm25: f32, km: f64, scale: Distan
     )
 }
 
-/// Whether a client fits a service's structured eligibility.
-///
-/// `ages` is the service's (min, max, read-from-text) range; `serves_gender`
-/// is `None` when the service does not restrict by gender. A range read from
-/// free text never rules anyone out by itself: a mismatch is `Unknown`.
-pub(crate) fn eligibility(
-    age: Option<u8>,
-    gender: Option<Gender>,
-    ages: Option<(Option<u8>, Option<u8>, bool)>,
-    serves_gender: impl Fn(Gender) -> Option<bool>,
-) -> Eligibility {
-    let mut verdict = Eligibility::Eligible;
-    if let Some(age) = age {
-        match ages {
-            None => verdict = Eligibility::Unknown,
-            Some((min, max, from_text)) => {
-                let fits = min.is_none_or(|m| age >= m) && max.is_none_or(|m| age <= m);
-                if !fits {
-                    if from_text {
-                        verdict = Eligibility::Unknown;
-                    } else {
-                        return Eligibility::Ineligible;
-                    }
-                }
-            }
-        }
-    }
-    if let Some(gender) = gender {
-        if serves_gender(gender) == Some(false) {
-            return Eligibility::Ineligible;
-        }
-    }
-    verdict
-}
-
 /// The eligibility factor of the score.
 pub(crate) fn eligibility_factor(verdict: Option<Eligibility>) -> f32 {
     match verdict {
         Some(Eligibility::Unknown) => ELIGIBILITY_UNKNOWN,
         _ => 1.0,
+    }
+}
+
+/// The fit factor of the score: 1 for a service made for the client
+/// (`None`: no profile, so no fit).
+pub(crate) fn fit_factor(fit: Option<Fit>) -> f32 {
+    match fit {
+        None | Some(Fit::ForThem) => 1.0,
+        Some(Fit::General) => FIT_GENERAL,
+        Some(Fit::NotForThem) => FIT_OTHERS,
     }
 }
 
@@ -368,8 +354,10 @@ mod tests {
                             eligibility,
                             open: open_factor(Some(None)),
                             area: area_factor(true),
+                            fit: FIT_GENERAL,
                         };
-                        let others = language * eligibility * factors.open * factors.area;
+                        let others =
+                            language * eligibility * factors.open * factors.area * FIT_GENERAL;
                         assert!(factors.score() <= bound(Some(2.5), others, km, scale));
                         assert!(factors.score() <= bound(Some(2.5), 1.0, None, scale));
                         if let Some(Some(km)) = km {
@@ -384,45 +372,6 @@ mod tests {
                 }
             }
         }
-    }
-
-    #[test]
-    fn structured_ages_decide() {
-        let seniors = Some((Some(65), None, false));
-        assert_eq!(
-            eligibility(Some(72), None, seniors, |_| None),
-            Eligibility::Eligible
-        );
-        assert_eq!(
-            eligibility(Some(30), None, seniors, |_| None),
-            Eligibility::Ineligible
-        );
-        assert_eq!(
-            eligibility(Some(30), None, None, |_| None),
-            Eligibility::Unknown
-        );
-    }
-
-    #[test]
-    fn text_ages_never_exclude() {
-        let from_text = Some((Some(65), None, true));
-        assert_eq!(
-            eligibility(Some(30), None, from_text, |_| None),
-            Eligibility::Unknown
-        );
-    }
-
-    #[test]
-    fn gender_restrictions() {
-        let women_only = |g: Gender| Some(g == Gender::Female);
-        assert_eq!(
-            eligibility(None, Some(Gender::Male), None, women_only),
-            Eligibility::Ineligible
-        );
-        assert_eq!(
-            eligibility(None, Some(Gender::Female), None, women_only),
-            Eligibility::Eligible
-        );
     }
 
     #[test]

@@ -322,6 +322,7 @@ fn build(spec: Spec) -> Service {
                 parent_id: Some(parent.into()),
                 taxonomy: "Open Eligibility".into(),
             },
+            value: None,
         }],
         service_areas: spec
             .areas
@@ -351,10 +352,10 @@ pub fn scenario_services() -> Vec<Service> {
         build(Spec {
             n: 1,
             name: "Youth Night Shelter",
-            description: "Emergency beds for young people aged 16 to 24, open every night with a hot meal and a safe place to sleep.",
+            description: "Emergency beds for young people aged 16 to 24 in the west end of Ottawa, open every night with a hot meal and a safe place to sleep.",
             org: "Rideau Youth Refuge",
-            place: ("Ottawa", "K1N 5T2", 45.4275, -75.6899),
-            street: "214 Murray Street",
+            place: ("Kanata", "K2K 1X7", 45.3350, -75.9080),
+            street: "214 March Road",
             term: ("103-01", "Emergency Shelter", "103"),
             ages: (Some(16), Some(24)),
             languages: EN_FR,

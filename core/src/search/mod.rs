@@ -10,6 +10,7 @@
 //!   a nearest-first walk that stops once no farther service can enter;
 //! - with neither, every service, filtered by the columns.
 
+mod facets;
 mod near;
 mod plan;
 mod text;
@@ -131,6 +132,7 @@ fn search_once(
         true => (top.total, true),
         false => (top::COUNT_EXACTLY_UP_TO, false),
     };
+    let facets = facets::count(&plan, &top.counted, total_exact);
     let mut buffer = Vec::new();
     let hits = top
         .into_sorted()
@@ -142,7 +144,7 @@ fn search_once(
         total,
         total_exact,
         hits,
-        facets: None,
+        facets: Some(facets),
         help_line: index.meta.help_line.clone(),
     })
 }

@@ -21,7 +21,7 @@ pub(crate) fn search(plan: &Plan<'_>, top: &mut TopK, (lat, lon): (f64, f64)) {
                 .map(|(service, km)| (service, Some(km)));
             for (service, km) in serving.into_iter().chain(within) {
                 if let Some(candidate) = plan.score_without_text(service, km) {
-                    top.total += 1;
+                    top.count_one(service, km);
                     top.push(candidate);
                 }
             }
@@ -43,7 +43,7 @@ fn nearest_first(plan: &Plan<'_>, top: &mut TopK, lat: f64, lon: f64) {
     for (service, km) in plan.serving_with_km() {
         seen.insert(service);
         if let Some(candidate) = plan.score_without_text(service, km) {
-            top.total += 1;
+            top.count_one(service, km);
             top.push(candidate);
         }
     }
@@ -60,7 +60,7 @@ fn nearest_first(plan: &Plan<'_>, top: &mut TopK, lat: f64, lon: f64) {
         // The walk meets each service first at its nearest location.
         if seen.insert(service) {
             if let Some(candidate) = plan.score_without_text(service, Some(km)) {
-                top.total += 1;
+                top.count_one(service, Some(km));
                 top.push(candidate);
             }
         }
@@ -75,7 +75,7 @@ fn nearest_first(plan: &Plan<'_>, top: &mut TopK, lat: f64, lon: f64) {
                 continue;
             }
             if let Some(candidate) = plan.score_without_text(service, None) {
-                top.total += 1;
+                top.count_one(service, None);
                 top.push(candidate);
             }
         }
@@ -84,7 +84,7 @@ fn nearest_first(plan: &Plan<'_>, top: &mut TopK, lat: f64, lon: f64) {
     }
     if !walked_all {
         // Recount from the filter columns: the walk stopped early.
-        top.total = 0;
+        top.recount();
         top.count(0..index.len() as u32, |service| {
             plan.filter(service).is_some()
         });
@@ -95,7 +95,7 @@ fn nearest_first(plan: &Plan<'_>, top: &mut TopK, lat: f64, lon: f64) {
 pub(crate) fn scan(plan: &Plan<'_>, top: &mut TopK) {
     for service in 0..plan.index.len() as u32 {
         if let Some(candidate) = plan.score_without_text(service, None) {
-            top.total += 1;
+            top.count_one(service, None);
             top.push(candidate);
         }
     }

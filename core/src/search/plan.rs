@@ -3,16 +3,17 @@
 
 use tantivy::query::EnableScoring;
 
+use crate::eligibility::{self, Judgement, Profile};
 use crate::error::{Error, Result};
 use crate::format::areas::{Caller, Coverage};
 use crate::format::hits::HitSummary;
 use crate::hours::{Instant, Local};
 use crate::index::Index;
-use crate::model::{Cost, Gender};
+use crate::model::{Cost, Gender, Group};
 use crate::query::{Near, Query};
 use crate::rank::{
-    area_factor, distance_factor, eligibility, eligibility_factor, format_ages, format_distance,
-    language_factor, open_factor, DistanceScale, Factors,
+    area_factor, distance_factor, eligibility_factor, fit_factor, format_distance, language_factor,
+    open_factor, DistanceScale, Factors,
 };
 use crate::results::{Eligibility, Explanation, Hit, HitLocation};
 use crate::text;
@@ -25,9 +26,10 @@ pub(crate) struct Plan<'a> {
     pub(crate) index: &'a Index,
     pub(crate) origin: Option<(f64, f64)>,
     pub(crate) radius_km: Option<f64>,
-    age: Option<u8>,
-    gender: Option<Gender>,
-    has_client: bool,
+    /// The client's profile (`None` without one).
+    profile: Option<Profile>,
+    /// The client's province (a bit of the residency column), from where they are.
+    province: Option<usize>,
     languages: Option<Vec<u64>>,
     preferred: Vec<String>,
     require_language: bool,
@@ -63,8 +65,8 @@ pub(crate) struct Filtered {
     /// Whether it lists any language and offers a preferred one (`None`
     /// without preferred languages).
     languages: Option<(bool, bool)>,
-    /// The client's eligibility (`None` without a client profile).
-    verdict: Option<Eligibility>,
+    /// The client's eligibility and fit (`None` without a client profile).
+    judgement: Option<Judgement>,
     /// Whether it is open at the query's time (`None` when the query asks
     /// no time; `Some(None)`: hours unknown).
     open: Option<Option<bool>>,
@@ -73,10 +75,22 @@ pub(crate) struct Filtered {
 }
 
 impl Filtered {
-    /// The product of the language, eligibility and open-hours factors: at most 1.
+    /// The client's eligibility and fit (`None` without a client profile).
+    pub(crate) fn judgement(&self) -> Option<Judgement> {
+        self.judgement
+    }
+
+    /// The client's eligibility (`None` without a client profile).
+    pub(crate) fn verdict(&self) -> Option<Eligibility> {
+        self.judgement.map(|j| j.verdict)
+    }
+
+    /// The product of the language, eligibility, fit, open-hours and area
+    /// factors: at most 1.
     pub(crate) fn factors(&self) -> f32 {
         language_factor(self.languages)
-            * eligibility_factor(self.verdict)
+            * eligibility_factor(self.verdict())
+            * fit_factor(self.judgement.map(|j| j.fit))
             * open_factor(self.open)
             * area_factor(self.outside)
     }
@@ -114,12 +128,19 @@ impl<'a> Plan<'a> {
                 .collect(),
             None => Vec::new(),
         };
+        // Where the client is, and so which province they live in (for
+        // services with residency rules): from a postal code's first letter,
+        // else from the place found ("Sudbury, ON").
+        let mut province = None;
         let origin = match &query.near {
             None => None,
             Some(Near::Point { lat, lon }) => Some((*lat, *lon)),
             Some(Near::Place(place)) => {
-                let place = index.locate(place)?;
-                Some((place.lat, place.lon))
+                let found = index.locate(place)?;
+                province = crate::format::gazetteer::postal_key(place)
+                    .and_then(|key| eligibility::province_of_postal(&key))
+                    .or_else(|| eligibility::province_of_place(&found.name));
+                Some((found.lat, found.lon))
             }
         };
         let (serving, outside) = match origin {
@@ -179,19 +200,29 @@ impl<'a> Plan<'a> {
             check_categories(index, &query.categories)?;
             Some(set)
         };
-        let client = query.client.as_ref();
+        let profile = query.client.as_ref().map(|client| {
+            // Validated: age 0 to MAX_AGE, known gender and statuses.
+            let age = client.age.and_then(|age| u8::try_from(age).ok());
+            let statuses: Vec<Group> = client
+                .statuses
+                .iter()
+                .filter_map(|s| Group::parse(s))
+                .collect();
+            Profile {
+                age,
+                gender: client.gender.as_deref().and_then(Gender::parse),
+                income: client.income,
+                household_size: client.household_size,
+                groups: Profile::groups_of(&statuses, age),
+                province,
+            }
+        });
         Ok(Plan {
             index,
             origin,
             radius_km: query.radius_km,
-            // Validated: 0 to MAX_AGE.
-            age: client
-                .and_then(|c| c.age)
-                .and_then(|age| u8::try_from(age).ok()),
-            gender: client
-                .and_then(|c| c.gender.as_deref())
-                .and_then(Gender::parse),
-            has_client: client.is_some_and(|c| c.age.is_some() || c.gender.is_some()),
+            profile: profile.filter(|p| !p.is_empty()),
+            province,
             languages,
             preferred,
             require_language: query.require_language,
@@ -332,7 +363,8 @@ impl<'a> Plan<'a> {
             text,
             distance: distance_factor,
             language: language_factor(filtered.languages),
-            eligibility: eligibility_factor(filtered.verdict),
+            eligibility: eligibility_factor(filtered.verdict()),
+            fit: fit_factor(filtered.judgement.map(|j| j.fit)),
             open: open_factor(filtered.open),
             area: area_factor(filtered.outside),
         };
@@ -341,7 +373,7 @@ impl<'a> Plan<'a> {
             all_words,
             score: factors.score(),
             distance,
-            eligibility: filtered.verdict,
+            eligibility: filtered.verdict(),
             factors,
         })
     }
@@ -389,10 +421,19 @@ impl<'a> Plan<'a> {
         if self.require_language && !languages.is_some_and(|(_, hit)| hit) {
             return None;
         }
-        let verdict = self
-            .has_client
-            .then(|| eligibility(self.age, self.gender, row.ages(), |g| row.serves_gender(g)));
-        if verdict == Some(Eligibility::Ineligible) {
+        // Where the client lives rules out services for other provinces'
+        // residents, with or without a profile.
+        let residency = row.residency();
+        if let (Some(province), true) = (self.province, residency != 0) {
+            if residency & 1 << province == 0 {
+                return None;
+            }
+        }
+        let judgement = self
+            .profile
+            .as_ref()
+            .map(|profile| eligibility::judge(profile, &row, &self.index.meta.low_income_line));
+        if judgement.is_some_and(|j| j.verdict == Eligibility::Ineligible) {
             return None;
         }
         let open = match self.open_at {
@@ -412,7 +453,7 @@ impl<'a> Plan<'a> {
         }
         Some(Filtered {
             languages,
-            verdict,
+            judgement,
             open,
             outside,
         })
@@ -448,6 +489,7 @@ impl<'a> Plan<'a> {
             language: candidate.factors.language,
             eligibility: candidate.factors.eligibility,
             open: candidate.factors.open,
+            fit: candidate.factors.fit,
         });
         Ok(Hit {
             id: service.id.to_owned(),
@@ -525,11 +567,14 @@ impl<'a> Plan<'a> {
             Cost::Fee => parts.push("fee".into()),
             Cost::Unknown => {}
         }
-        if let Some((min, max)) = service.ages {
-            if let Some(text) = format_ages(min, max) {
-                parts.push(text);
-            }
-        }
+        let no_profile = Profile::default();
+        let profile = self.profile.as_ref().unwrap_or(&no_profile);
+        let row = self.index.filters.row(candidate.service);
+        parts.extend(eligibility::reasons(
+            profile,
+            &row,
+            &self.index.meta.low_income_line,
+        ));
         match service.genders.as_slice() {
             [Gender::Female] => parts.push("women only".into()),
             [Gender::Male] => parts.push("men only".into()),

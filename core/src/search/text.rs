@@ -282,7 +282,7 @@ impl<'a> Text<'a> {
                 let Some(filtered) = plan.filter(doc) else {
                     return top.skip_below();
                 };
-                top.total += 1;
+                top.count_one(doc, None);
                 let factors = filtered.factors();
                 if !top.may_enter(
                     rank::bound(Some(wand_bm25), factors, None, plan.scale()),
@@ -347,7 +347,7 @@ impl<'a> Text<'a> {
             let Some(bm25) = bm25_of(&mut terms, doc) else {
                 continue;
             };
-            top.total += 1;
+            top.count_one(doc, km);
             if !top.may_enter(bm25 * factors, doc) {
                 continue;
             }
