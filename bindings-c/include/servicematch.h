@@ -594,9 +594,10 @@ sm_status sm_query_set_require_language(sm_query *query, bool require);
 sm_status sm_query_add_category(sm_query *query, const char *category, size_t len);
 
 /**
- * When `open_now` is true, keeps only services open now. Not supported by
- * the engine yet: `sm_search` returns `SM_INVALID_QUERY` rather than ignore
- * it.
+ * When `open_now` is true, keeps only services open now by the system
+ * clock, and those whose hours are unknown (ranked below them; see
+ * `sm_query_set_hours_known`). Each service's hours are read in its own
+ * time zone.
  *
  * # Safety
  * `query` is NULL or a live query that no other thread uses.
@@ -604,15 +605,36 @@ sm_status sm_query_add_category(sm_query *query, const char *category, size_t le
 sm_status sm_query_set_open_now(sm_query *query, bool open_now);
 
 /**
- * Keeps only services open at a time given in ISO 8601
- * (`"2025-03-14T09:30:00-04:00"`). Not supported by the engine yet:
- * `sm_search` returns `SM_INVALID_QUERY` rather than ignore it.
+ * Keeps only services open at a time given in RFC 3339 with its offset
+ * (`"2026-11-29T03:00:00-05:00"`), and those whose hours are unknown
+ * (ranked below them). A time that is not one makes `sm_search` return
+ * `SM_INVALID_QUERY` naming it; so does setting both this and
+ * `sm_query_set_open_now`.
  *
  * # Safety
  * `query` is NULL or a live query that no other thread uses; `time` is
  * NULL or valid for reads of `len` bytes.
  */
 sm_status sm_query_set_open_at(sm_query *query, const char *time, size_t len);
+
+/**
+ * When `hours_known` is true (with `sm_query_set_open_now` or
+ * `sm_query_set_open_at`), leaves out services whose hours are unknown,
+ * keeping only those known to be open.
+ *
+ * # Safety
+ * `query` is NULL or a live query that no other thread uses.
+ */
+sm_status sm_query_set_hours_known(sm_query *query, bool hours_known);
+
+/**
+ * When `serves_here` is true (with a place), leaves out services whose
+ * declared service area excludes the place; those that declare none stay.
+ *
+ * # Safety
+ * `query` is NULL or a live query that no other thread uses.
+ */
+sm_status sm_query_set_serves_here(sm_query *query, bool serves_here);
 
 /**
  * When `free_only` is true, keeps only services known to be free.
@@ -843,14 +865,35 @@ sm_status sm_results_distance_km(const sm_results *results, size_t i, double *ou
 sm_status sm_results_eligibility(const sm_results *results, size_t i, sm_eligibility *out);
 
 /**
- * Whether the service is open now. The engine does not compute opening
- * hours yet, so this returns `SM_NO_VALUE` for now; code written against
- * it will get the answer once it does.
+ * Whether the service is open at the query's time (`sm_query_set_open_at`,
+ * else the system clock), in its own time zone; `SM_NO_VALUE` when its
+ * hours are unknown.
  *
  * # Safety
  * `results` is NULL or live results; `out` is NULL or writable.
  */
 sm_status sm_results_open_now(const sm_results *results, size_t i, bool *out);
+
+/**
+ * Whether the service's declared service area holds the query's place;
+ * `SM_NO_VALUE` without a place or when the service declares no area.
+ *
+ * # Safety
+ * `results` is NULL or live results; `out` is NULL or writable.
+ */
+sm_status sm_results_serves_here(const sm_results *results, size_t i, bool *out);
+
+/**
+ * What was relaxed to offer this hit when too few services meet the
+ * whole query ("beyond 10 km", "language preferred, not required", "opens
+ * later today", "hours unknown", "outside its service area");
+ * `SM_NO_VALUE` for a hit that meets it. Borrowed; valid until
+ * `sm_results_free(results)`.
+ *
+ * # Safety
+ * `results` is NULL or live results; `ptr` and `len` are NULL or writable.
+ */
+sm_status sm_results_relaxed(const sm_results *results, size_t i, const char **ptr, size_t *len);
 
 /**
  * The number of languages the service is offered in (see
@@ -974,12 +1017,35 @@ sm_status sm_results_factor_language(const sm_results *results, size_t i, float 
 sm_status sm_results_factor_eligibility(const sm_results *results, size_t i, float *out);
 
 /**
+ * The open-hours factor of an explained hit's score: 1 when open at the
+ * query's time (or the query asks no time), less when its hours are
+ * unknown; `SM_NO_VALUE` without explanation.
+ *
+ * # Safety
+ * `results` is NULL or live results; `out` is NULL or writable.
+ */
+sm_status sm_results_factor_open(const sm_results *results, size_t i, float *out);
+
+/**
+ * The directory's own help line ("211"), set when the index was built
+ * (`servicematch build --help-line`), for every answer however few its
+ * hits, so that no caller is left without somewhere to turn;
+ * `SM_NO_VALUE` when the index has none. Borrowed; valid until
+ * `sm_results_free(results)`.
+ *
+ * # Safety
+ * `results` is NULL or live results; `ptr` and `len` are NULL or writable.
+ */
+sm_status sm_results_help_line(const sm_results *results, const char **ptr, size_t *len);
+
+/**
  * The results in their JSON shape, the one `sm_search_json` and the CLI's
  * `--json` give: `{"total": 42, "hits": [{"id": "s01", "name": "…",
  * "organization": "…", "score": 1.5, "distance_km": 0.4, "eligibility":
- * "eligible", "languages": ["en", "fr"], "open_now": null, "location":
+ * "eligible", "languages": ["en", "fr"], "open_now": true, "location":
  * {"lat": …, "lon": …, "address": "…", "postal_code": "…"}, "categories":
- * […], "phones": […], "url": "…", "explanation": null}, …], "facets": null}`.
+ * […], "phones": […], "url": "…", "explanation": null}, …], "facets": null,
+ * "help_line": "211"}`.
  *
  * Ownership and lifetime: borrowed, not NUL-terminated, valid until
  * `sm_results_free(results)`. Made on the first call and kept.

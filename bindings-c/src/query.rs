@@ -411,9 +411,10 @@ pub unsafe extern "C" fn sm_query_add_category(
     }
 }
 
-/// When `open_now` is true, keeps only services open now. Not supported by
-/// the engine yet: `sm_search` returns `SM_INVALID_QUERY` rather than ignore
-/// it.
+/// When `open_now` is true, keeps only services open now by the system
+/// clock, and those whose hours are unknown (ranked below them; see
+/// `sm_query_set_hours_known`). Each service's hours are read in its own
+/// time zone.
 ///
 /// # Safety
 /// `query` is NULL or a live query that no other thread uses.
@@ -428,9 +429,11 @@ pub unsafe extern "C" fn sm_query_set_open_now(query: *mut sm_query, open_now: b
     }
 }
 
-/// Keeps only services open at a time given in ISO 8601
-/// (`"2025-03-14T09:30:00-04:00"`). Not supported by the engine yet:
-/// `sm_search` returns `SM_INVALID_QUERY` rather than ignore it.
+/// Keeps only services open at a time given in RFC 3339 with its offset
+/// (`"2026-11-29T03:00:00-05:00"`), and those whose hours are unknown
+/// (ranked below them). A time that is not one makes `sm_search` return
+/// `SM_INVALID_QUERY` naming it; so does setting both this and
+/// `sm_query_set_open_now`.
 ///
 /// # Safety
 /// `query` is NULL or a live query that no other thread uses; `time` is
@@ -445,6 +448,45 @@ pub unsafe extern "C" fn sm_query_set_open_at(
     unsafe {
         set(query, |q| {
             q.query.open_at = Some(text(time, len, "time")?);
+            Ok(())
+        })
+    }
+}
+
+/// When `hours_known` is true (with `sm_query_set_open_now` or
+/// `sm_query_set_open_at`), leaves out services whose hours are unknown,
+/// keeping only those known to be open.
+///
+/// # Safety
+/// `query` is NULL or a live query that no other thread uses.
+#[no_mangle]
+pub unsafe extern "C" fn sm_query_set_hours_known(
+    query: *mut sm_query,
+    hours_known: bool,
+) -> sm_status {
+    // SAFETY: passed on from this function's contract.
+    unsafe {
+        set(query, |q| {
+            q.query.hours_known = hours_known;
+            Ok(())
+        })
+    }
+}
+
+/// When `serves_here` is true (with a place), leaves out services whose
+/// declared service area excludes the place; those that declare none stay.
+///
+/// # Safety
+/// `query` is NULL or a live query that no other thread uses.
+#[no_mangle]
+pub unsafe extern "C" fn sm_query_set_serves_here(
+    query: *mut sm_query,
+    serves_here: bool,
+) -> sm_status {
+    // SAFETY: passed on from this function's contract.
+    unsafe {
+        set(query, |q| {
+            q.query.serves_here = serves_here;
             Ok(())
         })
     }

@@ -392,9 +392,9 @@ pub unsafe extern "C" fn sm_results_eligibility(
     }
 }
 
-/// Whether the service is open now. The engine does not compute opening
-/// hours yet, so this returns `SM_NO_VALUE` for now; code written against
-/// it will get the answer once it does.
+/// Whether the service is open at the query's time (`sm_query_set_open_at`,
+/// else the system clock), in its own time zone; `SM_NO_VALUE` when its
+/// hours are unknown.
 ///
 /// # Safety
 /// `results` is NULL or live results; `out` is NULL or writable.
@@ -406,6 +406,44 @@ pub unsafe extern "C" fn sm_results_open_now(
 ) -> sm_status {
     // SAFETY: passed on from this function's contract.
     unsafe { get(results, i, out, "open-now state", |h| h.open_now) }
+}
+
+/// Whether the service's declared service area holds the query's place;
+/// `SM_NO_VALUE` without a place or when the service declares no area.
+///
+/// # Safety
+/// `results` is NULL or live results; `out` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn sm_results_serves_here(
+    results: *const sm_results,
+    i: usize,
+    out: *mut bool,
+) -> sm_status {
+    // SAFETY: passed on from this function's contract.
+    unsafe { get(results, i, out, "service-area verdict", |h| h.serves_here) }
+}
+
+/// What was relaxed to offer this hit when too few services meet the
+/// whole query ("beyond 10 km", "language preferred, not required", "opens
+/// later today", "hours unknown", "outside its service area");
+/// `SM_NO_VALUE` for a hit that meets it. Borrowed; valid until
+/// `sm_results_free(results)`.
+///
+/// # Safety
+/// `results` is NULL or live results; `ptr` and `len` are NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn sm_results_relaxed(
+    results: *const sm_results,
+    i: usize,
+    ptr: *mut *const c_char,
+    len: *mut usize,
+) -> sm_status {
+    // SAFETY: passed on from this function's contract.
+    unsafe {
+        get_str(results, i, ptr, len, "relaxed constraint", |h| {
+            h.relaxed.as_deref()
+        })
+    }
 }
 
 /// The number of languages the service is offered in (see
@@ -614,12 +652,58 @@ pub unsafe extern "C" fn sm_results_factor_eligibility(
     }
 }
 
+/// The open-hours factor of an explained hit's score: 1 when open at the
+/// query's time (or the query asks no time), less when its hours are
+/// unknown; `SM_NO_VALUE` without explanation.
+///
+/// # Safety
+/// `results` is NULL or live results; `out` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn sm_results_factor_open(
+    results: *const sm_results,
+    i: usize,
+    out: *mut f32,
+) -> sm_status {
+    // SAFETY: passed on from this function's contract.
+    unsafe { factor(results, i, out, "open-hours factor", |e| Some(e.open)) }
+}
+
+/// The directory's own help line ("211"), set when the index was built
+/// (`servicematch build --help-line`), for every answer however few its
+/// hits, so that no caller is left without somewhere to turn;
+/// `SM_NO_VALUE` when the index has none. Borrowed; valid until
+/// `sm_results_free(results)`.
+///
+/// # Safety
+/// `results` is NULL or live results; `ptr` and `len` are NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn sm_results_help_line(
+    results: *const sm_results,
+    ptr: *mut *const c_char,
+    len: *mut usize,
+) -> sm_status {
+    ffi_boundary!({
+        let (ptr, len) = (out_arg(ptr, "ptr")?, out_arg(len, "len")?);
+        // SAFETY: passed on from this function's contract.
+        let results = unsafe { ref_arg(results, "results")? };
+        let line =
+            results.results.help_line.as_deref().ok_or_else(|| {
+                Failure::new(sm_status::SM_NO_VALUE, "the index has no help line")
+            })?;
+        // SAFETY: both pointers are checked and writable by this function's
+        // contract; `line` lives in the results.
+        unsafe { write_str(line, ptr, len) };
+        Ok(())
+    })
+}
+
 /// The results in their JSON shape, the one `sm_search_json` and the CLI's
 /// `--json` give: `{"total": 42, "hits": [{"id": "s01", "name": "…",
 /// "organization": "…", "score": 1.5, "distance_km": 0.4, "eligibility":
-/// "eligible", "languages": ["en", "fr"], "open_now": null, "location":
+/// "eligible", "languages": ["en", "fr"], "open_now": true, "location":
 /// {"lat": …, "lon": …, "address": "…", "postal_code": "…"}, "categories":
-/// […], "phones": […], "url": "…", "explanation": null}, …], "facets": null}`.
+/// […], "phones": […], "url": "…", "explanation": null}, …], "facets": null,
+/// "help_line": "211"}`.
 ///
 /// Ownership and lifetime: borrowed, not NUL-terminated, valid until
 /// `sm_results_free(results)`. Made on the first call and kept.

@@ -257,9 +257,13 @@ static void test_getters(const sm_index *index) {
     sm_eligibility eligibility = SM_ELIGIBILITY_INELIGIBLE;
     CHECK_STATUS(sm_results_eligibility(results, 0, &eligibility), SM_OK);
     CHECK(eligibility == SM_ELIGIBILITY_ELIGIBLE);
+    /* The fixture gives no hours: the open state is unknown. */
     bool open_now = true;
     CHECK_STATUS(sm_results_open_now(results, 0, &open_now), SM_NO_VALUE);
     CHECK(open_now == true);
+    /* Every answer carries the directory's help line. */
+    CHECK_STATUS(sm_results_help_line(results, &ptr, &len), SM_OK);
+    CHECK(str_eq(ptr, len, "211"));
 
     size_t count = 0;
     CHECK_STATUS(sm_results_language_count(results, 0, &count), SM_OK);
@@ -356,6 +360,7 @@ static void test_getters(const sm_index *index) {
     CHECK_STATUS(sm_query_set_free_only(query, false), SM_OK);
     CHECK_STATUS(sm_query_set_wheelchair(query, false), SM_OK);
     CHECK_STATUS(sm_query_set_open_now(query, false), SM_OK);
+    CHECK_STATUS(sm_query_set_serves_here(query, true), SM_OK);
     CHECK_STATUS(sm_query_set_limit(query, 3), SM_OK);
     CHECK_STATUS(sm_query_set_offset(query, 1), SM_OK);
     results = search(index, query);
@@ -376,6 +381,31 @@ static void test_getters(const sm_index *index) {
     CHECK(sm_results_len(results) == 1);
     CHECK_STATUS(sm_results_id(results, 0, &ptr, &len), SM_OK);
     CHECK(str_eq(ptr, len, "s12"));
+    sm_results_free(results);
+    sm_query_free(query);
+
+    /* Open at a time: services whose hours are unknown stay, ranked with
+       the open-hours factor, unless only known hours are asked for. */
+    query = sm_query_new();
+    CHECK_STATUS(sm_query_set_text(query, LIT("food")), SM_OK);
+    CHECK_STATUS(sm_query_set_open_at(query, LIT("2026-11-25T10:30:00-05:00")), SM_OK);
+    CHECK_STATUS(sm_query_set_explain(query, true), SM_OK);
+    results = search(index, query);
+    CHECK(sm_results_len(results) > 0);
+    float open_factor = 0;
+    CHECK_STATUS(sm_results_factor_open(results, 0, &open_factor), SM_OK);
+    CHECK(open_factor > 0 && open_factor < 1);
+    CHECK_STATUS(sm_results_explanation(results, 0, &ptr, &len), SM_OK);
+    CHECK(len >= 13 && memcmp(ptr, "hours unknown", 13) == 0);
+    sm_results_free(results);
+    CHECK_STATUS(sm_query_set_hours_known(query, true), SM_OK);
+    results = search(index, query);
+    /* None is known to be open; those with unknown hours follow, marked. */
+    CHECK(sm_results_total(results) == 0 && sm_results_len(results) > 0);
+    CHECK_STATUS(sm_results_relaxed(results, 0, &ptr, &len), SM_OK);
+    CHECK(str_eq(ptr, len, "hours unknown"));
+    CHECK_STATUS(sm_results_help_line(results, &ptr, &len), SM_OK);
+    CHECK(str_eq(ptr, len, "211"));
     sm_results_free(results);
     sm_query_free(query);
 
@@ -593,12 +623,17 @@ static void test_invalid_queries(const sm_index *index) {
     q = sm_query_new(), sm_query_set_near_text(q, LIT("  "));
     CHECK_SEARCH_FAILS(q, SM_INVALID_QUERY, "near is an empty string");
 
-    /* Fields the engine does not support yet are refused, never ignored. */
-    q = sm_query_new(), sm_query_set_open_now(q, true);
-    CHECK_SEARCH_FAILS(q, SM_INVALID_QUERY, "open_now is not supported yet");
-    q = sm_query_new(), sm_query_set_open_at(q, LIT("2025-03-14T09:30:00-04:00"));
-    CHECK_SEARCH_FAILS(q, SM_INVALID_QUERY, "open_at is not supported yet");
+    /* Open times: a malformed one, or two at once, are refused. */
+    q = sm_query_new(), sm_query_set_open_at(q, LIT("tomorrow at nine"));
+    CHECK_SEARCH_FAILS(q, SM_INVALID_QUERY, "open_at \"tomorrow at nine\" is not an RFC 3339 time");
+    q = sm_query_new(), sm_query_set_open_now(q, true), sm_query_set_open_at(q, LIT("2026-11-29T03:00:00-05:00"));
+    CHECK_SEARCH_FAILS(q, SM_INVALID_QUERY, "open_now and open_at cannot both be set");
+    q = sm_query_new(), sm_query_set_hours_known(q, true);
+    CHECK_SEARCH_FAILS(q, SM_INVALID_QUERY, "hours_known needs open_now or open_at");
+    q = sm_query_new(), sm_query_set_serves_here(q, true);
+    CHECK_SEARCH_FAILS(q, SM_INVALID_QUERY, "serves_here needs near");
 
+    /* Fields the engine does not support yet are refused, never ignored. */
     /* Impossible profiles: the engine's messages. */
     q = sm_query_new(), sm_query_set_client_income(q, -1);
     CHECK_SEARCH_FAILS(q, SM_INVALID_QUERY, "client.income -1 is not a yearly income");
@@ -753,6 +788,7 @@ static void test_null_arguments(const sm_index *index, const unsigned char *byte
     CHECK_NULLS_STR(sm_results_url);
     CHECK_NULLS_STR(sm_results_address);
     CHECK_NULLS_STR(sm_results_postal_code);
+    CHECK_NULLS_STR(sm_results_relaxed);
     CHECK_STATUS(sm_results_location(NULL, 0, &d, &d2), SM_NULL_ARGUMENT);
     CHECK_STATUS(sm_results_location(results, 0, NULL, &d2), SM_NULL_ARGUMENT);
     CHECK_STATUS(sm_results_location(results, 0, &d, NULL), SM_NULL_ARGUMENT);
@@ -760,6 +796,7 @@ static void test_null_arguments(const sm_index *index, const unsigned char *byte
     CHECK_NULLS_VALUE(sm_results_distance_km, &d);
     CHECK_NULLS_VALUE(sm_results_eligibility, &e);
     CHECK_NULLS_VALUE(sm_results_open_now, &b);
+    CHECK_NULLS_VALUE(sm_results_serves_here, &b);
     CHECK_NULLS_VALUE(sm_results_language_count, &count);
     CHECK_NULLS_ITEM(sm_results_language);
     CHECK_NULLS_VALUE(sm_results_category_count, &count);
@@ -771,6 +808,10 @@ static void test_null_arguments(const sm_index *index, const unsigned char *byte
     CHECK_NULLS_VALUE(sm_results_factor_distance, &f);
     CHECK_NULLS_VALUE(sm_results_factor_language, &f);
     CHECK_NULLS_VALUE(sm_results_factor_eligibility, &f);
+    CHECK_NULLS_VALUE(sm_results_factor_open, &f);
+    CHECK_STATUS(sm_results_help_line(NULL, &ptr, &n), SM_NULL_ARGUMENT);
+    CHECK_STATUS(sm_results_help_line(results, NULL, &n), SM_NULL_ARGUMENT);
+    CHECK_STATUS(sm_results_help_line(results, &ptr, NULL), SM_NULL_ARGUMENT);
     CHECK_STATUS(sm_results_to_json(NULL, &ptr, &n), SM_NULL_ARGUMENT);
     CHECK_STATUS(sm_results_to_json(results, NULL, &n), SM_NULL_ARGUMENT);
     CHECK_STATUS(sm_results_to_json(results, &ptr, NULL), SM_NULL_ARGUMENT);

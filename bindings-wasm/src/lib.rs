@@ -117,11 +117,14 @@ impl ServiceIndex {
     /// # Errors
     /// Throws an `Error` naming the field and value at fault for a malformed
     /// query (an unknown field, a wrong type, a value out of range, an option
-    /// not supported yet such as `open_now`), or a `near` place that the
-    /// index's gazetteer does not know.
+    /// not supported yet), or a `near` place that the index's gazetteer
+    /// does not know.
+    ///
+    /// `open_now` and hits' `open_now` read the host's clock (`Date.now()`).
     pub fn search(&self, query: JsQuery) -> Result<JsResults, JsError> {
         let query = query_from_js(query.into())?;
-        let results = self.index.search(&query).map_err(error)?;
+        let now = (js_sys::Date::now() / 1000.0).floor() as i64;
+        let results = self.index.search_at(&query, now).map_err(error)?;
         Ok(to_js(&results)?.unchecked_into())
     }
 

@@ -22,10 +22,14 @@ export interface Query {
   require_language?: boolean;
   /** Only services under one of these taxonomy terms (code or name), or a narrower term. */
   categories?: string[];
-  /** Only services open now. Not supported yet: `true` is refused with an `Error`. */
+  /** Only services open now (by `Date.now()`, in each service's own time zone), and those whose hours are unknown, ranked below them. */
   open_now?: boolean;
-  /** Only services open at this ISO 8601 time. Not supported yet: refused. */
+  /** Only services open at this RFC 3339 time with its offset ("2026-11-29T03:00:00-05:00"), and those whose hours are unknown. */
   open_at?: string | null;
+  /** With `open_now` or `open_at`: leave out services whose hours are unknown. */
+  hours_known?: boolean;
+  /** Leave out services whose declared service area excludes `near` (needs `near`). */
+  serves_here?: boolean;
   /** Only services known to be free. */
   free_only?: boolean;
   /** Only services with a wheelchair-accessible location. */
@@ -65,6 +69,8 @@ export interface Results {
   hits: Hit[];
   /** Facet counts over the matches (not just this page). */
   facets: Facets | null;
+  /** The directory's own help line ("211"), with every answer; `null` when its build gave none. */
+  help_line: string | null;
 }
 
 /** Facet counts over the matches, most common first; exact when `exact`, else lower bounds (as `total`). */
@@ -104,8 +110,10 @@ export interface Hit {
   eligibility: Eligibility | null;
   /** Languages the service is offered in (ISO 639 codes, else names). */
   languages: string[];
-  /** Whether the service is open now. Not computed yet: always `null`. */
+  /** Whether the service is open at the query's time (`open_at`, else now), in its own time zone; `null` when its hours are unknown. */
   open_now: boolean | null;
+  /** Whether the service's declared area holds `near`; `null` without `near` or when it declares none. */
+  serves_here: boolean | null;
   /** The location nearest to `near` (the first one without `near`). */
   location: HitLocation | null;
   /** Names of the taxonomy terms the service is classified under. */
@@ -116,6 +124,8 @@ export interface Hit {
   url: string | null;
   /** Why this hit ranks where it does; only when the query asks to `explain`. */
   explanation: Explanation | null;
+  /** Set when too few services meet the whole query and this one is offered with a soft constraint relaxed: what was relaxed ("beyond 10 km", "language preferred, not required", "opens later today", "hours unknown", "outside its service area"). */
+  relaxed: string | null;
 }
 
 /** A location of a hit. */
@@ -145,6 +155,8 @@ export interface Explanation {
   language: number;
   /** Eligibility factor: 1 when eligible, less when unknown. */
   eligibility: number;
+  /** Open-hours factor: 1 when open at the query's time (or no time asked), less when the hours are unknown. */
+  open: number;
   /** Fit factor: 1 for a service made for the client (or without a profile), less for one for everyone, less still for one made for others. */
   fit: number;
 }
@@ -189,6 +201,8 @@ export interface IndexMeta {
   attribution: string[];
   /** Counts of the import that fed the build. */
   import: { services_read: number; services_rejected: number };
+  /** The directory's own help line ("211"), given with every search's results. */
+  help_line: string | null;
 }
 
 /** A language of an index and its names (`languages` in a query may give either). */
@@ -257,6 +271,18 @@ export interface Service {
   status: ServiceStatus;
   /** When the publisher last verified the record (ISO 8601 date). */
   last_verified: string | null;
+  /** The IANA time zone of the hours ("America/Winnipeg"). */
+  time_zone: string | null;
+  /** Monthly hours: the `week`-th `weekday` of each month (-1: the last). */
+  monthly_hours: { week: number; weekday: number; opens: number; closes: number }[];
+  /** Date ranges ("YYYY-MM-DD", inclusive) with hours of their own; no hours: closed. */
+  hours_exceptions: { from: string; until: string; hours: OpenInterval[] }[];
+  /** Where the service serves: polygons of (lon, lat) points, postal prefixes, or a name. */
+  service_areas: {
+    name: string | null;
+    polygons: { exterior: [number, number][]; holes: [number, number][][] }[];
+    postal_prefixes: string[];
+  }[];
 }
 
 /** The organization behind a service. */

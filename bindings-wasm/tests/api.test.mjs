@@ -182,7 +182,9 @@ describe("searching", () => {
 
   test("filters a patient would use: age, language, free", () => {
     const french = index.search({ languages: ["French"], require_language: true, limit: 50 });
-    assert.deepEqual(french.hits.map((h) => h.id), ["s02", "s04", "s07"]);
+    assert.deepEqual(french.hits.filter((h) => !h.relaxed).map((h) => h.id), ["s02", "s04", "s07"]);
+    // Too few to fill the page: the others follow, marked (no wrong door).
+    assert.ok(french.hits.slice(3).every((h) => h.relaxed === "language preferred, not required"));
     const free = index.search({ free_only: true, limit: 50 });
     assert.deepEqual(free.hits.map((h) => h.id), ["s01", "s02", "s03"]);
     const adult = index.search({ text: "food", client: { age: 30 }, limit: 50 }).hits.map((h) => h.id);
@@ -220,7 +222,21 @@ describe("searching", () => {
     assertThrowsMessage(() => index.search({ client: { age: 300 } }), /^client\.age 300 is not a plausible age \(0 to 130\)$/);
     assertThrowsMessage(() => index.search({ near: "M5V", radius_km: -5 }), /^radius_km -5 is not a distance/);
     assertThrowsMessage(() => index.search({ limit: 0 }), /^limit 0 is out of range/);
-    assertThrowsMessage(() => index.search({ open_now: true }), /^open_now is not supported yet$/);
+    assertThrowsMessage(() => index.search({ open_at: "tomorrow" }), /^open_at "tomorrow" is not an RFC 3339 time/);
+  });
+
+  test("open now reads the host's clock; open at a time is reproducible", () => {
+    const now = index.search({ text: "food", open_now: true, explain: true });
+    assert.ok(now.hits.every((h) => h.open_now !== false));
+    const at = index.search({ text: "food", open_at: "2026-11-25T10:30:00-05:00", explain: true });
+    assert.ok(at.hits.every((h) => h.open_now !== false));
+    assert.ok(at.hits.every((h) => typeof h.explanation.open === "number"));
+    const known = index.search({ text: "food", open_at: "2026-11-25T10:30:00-05:00", hours_known: true });
+    assert.ok(known.hits.filter((h) => !h.relaxed).every((h) => h.open_now === true));
+    // The fixture has no hours: nothing is known open, those with unknown hours follow, marked.
+    assert.equal(known.total, 0);
+    assert.ok(known.hits.every((h) => h.relaxed === "hours unknown"));
+    assert.ok("help_line" in known);
   });
 
   test("an unknown place is an Error naming it", () => {

@@ -82,7 +82,7 @@ const results: Results = { total: 1, total_exact: true, hits: [] };
 export { bad, wrong, hits, results };
 `;
   const errors = typecheck(source);
-  for (const expected of ["'txt' does not exist in type 'Query'", "Type 'string' is not assignable to type 'number'", "Type 'Hit[]' is not assignable to type 'string'", "Property 'facets' is missing"]) {
+  for (const expected of ["'txt' does not exist in type 'Query'", "Type 'string' is not assignable to type 'number'", "Type 'Hit[]' is not assignable to type 'string'", "is missing the following properties from type 'Results': facets, help_line"]) {
     assert.ok(errors.includes(expected), `expected "${expected}" in:\n${errors}`);
   }
 });

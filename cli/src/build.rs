@@ -53,6 +53,14 @@ pub struct Args {
     /// format of core/data/vocabulary.tsv.
     #[arg(long, value_name = "FILE")]
     synonyms: Vec<PathBuf>,
+    /// IANA time zone of services whose data names none ("America/Toronto");
+    /// by default each takes the zone of its location's coordinates.
+    #[arg(long, value_name = "ZONE")]
+    timezone: Option<String>,
+    /// The directory's own help line, given with every search's results so
+    /// that no caller is left without somewhere to turn ("211", "1-877-330-3213").
+    #[arg(long, value_name = "TEXT")]
+    help_line: Option<String>,
 }
 
 fn parse_format(text: &str) -> std::result::Result<Format, String> {
@@ -75,15 +83,21 @@ pub fn run(args: Args) -> Result<()> {
             .unwrap_or_else(|| "directory".into())
     });
     let mut builder = IndexBuilder::new(name);
+    let mut services = Vec::new();
     for input in &args.inputs {
         progress.set_message(format!("reading {}", input.display()));
         let import = match args.format {
             Some(format) => hsds::read_path_as(input, format)?,
             None => hsds::read_path(input)?,
         };
-        builder.add_services(import.services);
+        services.extend(import.services);
         builder.add_report(import.report);
         progress.inc(1);
+    }
+    hsds::timezone::assign_time_zones(&mut services, args.timezone.as_deref());
+    builder.add_services(services);
+    if let Some(line) = &args.help_line {
+        builder.help_line(line.clone());
     }
     progress.set_message("checking");
     let checked = builder.validate().clone();

@@ -55,6 +55,20 @@ pub struct Args {
     /// Only services with a wheelchair-accessible location.
     #[arg(long)]
     wheelchair: bool,
+    /// Only services open now (and those whose hours are unknown, ranked
+    /// below; see --hours-known).
+    #[arg(long, conflicts_with = "open_at")]
+    open_now: bool,
+    /// Only services open at this time, RFC 3339 with its offset
+    /// ("2026-11-29T03:00:00-05:00"), and those whose hours are unknown.
+    #[arg(long, value_name = "TIME")]
+    open_at: Option<String>,
+    /// With --open-now or --open-at: leave out services whose hours are unknown.
+    #[arg(long)]
+    hours_known: bool,
+    /// Leave out services whose declared service area excludes --near.
+    #[arg(long)]
+    serves_here: bool,
     /// How many results.
     #[arg(long, default_value_t = 10)]
     limit: usize,
@@ -76,7 +90,8 @@ pub struct Args {
     #[arg(long, conflicts_with_all = [
         "text", "near", "radius_km", "age", "gender", "income", "household_size", "statuses",
         "languages", "require_lang",
-        "category", "free", "wheelchair", "limit", "offset",
+        "category", "free", "wheelchair", "open_now", "open_at", "hours_known", "serves_here",
+        "limit", "offset",
     ])]
     query_json: Option<String>,
 }
@@ -103,6 +118,7 @@ pub fn run(args: Args) -> Result<()> {
     }
     if results.total == 0 {
         say!("no services match");
+        print_help_line(&results);
         return Ok(());
     }
     let total = format!(
@@ -115,6 +131,7 @@ pub fn run(args: Args) -> Result<()> {
             "{total} services match; none on this page (--offset {} is past them)",
             query.offset
         );
+        print_help_line(&results);
         return Ok(());
     }
     say!(
@@ -124,6 +141,9 @@ pub fn run(args: Args) -> Result<()> {
     );
     for (i, hit) in results.hits.iter().enumerate() {
         let mut line = format!("{:>3}. {}", query.offset + i + 1, hit.name);
+        if let Some(relaxed) = &hit.relaxed {
+            line = format!("{line}  [also: {relaxed}]");
+        }
         if let Some(organization) = hit.organization.as_ref().filter(|o| **o != hit.name) {
             line.push_str(&format!(" — {organization}"));
         }
@@ -147,7 +167,7 @@ pub fn run(args: Args) -> Result<()> {
             }
             if args.explain {
                 say!(
-                    "     score {:.3} = text {} × distance {} × language {:.2} × eligibility {:.2} × fit {:.2}",
+                    "     score {:.3} = text {} × distance {} × language {:.2} × eligibility {:.2} × fit {:.2} × open {:.2}",
                     hit.score,
                     explanation.text.map_or("–".into(), |t| format!("{t:.3}")),
                     explanation
@@ -155,7 +175,8 @@ pub fn run(args: Args) -> Result<()> {
                         .map_or("–".into(), |d| format!("{d:.3}")),
                     explanation.language,
                     explanation.eligibility,
-                    explanation.fit
+                    explanation.fit,
+                    explanation.open
                 );
             }
         }
@@ -163,7 +184,15 @@ pub fn run(args: Args) -> Result<()> {
     if let Some(facets) = results.facets.as_ref().filter(|_| args.facets) {
         print_facets(facets);
     }
+    print_help_line(&results);
     Ok(())
+}
+
+/// The directory's help line, after every answer.
+fn print_help_line(results: &servicematch::Results) {
+    if let Some(line) = &results.help_line {
+        say!("help line: {line}");
+    }
 }
 
 /// One line per facet: "category: Food 120 · Health 80 · …".
@@ -190,6 +219,9 @@ fn print_facets(facets: &servicematch::Facets) {
     }
 }
 
+// `..Query::default()` stays although every field is set today: a field
+// added later takes its default here rather than breaking the build.
+#[allow(clippy::needless_update)]
 fn query_from_flags(args: &Args) -> Query {
     let near = args.near.as_deref().map(|near| match parse_point(near) {
         Some((lat, lon)) => Near::Point { lat, lon },
@@ -213,6 +245,10 @@ fn query_from_flags(args: &Args) -> Query {
         categories: args.category.clone(),
         free_only: args.free,
         wheelchair: args.wheelchair,
+        open_now: args.open_now,
+        open_at: args.open_at.clone(),
+        hours_known: args.hours_known,
+        serves_here: args.serves_here,
         limit: args.limit,
         offset: args.offset,
         explain: args.explain,

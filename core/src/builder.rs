@@ -13,6 +13,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::format::gazetteer::{GazetteerBuilder, GazetteerEntry, GEONAMES_ATTRIBUTION};
 use crate::format::meta::{ImportCounts, Meta};
 use crate::format::{write_file, Section, FORMAT_VERSION};
+use crate::hours::ZoneRules;
 use crate::lang::LanguageName;
 use crate::model::Service;
 use crate::report::{Problem, Report};
@@ -63,6 +64,7 @@ pub struct IndexBuilder {
     attribution: Vec<String>,
     default_gazetteer: bool,
     vocabulary: Vocabulary,
+    help_line: Option<String>,
     low_income_line: LowIncomeLine,
     /// Services already reported as having no located location, so that
     /// validating again reports nothing twice.
@@ -81,6 +83,7 @@ impl IndexBuilder {
             attribution: Vec::new(),
             default_gazetteer: true,
             vocabulary: Vocabulary::built_in(),
+            help_line: None,
             low_income_line: LowIncomeLine::lim_at(),
             unlocated: HashSet::new(),
         }
@@ -131,6 +134,14 @@ impl IndexBuilder {
             count += 1;
         }
         Ok(count)
+    }
+
+    /// Sets the directory's own help line ("211", "1-877-330-3213"): every
+    /// search's results carry it, so that no caller is left without
+    /// somewhere to turn.
+    pub fn help_line(&mut self, line: impl Into<String>) -> &mut IndexBuilder {
+        self.help_line = Some(line.into());
+        self
     }
 
     /// Sets the low-income line that income limits given as a share of it
@@ -237,6 +248,10 @@ impl IndexBuilder {
         }
         for service in &services {
             for location in service.locations.iter().filter(|l| l.lat.is_finite()) {
+                if let Some(code) = &location.postal_code {
+                    self.gazetteer
+                        .add_postal_if_absent(code, location.lat, location.lon);
+                }
                 if let Some(city) = &location.city {
                     let region = location.region.as_deref().unwrap_or("");
                     self.gazetteer.add_place(
@@ -262,6 +277,9 @@ impl IndexBuilder {
             })
             .collect();
         let location_count = locations.iter().map(Vec::len).sum();
+        let zones = self.zone_rules(&services);
+        let mut services = services;
+        self.resolve_named_areas(&mut services);
         let top_categories = top_categories(&services);
         let meta = Meta {
             format_version: FORMAT_VERSION,
@@ -286,6 +304,7 @@ impl IndexBuilder {
                 services_read: self.report.services_read,
                 services_rejected: self.report.services_rejected,
             },
+            help_line: self.help_line.clone(),
         };
         let (text, associations) = build_text(&services, &self.vocabulary)?;
         let sections = vec![
@@ -310,6 +329,11 @@ impl IndexBuilder {
                 Section::Categories,
                 crate::format::categories::write(&associations),
             ),
+            (
+                Section::Hours,
+                crate::format::hours::write(&services, &zones),
+            ),
+            (Section::Areas, crate::format::areas::write(&services)),
         ];
         let bytes = write_file(&sections);
         let summary = BuildSummary {
@@ -319,6 +343,102 @@ impl IndexBuilder {
             report: self.report,
         };
         Ok((bytes, summary))
+    }
+
+    /// The rules of every time zone that services with hours name, in name
+    /// order; each name the database does not know is reported once, and
+    /// so is each service with hours but no zone (its hours stay unknown
+    /// to open-now searches).
+    fn zone_rules(&mut self, services: &[Service]) -> Vec<ZoneRules> {
+        let mut names: Vec<&str> = Vec::new();
+        let mut without_zone = 0usize;
+        let mut example = None;
+        for service in services {
+            let has_hours = !(service.hours.is_empty()
+                && service.monthly_hours.is_empty()
+                && service.hours_exceptions.is_empty());
+            match service.time_zone.as_deref() {
+                Some(name) if has_hours => names.push(name),
+                None if has_hours => {
+                    without_zone += 1;
+                    example.get_or_insert(service.id.as_str());
+                }
+                _ => {}
+            }
+        }
+        names.sort_unstable();
+        names.dedup();
+        let mut warn = |reason: String| {
+            self.report.warn(Problem {
+                file: "(services)".into(),
+                row: None,
+                field: Some("time_zone".into()),
+                reason,
+                rejected: false,
+            })
+        };
+        if without_zone > 0 {
+            warn(format!(
+                "{without_zone} services with hours have no time zone (service {} first): their hours are unknown to open-now searches; give one with --timezone",
+                example.unwrap_or_default()
+            ));
+        }
+        names
+            .into_iter()
+            .filter_map(|name| {
+                #[cfg(feature = "tzdb")]
+                let rules = ZoneRules::from_database(name).map(|mut rules| {
+                    // Services name the zone as they wrote it.
+                    rules.name = name.to_owned();
+                    rules
+                });
+                #[cfg(not(feature = "tzdb"))]
+                let rules = None;
+                if rules.is_none() {
+                    warn(match cfg!(feature = "tzdb") {
+                        true => format!(
+                            "time zone \"{name}\" is not an IANA time zone: hours of its services are unknown to open-now searches"
+                        ),
+                        false => format!(
+                            "time zone \"{name}\" cannot be read: servicematch was built without its time zone database (feature tzdb)"
+                        ),
+                    });
+                }
+                rules
+            })
+            .collect()
+    }
+
+    /// Gives postal prefixes to named service areas that have neither
+    /// polygons nor prefixes: a province or territory ("Ontario", "ON") is
+    /// its postal codes' first letters; another name is the forward
+    /// sortation areas the built-in gazetteer names after it ("Thunder Bay"
+    /// → P7A…P7K). A name that resolves to nothing is reported and does not
+    /// restrict the service.
+    fn resolve_named_areas(&mut self, services: &mut [Service]) {
+        for service in services {
+            for area in &mut service.service_areas {
+                if !area.polygons.is_empty() || !area.postal_prefixes.is_empty() {
+                    continue;
+                }
+                let Some(name) = area.name.clone() else {
+                    continue;
+                };
+                area.postal_prefixes = crate::format::gazetteer::prefixes_named(&name);
+                if area.postal_prefixes.is_empty() {
+                    self.report.warn(Problem {
+                        file: "(services)".into(),
+                        row: None,
+                        field: Some("service_areas".into()),
+                        reason: format!(
+                            "service {}: service area \"{name}\" is not a province or a place the gazetteer knows; kept as text",
+                            service.id
+                        ),
+                        rejected: false,
+                    });
+                }
+            }
+        }
     }
 
     /// Sorts services by id (so ties in ranking break on id) and rejects the

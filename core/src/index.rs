@@ -11,10 +11,12 @@ use tantivy::{ReloadPolicy, Searcher};
 // `ErrorKind` names the errors in the docs; only `open` (mmap) uses it in code.
 #[cfg_attr(not(feature = "mmap"), allow(unused_imports))]
 use crate::error::{Error, ErrorKind, Result};
+use crate::format::areas::Areas;
 use crate::format::filters::Filters;
 use crate::format::gazetteer::{Gazetteer, Place};
 use crate::format::geo::Geo;
 use crate::format::hits::Summaries;
+use crate::format::hours::HoursSection;
 use crate::format::meta::{self, Meta};
 use crate::format::records::Records;
 use crate::format::text::PackedDirectory;
@@ -40,6 +42,8 @@ pub struct Index {
     pub(crate) geo: Geo,
     pub(crate) filters: Filters,
     pub(crate) gazetteer: Gazetteer,
+    pub(crate) hours: HoursSection,
+    pub(crate) areas: Areas,
     /// Whether the text section matches its checksum, checked at the first
     /// search rather than at open (which must stay fast): tantivy trusts its
     /// files and may panic on damaged ones. `Err` holds the message.
@@ -176,6 +180,8 @@ impl Index {
             ));
         }
         let gazetteer = Gazetteer::open(sections.get(Section::Gazetteer)?)?;
+        let hours = HoursSection::open(sections.get(Section::Hours)?, services)?;
+        let areas = Areas::open(sections.get(Section::Areas)?, services)?;
         Ok(Index {
             sections,
             meta,
@@ -186,6 +192,8 @@ impl Index {
             geo,
             filters,
             gazetteer,
+            hours,
+            areas,
             text_checked: OnceLock::new(),
             vocabulary: OnceLock::new(),
             categories: OnceLock::new(),
@@ -335,9 +343,25 @@ impl Index {
     /// The first search reads the whole text section once to check its
     /// checksum, so that a damaged text index is this error rather than a
     /// panic inside tantivy; later searches reuse the verdict.
+    ///
+    /// `open_now` and hits' open state read the system clock; where there
+    /// is none (WebAssembly without JavaScript's clock), `open_now` is
+    /// refused and hits' `open_now` is `None`: see [`Index::search_at`].
     pub fn search(&self, query: &Query) -> Result<Results> {
         self.check_text()?;
-        crate::search::search(self, query)
+        crate::search::search(self, query, system_clock())
+    }
+
+    /// As [`Index::search`], with the caller's clock: `now` is the time of
+    /// `open_now` and of hits' open state, in seconds since the Unix epoch
+    /// (UTC). A binding without a system clock (WebAssembly) passes its
+    /// host's.
+    ///
+    /// # Errors
+    /// As [`Index::search`].
+    pub fn search_at(&self, query: &Query, now: i64) -> Result<Results> {
+        self.check_text()?;
+        crate::search::search(self, query, Some(now))
     }
 
     /// Verifies the text section's checksum, once per `Index`.
@@ -379,6 +403,22 @@ fn open_text(sections: &Sections) -> Result<(Searcher, Fields)> {
         sections.verify(Section::Text)?;
         std::panic::resume_unwind(panic)
     })
+}
+
+/// The system clock in seconds since the Unix epoch; `None` where there is
+/// none (wasm32-unknown-unknown, whose `SystemTime::now` panics).
+fn system_clock() -> Option<i64> {
+    #[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
+    {
+        None
+    }
+    #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+    {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()
+            .map(|d| d.as_secs() as i64)
+    }
 }
 
 #[cfg(test)]

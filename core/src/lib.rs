@@ -55,6 +55,7 @@ mod eligibility;
 mod error;
 mod format;
 pub mod geo;
+mod hours;
 mod index;
 pub mod lang;
 mod model;

@@ -55,6 +55,43 @@ pub struct Service {
     pub status: Status,
     /// When the record was last verified by the publisher (ISO 8601 date).
     pub last_verified: Option<String>,
+    /// The IANA time zone of the service's hours ("America/Winnipeg"); hours
+    /// without one are "hours unknown" to open-now searches.
+    pub time_zone: Option<String>,
+    /// Monthly opening hours ("the second Monday"), in local time.
+    pub monthly_hours: Vec<MonthlyInterval>,
+    /// Date ranges with hours of their own (holidays, closures, special hours).
+    pub hours_exceptions: Vec<HoursException>,
+    /// Where the service serves people, wherever its offices are (an
+    /// outreach team, a telephone line, a district program); empty when the
+    /// data does not say.
+    pub service_areas: Vec<ServiceArea>,
+}
+
+/// An area a service serves: polygons (HSDS 3 GeoJSON extents), postal
+/// code prefixes ("P0V", "P7"), or a name ("Thunder Bay District",
+/// "Ontario") that the build resolves to prefixes.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ServiceArea {
+    /// The area's name, for people ("all of Sudbury District").
+    pub name: Option<String>,
+    /// Polygons, each an exterior ring and holes of (lon, lat) points in
+    /// degrees (GeoJSON order).
+    pub polygons: Vec<AreaPolygon>,
+    /// Postal code prefixes: forward sortation areas ("P0V"), districts
+    /// ("P7") or provinces' letters ("P"); US ZIP code prefixes ("331").
+    pub postal_prefixes: Vec<String>,
+}
+
+/// A polygon with holes, points as (lon, lat) in degrees.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AreaPolygon {
+    /// The outer ring.
+    pub exterior: Vec<(f64, f64)>,
+    /// Rings cut out of it.
+    pub holes: Vec<Vec<(f64, f64)>>,
 }
 
 /// The organization behind a service.
@@ -424,6 +461,72 @@ pub struct OpenInterval {
     pub opens: u16,
     /// Closing time, minutes after midnight (up to 1440; past midnight spills into the next day's interval).
     pub closes: u16,
+}
+
+/// A monthly open interval in the service's local time: on the `week`-th
+/// `weekday` of each month (RRULE `BYDAY=2MO`; `-1MO` the last Monday).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonthlyInterval {
+    /// Which of the month's such weekdays: 1 to 5, or -1 for the last.
+    pub week: i8,
+    /// Day of the week, 0 = Monday … 6 = Sunday.
+    pub weekday: u8,
+    /// Opening time, minutes after midnight.
+    pub opens: u16,
+    /// Closing time, minutes after midnight (at most 1440).
+    pub closes: u16,
+}
+
+/// Hours that replace the regular ones over a range of dates: a holiday
+/// closure (no hours), special hours for the holiday weeks, a schedule
+/// row valid from one date to another.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct HoursException {
+    /// First day, inclusive, in days since 1970-01-01 (JSON: "YYYY-MM-DD").
+    #[serde(with = "civil_date")]
+    pub from: i64,
+    /// Last day, inclusive, in days since 1970-01-01 (JSON: "YYYY-MM-DD").
+    #[serde(with = "civil_date")]
+    pub until: i64,
+    /// The weekly hours in force over the range; empty when closed.
+    pub hours: Vec<OpenInterval>,
+}
+
+impl HoursException {
+    /// An exception from civil dates ("2026-12-25"); `None` when one is
+    /// not a date or `until` comes before `from`.
+    pub fn from_dates(from: &str, until: &str, hours: Vec<OpenInterval>) -> Option<HoursException> {
+        let from = crate::hours::parse_date(from)?;
+        let until = crate::hours::parse_date(until)?;
+        (from <= until).then_some(HoursException { from, until, hours })
+    }
+}
+
+/// Days since 1970-01-01 as "YYYY-MM-DD" in text formats (JSON), as a
+/// number in binary ones (the index records).
+mod civil_date {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub(super) fn serialize<S: Serializer>(days: &i64, serializer: S) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            let (year, month, day) = crate::hours::civil_from_days(*days);
+            serializer.serialize_str(&format!("{year:04}-{month:02}-{day:02}"))
+        } else {
+            serializer.serialize_i64(*days)
+        }
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<i64, D::Error> {
+        if deserializer.is_human_readable() {
+            let text = String::deserialize(deserializer)?;
+            crate::hours::parse_date(&text).ok_or_else(|| {
+                serde::de::Error::custom(format!("\"{text}\" is not a date (YYYY-MM-DD)"))
+            })
+        } else {
+            i64::deserialize(deserializer)
+        }
+    }
 }
 
 /// Operational status of a service.

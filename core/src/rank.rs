@@ -9,13 +9,19 @@
 //!   `text::schema`; each word by its English and French stems), times
 //!   [`SOME_WORDS`] when the service has only some of
 //!   several words (1 without text);
-//! - distance: [`decay`] of the distance to the nearest location,
-//!   [`DISTANCE_UNKNOWN`] for a service without one;
+//! - distance: [`decay`] of the distance to the nearest location, on a
+//!   scale that adapts to what is reachable from the caller
+//!   ([`distance_scale`]: a caller far from every matching service still
+//!   gets the best matches first), [`DISTANCE_UNKNOWN`] for a service
+//!   without a location;
 //! - language: 1 when the service offers a preferred language,
 //!   [`LANGUAGE_UNLISTED`] when it lists no language, [`LANGUAGE_OTHER`] when
 //!   it lists only others;
 //! - eligibility: 1 when the client's profile fits, [`ELIGIBILITY_UNKNOWN`]
 //!   when the data does not say. Ineligible services are not scored at all;
+//! - open hours ([`open_factor`]), when the query asks for a time: 1 when
+//!   the service is open then, [`HOURS_UNKNOWN`] when its hours are
+//!   unknown. Services closed then are not scored at all.
 //! - fit, with a client profile: 1 for a service made for the person (its
 //!   groups, age band or gender meet the profile), [`FIT_GENERAL`] for a
 //!   service for everyone, [`FIT_OTHERS`] for one made for others.
@@ -67,6 +73,40 @@ pub const LANGUAGE_UNLISTED: f32 = 0.4;
 pub const LANGUAGE_OTHER: f32 = 0.3;
 /// Eligibility factor when the data cannot tell.
 pub const ELIGIBILITY_UNKNOWN: f32 = 0.8;
+/// Distance factor of a service whose declared area holds the caller's
+/// place but whose offices are far: reachable (a telephone line, an
+/// outreach team), ranked as an office one half-life away would be, so
+/// that province-wide lines do not crowd out the offices nearby.
+pub const SERVES_HERE: f32 = 0.5;
+
+/// The distance factor of a service whose declared area holds the caller:
+/// its office's decay, at least [`SERVES_HERE`].
+///
+/// # Units
+/// Kilometres in.
+pub(crate) fn serving_factor(km: Option<f64>, scale: DistanceScale) -> f32 {
+    km.map_or(SERVES_HERE, |km| scale.decay(km).max(SERVES_HERE))
+}
+
+/// Area factor of a service whose declared service area does not hold the
+/// caller (its offices may be near, but it may not take them).
+pub const OUTSIDE_AREA: f32 = 0.5;
+
+/// The service-area factor: 1 when the service declares no area or serves
+/// the caller's place, [`OUTSIDE_AREA`] when its declared area excludes it.
+/// A service that serves the caller's place also counts as "here" for the
+/// distance decay (see `search`): such services are scored before any
+/// pruning by distance.
+pub(crate) fn area_factor(outside: bool) -> f32 {
+    match outside {
+        true => OUTSIDE_AREA,
+        false => 1.0,
+    }
+}
+
+/// Open-hours factor of a service whose hours are unknown, when the query
+/// asks for services open at a time: below every open one at equal text.
+pub const HOURS_UNKNOWN: f32 = 0.6;
 /// Fit factor of a service for everyone, when the client gave a profile: a
 /// service made for them (a youth shelter for a 17-year-old) ranks above it.
 pub const FIT_GENERAL: f32 = 0.85;
@@ -78,13 +118,64 @@ pub const DISTANCE_UNKNOWN: f32 = 0.25;
 
 /// Distance decay of the score: 1 up to [`DECAY_OFFSET_KM`], then halving every
 /// [`DECAY_HALF_LIFE_KM`] (an exponential decay with offset, as search engines'
-/// function scores have).
+/// function scores have): [`DistanceScale::URBAN`]'s decay.
 ///
 /// # Units
 /// Kilometres in; a factor in (0, 1] out.
 pub fn decay(distance_km: f64) -> f32 {
-    let beyond = (distance_km - DECAY_OFFSET_KM).max(0.0);
-    (0.5f64).powf(beyond / DECAY_HALF_LIFE_KM) as f32
+    DistanceScale::URBAN.decay(distance_km)
+}
+
+/// The scale of one query's distance decay: 1 up to `offset_km`, then
+/// halving every `half_life_km`.
+///
+/// # Units
+/// Kilometres.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DistanceScale {
+    /// Distances up to this count as "here".
+    pub offset_km: f64,
+    /// Every this many kilometres beyond the offset halves the factor.
+    pub half_life_km: f64,
+}
+
+impl DistanceScale {
+    /// The scale where services are near: [`DECAY_OFFSET_KM`], [`DECAY_HALF_LIFE_KM`].
+    pub const URBAN: DistanceScale = DistanceScale {
+        offset_km: DECAY_OFFSET_KM,
+        half_life_km: DECAY_HALF_LIFE_KM,
+    };
+
+    /// The factor at `distance_km`: non-increasing in it, in (0, 1].
+    ///
+    /// # Units
+    /// Kilometres in.
+    pub fn decay(&self, distance_km: f64) -> f32 {
+        let beyond = (distance_km - self.offset_km).max(0.0);
+        ((0.5f64).powf(beyond / self.half_life_km) as f32).max(f32::MIN_POSITIVE)
+    }
+}
+
+/// The decay's scale for a caller whose nearest matching service (one that
+/// passes the query's filters and has some of its words) is `nearest_km`
+/// away: distance is relative to what is reachable. The nearest match and
+/// anything as near count as "here" (the offset), and the factor halves
+/// every [`DECAY_HALF_LIFE_KM`] or every `nearest_km`, whichever is more. A
+/// caller in a city (nearest within [`DECAY_OFFSET_KM`]) gets
+/// [`DistanceScale::URBAN`]; a caller in a fly-in community 400 km from
+/// the nearest food bank gets one where a food bank 500 km away still
+/// scores 0.84, so the best matches lead, not the nearest office of any kind.
+///
+/// # Units
+/// Kilometres in.
+pub fn distance_scale(nearest_km: Option<f64>) -> DistanceScale {
+    match nearest_km {
+        Some(km) if km > DECAY_OFFSET_KM && km.is_finite() => DistanceScale {
+            offset_km: km,
+            half_life_km: km.max(DECAY_HALF_LIFE_KM),
+        },
+        _ => DistanceScale::URBAN,
+    }
 }
 
 /// Distances up to this count as "here" in the decay.
@@ -99,13 +190,13 @@ pub const DECAY_OFFSET_KM: f64 = 0.5;
 /// Kilometres.
 pub const DECAY_HALF_LIFE_KM: f64 = 10.0;
 
-/// The distance factor: [`decay`] of the kilometres to the nearest location,
-/// or [`DISTANCE_UNKNOWN`] for a service without a location.
+/// The distance factor: the decay on `scale` of the kilometres to the
+/// nearest location, or [`DISTANCE_UNKNOWN`] for a service without a location.
 ///
 /// # Units
 /// Kilometres in.
-pub(crate) fn distance_factor(km: Option<f64>) -> f32 {
-    km.map_or(DISTANCE_UNKNOWN, decay)
+pub(crate) fn distance_factor(km: Option<f64>, scale: DistanceScale) -> f32 {
+    km.map_or(DISTANCE_UNKNOWN, |km| scale.decay(km))
 }
 
 /// The text factor of a service with `bm25`: the BM25 itself, or
@@ -125,6 +216,10 @@ pub(crate) struct Factors {
     pub(crate) distance: Option<f32>,
     pub(crate) language: f32,
     pub(crate) eligibility: f32,
+    /// The open-hours factor ([`open_factor`]).
+    pub(crate) open: f32,
+    /// The service-area factor ([`area_factor`]).
+    pub(crate) area: f32,
     pub(crate) fit: f32,
 }
 
@@ -135,9 +230,26 @@ impl Factors {
             * self.distance.unwrap_or(1.0)
             * self.language
             * self.eligibility
+            * self.open
+            * self.area
             * self.fit
     }
 }
+
+/// The open-hours factor: `None` when the query asks no time, else the
+/// service's state then (`Some(None)`: hours unknown). At most 1, so every
+/// bound below holds with it among the `others` factors.
+pub(crate) fn open_factor(open: Option<Option<bool>>) -> f32 {
+    match open {
+        Some(None) => HOURS_UNKNOWN,
+        Some(Some(false)) => CLOSED_NOW,
+        _ => 1.0,
+    }
+}
+
+/// Open-hours factor of a service closed at the query's time but opening
+/// later that day, offered when too few are open ("no wrong door").
+pub const CLOSED_NOW: f32 = 0.3;
 
 /// Headroom for the last bits of a BM25 summed in another order (a bound
 /// from block-max WAND against the exact sum).
@@ -146,13 +258,18 @@ pub(crate) const ROUNDING: f32 = 1.0 + 1e-5;
 /// The most a service can score with a BM25 of at most `bm25` (`None`
 /// without text), language, eligibility and fit factors of at most `others`, and
 /// its nearest location at least `km` away (`Some(None)`: no location;
-/// `None`: the query has no place).
+/// `None`: the query has no place), on the query's distance `scale`.
 ///
 /// # Units
 /// Kilometres in.
-pub(crate) fn bound(bm25: Option<f32>, others: f32, km: Option<Option<f64>>) -> f32 {
+pub(crate) fn bound(
+    bm25: Option<f32>,
+    others: f32,
+    km: Option<Option<f64>>,
+    scale: DistanceScale,
+) -> f32 {
     let text = bm25.map_or(1.0, |bm25| bm25 * ROUNDING);
-    text * others * km.map_or(1.0, distance_factor)
+    text * others * km.map_or(1.0, |km| distance_factor(km, scale))
 }
 
 /// The most that a service offering none of the preferred languages can
@@ -160,11 +277,12 @@ pub(crate) fn bound(bm25: Option<f32>, others: f32, km: Option<Option<f64>>) -> 
 ///
 /// # Units
 /// Kilometres in.
-pub(crate) fn bound_without_preferred_language(bm25: f32, km: f64) -> f32 {
+pub(crate) fn bound_without_preferred_language(bm25: f32, km: f64, scale: DistanceScale) -> f32 {
     bound(
         Some(bm25),
         LANGUAGE_UNLISTED.max(LANGUAGE_OTHER),
         Some(Some(km)),
+        scale,
     )
 }
 
@@ -228,33 +346,53 @@ mod tests {
     }
 
     #[test]
+    fn the_scale_adapts_to_the_nearest_match() {
+        assert_eq!(distance_scale(None), DistanceScale::URBAN);
+        assert_eq!(distance_scale(Some(0.2)), DistanceScale::URBAN);
+        let remote = distance_scale(Some(400.0));
+        assert_eq!(remote.decay(400.0), 1.0);
+        assert!((remote.decay(800.0) - 0.5).abs() < 1e-6);
+        assert!(remote.decay(500.0) > 0.8);
+        // Never zero: far services keep their order by text.
+        assert!(DistanceScale::URBAN.decay(5000.0) > 0.0);
+    }
+
+    #[test]
     fn bounds_hold_for_every_factor() {
-        for km in [
-            None,
-            Some(None),
-            Some(Some(0.0)),
-            Some(Some(3.0)),
-            Some(Some(250.0)),
-        ] {
-            for (language, eligibility) in [
-                (1.0, 1.0),
-                (LANGUAGE_UNLISTED, ELIGIBILITY_UNKNOWN),
-                (LANGUAGE_OTHER, 1.0),
+        for scale in [DistanceScale::URBAN, distance_scale(Some(120.0))] {
+            for km in [
+                None,
+                Some(None),
+                Some(Some(0.0)),
+                Some(Some(3.0)),
+                Some(Some(250.0)),
             ] {
-                for all_words in [true, false] {
-                    let factors = Factors {
-                        text: Some(text_factor(2.5, all_words)),
-                        distance: km.map(distance_factor),
-                        language,
-                        eligibility,
-                        fit: FIT_GENERAL,
-                    };
-                    let others = language * eligibility * FIT_GENERAL;
-                    assert!(factors.score() <= bound(Some(2.5), others, km));
-                    assert!(factors.score() <= bound(Some(2.5), 1.0, None));
-                    if let Some(Some(km)) = km {
-                        if language < 1.0 {
-                            assert!(factors.score() <= bound_without_preferred_language(2.5, km));
+                for (language, eligibility) in [
+                    (1.0, 1.0),
+                    (LANGUAGE_UNLISTED, ELIGIBILITY_UNKNOWN),
+                    (LANGUAGE_OTHER, 1.0),
+                ] {
+                    for all_words in [true, false] {
+                        let factors = Factors {
+                            text: Some(text_factor(2.5, all_words)),
+                            distance: km.map(|km| distance_factor(km, scale)),
+                            language,
+                            eligibility,
+                            open: open_factor(Some(None)),
+                            area: area_factor(true),
+                            fit: FIT_GENERAL,
+                        };
+                        let others =
+                            language * eligibility * factors.open * factors.area * FIT_GENERAL;
+                        assert!(factors.score() <= bound(Some(2.5), others, km, scale));
+                        assert!(factors.score() <= bound(Some(2.5), 1.0, None, scale));
+                        if let Some(Some(km)) = km {
+                            if language < 1.0 {
+                                assert!(
+                                    factors.score()
+                                        <= bound_without_preferred_language(2.5, km, scale)
+                                );
+                            }
                         }
                     }
                 }

@@ -17,6 +17,11 @@ pub struct Results {
     /// Facet counts over the matches (not just this page): exact when
     /// `facets.exact`, as `total` is. `None` only in results made by hand.
     pub facets: Option<Facets>,
+    /// The directory's own help line, from its build (`None` when it gave
+    /// none): given with every answer, however few hits, so that no caller
+    /// is left without somewhere to turn.
+    #[serde(default)]
+    pub help_line: Option<String>,
 }
 
 impl Results {
@@ -74,8 +79,14 @@ pub struct Hit {
     pub eligibility: Option<Eligibility>,
     /// Languages the service is offered in (ISO 639 codes, else names).
     pub languages: Vec<String>,
-    /// Whether the service is open now. Not computed yet: always `None`.
+    /// Whether the service is open at the query's time (`open_at`, else the
+    /// caller's clock); `None` when its hours (or its time zone) are unknown,
+    /// or no clock is at hand.
     pub open_now: Option<bool>,
+    /// Whether the service's declared area holds the person's place: `None`
+    /// without `near`, or when the service declares no area.
+    #[serde(default)]
+    pub serves_here: Option<bool>,
     /// The service's location nearest to `near` (the first one without `near`).
     pub location: Option<HitLocation>,
     /// Names of the taxonomy terms the service is classified under.
@@ -86,6 +97,12 @@ pub struct Hit {
     pub url: Option<String>,
     /// Why this hit ranks where it does; only when the query asks to `explain`.
     pub explanation: Option<Explanation>,
+    /// Set when the hit does not meet the whole query and is offered
+    /// because too few services do ("no wrong door"): what was relaxed
+    /// ("beyond 10 km", "language preferred, not required", "opens later
+    /// today", "hours unknown", "outside its service area").
+    #[serde(default)]
+    pub relaxed: Option<String>,
 }
 
 /// A location of a hit.
@@ -130,6 +147,10 @@ pub struct Explanation {
     pub language: f32,
     /// Eligibility factor: 1 when eligible, less when unknown.
     pub eligibility: f32,
+    /// Open-hours factor: 1 when open at the query's time (or the query asks
+    /// no time), less when the hours are unknown.
+    #[serde(default = "one")]
+    pub open: f32,
     /// Fit factor: 1 for a service made for the client (or without a
     /// profile), less for one for everyone, less still for one made for others.
     #[serde(default = "one")]

@@ -25,8 +25,15 @@ fn ranking_index() -> Index {
     Index::from_bytes(ranking_bytes()).unwrap()
 }
 
+/// The hits that meet the whole query (not those offered with a soft
+/// constraint relaxed, see `no_wrong_door`).
 fn ids(results: &Results) -> Vec<&str> {
-    results.hits.iter().map(|h| h.id.as_str()).collect()
+    results
+        .hits
+        .iter()
+        .filter(|h| h.relaxed.is_none())
+        .map(|h| h.id.as_str())
+        .collect()
 }
 
 // Ranking behaviour a person at a 211 line would notice.
@@ -850,7 +857,10 @@ mod bad_input {
             (r#"{"limit": 0}"#, "limit 0"),
             (r#"{"near": {"lat": 95, "lon": 0}}"#, "near.lat 95"),
             (r#"{"languages": ["xx-nonsense"]}"#, "xx-nonsense"),
-            (r#"{"open_now": true}"#, "open_now is not supported yet"),
+            (
+                r#"{"open_at": "2026-11-29 03:00"}"#,
+                "open_at \"2026-11-29 03:00\" is not",
+            ),
         ] {
             let err = Query::from_json(json)
                 .and_then(|q| index.search(&q))
@@ -886,6 +896,79 @@ mod bad_input {
         );
     }
 }
+
+// Open now and open at, each service in its own time zone.
+mod open_hours;
+
+// No wrong door: too few matches bring relaxed ones, marked, and the help line.
+mod no_wrong_door {
+    use super::*;
+
+    #[test]
+    fn a_radius_with_one_match_offers_the_nearest_beyond_it() {
+        let index = ranking_index();
+        let results = index
+            .search(&Query::new().near_place("M5V 2T6").radius_km(10.0).limit(5))
+            .unwrap();
+        assert_eq!(results.total, 1);
+        assert_eq!(results.hits.len(), 5);
+        assert_eq!(results.hits[0].id, "s08");
+        assert_eq!(results.hits[0].relaxed, None);
+        for hit in &results.hits[1..] {
+            assert_eq!(hit.relaxed.as_deref(), Some("beyond 10 km"), "{}", hit.id);
+            assert!(hit.distance_km.unwrap() > 10.0);
+        }
+        // Nearest first, as without the radius.
+        let beyond: Vec<f64> = results.hits[1..]
+            .iter()
+            .map(|h| h.distance_km.unwrap())
+            .collect();
+        assert!(beyond.windows(2).all(|w| w[0] <= w[1]), "{beyond:?}");
+        // The next page goes on with the same list.
+        let page2 = index
+            .search(
+                &Query::new()
+                    .near_place("M5V 2T6")
+                    .radius_km(10.0)
+                    .limit(5)
+                    .offset(5),
+            )
+            .unwrap();
+        let all = index
+            .search(&Query::new().near_place("M5V 2T6").radius_km(10.0).limit(10))
+            .unwrap();
+        assert_eq!(
+            page2.hits.iter().map(|h| &h.id).collect::<Vec<_>>(),
+            all.hits[5..].iter().map(|h| &h.id).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn a_required_language_no_one_speaks_offers_the_others_marked() {
+        let index = ranking_index();
+        let results = index
+            .search(
+                &Query::new()
+                    .text("food")
+                    .language("so")
+                    .require_language(true),
+            )
+            .unwrap();
+        assert_eq!(results.total, 0);
+        assert!(!results.hits.is_empty());
+        assert!(results
+            .hits
+            .iter()
+            .all(|h| h.relaxed.as_deref() == Some("language preferred, not required")));
+    }
+}
+
+// Serves my area: service areas as polygons, postal prefixes and names.
+mod areas;
+
+// Callers a 211 hears, on the demo directory: when and where (open now,
+// serves my area, remote callers, no wrong door).
+mod when_where;
 
 // Skipping what cannot enter the top never changes the answer.
 mod pruning;

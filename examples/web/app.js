@@ -46,6 +46,11 @@ function currentQuery() {
   }
   if ($("free").checked) query.free_only = true;
   if ($("wheelchair").checked) query.wheelchair = true;
+  if (query.near && $("serves-here").checked) query.serves_here = true;
+  if ($("open-now").checked) {
+    query.open_now = true;
+    if ($("hours-known").checked) query.hours_known = true;
+  }
   return query;
 }
 
@@ -78,7 +83,7 @@ function receive(data) {
       fillLanguages();
       $("attribution").textContent = info.meta.attribution.join(" · ");
       for (const element of document.querySelectorAll("input, select, button")) {
-        if (element.id !== "open-now") element.disabled = false;
+        element.disabled = false;
       }
       $("status").textContent = t("ready", info.services);
       document.body.dataset.state = "ready";
@@ -125,7 +130,8 @@ function render() {
     $("status").textContent = t("prompt");
     return;
   }
-  $("status").textContent = t("found", results.total, results.total_exact);
+  $("status").textContent = t("found", results.total, results.total_exact) +
+    (results.help_line ? " · " + t("helpLine", results.help_line) : "");
   $("results").replaceChildren(...results.hits.map((hit) => card(hit, details[hit.id] ?? {})));
   $("more").hidden = results.hits.length >= results.total;
   document.body.dataset.searchMs = String(last.ms);
@@ -194,6 +200,11 @@ function reasons(hit, detail) {
   if (detail.cost === "free") parts.push(t("isFree"));
   if (hit.eligibility === "eligible" && query.client) parts.push(t("eligible"));
   if (hit.eligibility === "unknown") parts.push(t("checkEligibility"));
+  if (hit.open_now === true) parts.push(t("openNowState"));
+  if (hit.open_now === false) parts.push(t("closedNowState"));
+  if (hit.serves_here === true) parts.push(t("servesHereState"));
+  if (hit.serves_here === false) parts.push(t("outsideAreaState"));
+  if (hit.relaxed) parts.push(t("relaxed", hit.relaxed));
   return parts.join(" · ");
 }
 

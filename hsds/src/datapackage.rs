@@ -108,6 +108,8 @@ fn kind_of_resource(name: &str) -> Option<Kind> {
         "service_at_location" | "services_at_location" => Kind::Links,
         "phone" | "phones" => Kind::Phones,
         "regular_schedule" | "regular_schedules" | "schedule" | "schedules" => Kind::Schedules,
+        "holiday_schedule" | "holiday_schedules" => Kind::Holidays,
+        "service_area" | "service_areas" => Kind::ServiceAreas,
         "language" | "languages" => Kind::Languages,
         "eligibility" => Kind::Eligibility,
         "taxonomy" | "taxonomy_term" | "taxonomy_terms" => Kind::Terms,

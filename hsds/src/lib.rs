@@ -56,6 +56,7 @@
 mod access;
 mod address;
 mod ages;
+mod areas;
 pub(crate) mod clean;
 mod cost;
 mod datapackage;
@@ -69,6 +70,7 @@ mod source;
 mod table;
 mod tabular;
 pub mod taxonomy;
+pub mod timezone;
 mod v3_csv;
 pub mod v3_json;
 

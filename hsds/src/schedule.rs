@@ -12,10 +12,18 @@
 //! `9am`, `830am`, `9:00a`, `noon`, `midnight`, `09:00-05:00` (an HSDS 1 UTC
 //! offset, dropped: hours are local). `24 hours` opens the whole day;
 //! `closed` opens nothing. Hours past midnight spill into the next day.
-//! `valid_from` / `valid_to` are not applied: an index is used for months
-//! after it is built, and a stale schedule is for the publisher to fix.
+//!
+//! `freq=MONTHLY` with ordinal days (`byday=2MO`, `-1FR`) gives monthly
+//! hours. A row with `valid_from` and `valid_to` (HSDS 3 exceptional hours)
+//! and a 1.x `holiday_schedules` row (`start_date`, `end_date`, `closed`)
+//! replace the regular hours over their dates ([`HoursException`]); a row
+//! with only one of the two dates is read as regular hours, and so are
+//! dated rows when a service has no undated ones. A `timezone`
+//! that names an IANA zone is the service's zone; a UTC offset (HSDS 3's
+//! number) is not one (it says nothing of daylight saving time): the zone
+//! then comes from the location (see [`crate::timezone`]).
 
-use servicematch::OpenInterval;
+use servicematch::{HoursException, MonthlyInterval, OpenInterval};
 
 const DAY_CODES: [&str; 7] = ["mo", "tu", "we", "th", "fr", "sa", "su"];
 const DAY_NAMES: [&str; 7] = [
@@ -32,7 +40,33 @@ const DAY_NAMES: [&str; 7] = [
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Hours {
     intervals: Vec<OpenInterval>,
+    monthly: Vec<MonthlyInterval>,
+    exceptions: Vec<HoursException>,
+    time_zone: Option<String>,
     texts: Vec<String>,
+}
+
+/// Hours gathered from schedule rows, ready for a [`servicematch::Service`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Schedule {
+    pub weekly: Vec<OpenInterval>,
+    pub monthly: Vec<MonthlyInterval>,
+    pub exceptions: Vec<HoursException>,
+    pub time_zone: Option<String>,
+    pub text: Option<String>,
+}
+
+impl Schedule {
+    /// Sets the service's hours fields.
+    pub(crate) fn apply(self, service: &mut servicematch::Service) {
+        service.hours = self.weekly;
+        service.monthly_hours = self.monthly;
+        service.hours_exceptions = self.exceptions;
+        service.hours_text = self.text;
+        if self.time_zone.is_some() {
+            service.time_zone = self.time_zone;
+        }
+    }
 }
 
 /// One schedule row, as text fields; empty fields are `None`.
@@ -50,6 +84,14 @@ pub(crate) struct Rule<'a> {
     pub opens_at: Option<&'a str>,
     /// Closing time.
     pub closes_at: Option<&'a str>,
+    /// First day the row applies (HSDS 3 `valid_from`, 1.x holiday `start_date`).
+    pub valid_from: Option<&'a str>,
+    /// Last day the row applies (HSDS 3 `valid_to`, 1.x holiday `end_date`).
+    pub valid_to: Option<&'a str>,
+    /// Closed over the dates (1.x holiday `closed`: "true", "1", "yes").
+    pub closed: Option<&'a str>,
+    /// Time zone: an IANA name, or an HSDS 3 UTC offset (not used).
+    pub timezone: Option<&'a str>,
 }
 
 /// Why a schedule row could not be structured: the field and the reason.
@@ -71,6 +113,7 @@ impl Rule<'_> {
         ]
         .iter()
         .all(Option::is_none)
+            && (self.valid_from.is_none() || self.valid_to.is_none())
     }
 }
 
@@ -81,21 +124,96 @@ impl Hours {
     /// The field and reason when the row's days or times cannot be read; the
     /// caller keeps the row's text and reports it.
     pub(crate) fn add_rule(&mut self, rule: &Rule) -> Result<(), Unreadable> {
+        if let Some(zone) = rule.timezone.map(str::trim) {
+            if zone.contains('/') && self.time_zone.is_none() {
+                self.time_zone = Some(zone.to_owned());
+            }
+        }
+        let dated = match (rule.valid_from, rule.valid_to) {
+            (Some(from), Some(until)) => Some(
+                HoursException::from_dates(from, until, Vec::new()).ok_or_else(|| Unreadable {
+                    field: "valid_from",
+                    reason: format!(
+                        "valid dates \"{from}\" to \"{until}\" are not a range of dates"
+                    ),
+                })?,
+            ),
+            _ => None,
+        };
+        let closed = rule.closed.is_some_and(|c| {
+            matches!(
+                c.trim().to_ascii_lowercase().as_str(),
+                "true" | "1" | "yes" | "y" | "t"
+            )
+        });
+        if let Some(mut exception) = dated {
+            let has_times = rule.opens_at.is_some() || rule.closes_at.is_some();
+            if !closed && has_times {
+                let days = if rule.byday.is_none() && rule.weekday.is_none() {
+                    (0..7).collect()
+                } else {
+                    days(rule)?
+                };
+                let mut hours = Hours::default();
+                hours.add_times(&days, times(rule.opens_at, rule.closes_at)?);
+                exception.hours = hours.intervals;
+            }
+            // Rows for the same dates add up (weekday rows of special hours).
+            match self
+                .exceptions
+                .iter_mut()
+                .find(|e| e.from == exception.from && e.until == exception.until)
+            {
+                Some(same) => same.hours.extend(exception.hours),
+                None => self.exceptions.push(exception),
+            }
+            return Ok(());
+        }
+        if is_monthly(rule) {
+            let byday = rule.byday.unwrap_or_default();
+            let ordinals = ordinal_days(byday).ok_or_else(|| Unreadable {
+                field: "byday",
+                reason: format!(
+                    "byday \"{byday}\" is not a list of days of the month such as 2MO or -1FR"
+                ),
+            })?;
+            let span = match times(rule.opens_at, rule.closes_at)? {
+                Times::Closed => return Ok(()),
+                Times::AllDay => (0, 1440),
+                // Monthly hours past midnight end at midnight.
+                Times::Open(opens, closes) if closes <= opens => (opens, 1440),
+                Times::Open(opens, closes) => (opens, closes),
+            };
+            for (week, weekday) in ordinals {
+                self.monthly.push(MonthlyInterval {
+                    week,
+                    weekday,
+                    opens: span.0,
+                    closes: span.1,
+                });
+            }
+            return Ok(());
+        }
         let days = days(rule)?;
-        match times(rule.opens_at, rule.closes_at)? {
+        let times = times(rule.opens_at, rule.closes_at)?;
+        self.add_times(&days, times);
+        Ok(())
+    }
+
+    fn add_times(&mut self, days: &[u8], times: Times) {
+        match times {
             Times::Closed => {}
             Times::AllDay => {
-                for day in days {
+                for &day in days {
                     self.add(day, 0, 1440);
                 }
             }
             Times::Open(opens, closes) => {
-                for day in days {
+                for &day in days {
                     self.add(day, opens, closes);
                 }
             }
         }
-        Ok(())
     }
 
     /// Adds an interval; a closing time at or before the opening time runs
@@ -129,25 +247,88 @@ impl Hours {
 
     /// Whether nothing was added.
     pub(crate) fn is_empty(&self) -> bool {
-        self.intervals.is_empty() && self.texts.is_empty()
+        self.intervals.is_empty()
+            && self.monthly.is_empty()
+            && self.exceptions.is_empty()
+            && self.texts.is_empty()
     }
 
     /// Adds everything `other` holds.
     pub(crate) fn extend(&mut self, other: &Hours) {
         self.intervals.extend_from_slice(&other.intervals);
+        self.monthly.extend_from_slice(&other.monthly);
+        for exception in &other.exceptions {
+            if !self.exceptions.contains(exception) {
+                self.exceptions.push(exception.clone());
+            }
+        }
+        if self.time_zone.is_none() {
+            self.time_zone.clone_from(&other.time_zone);
+        }
         for text in &other.texts {
             self.add_text(text.clone());
         }
     }
 
     /// Intervals sorted and deduplicated, and the text kept, joined by "; ".
-    pub(crate) fn finish(mut self) -> (Vec<OpenInterval>, Option<String>) {
+    pub(crate) fn finish(mut self) -> Schedule {
+        // Dated rows are exceptions to regular hours. Without regular
+        // hours, dated rows with times are the hours (their validity is
+        // dropped, as a stale schedule is for the publisher to fix: the
+        // canonical HSDS 3 example dates its weekly row 2005-01-01), and
+        // closures alone say nothing of when the service is open.
+        if self.intervals.is_empty() && self.monthly.is_empty() {
+            for exception in std::mem::take(&mut self.exceptions) {
+                self.intervals.extend(exception.hours);
+            }
+        }
         self.intervals
             .sort_by_key(|h| (h.weekday, h.opens, h.closes));
         self.intervals.dedup();
+        self.monthly
+            .sort_by_key(|h| (h.week, h.weekday, h.opens, h.closes));
+        self.monthly.dedup();
+        for exception in &mut self.exceptions {
+            exception
+                .hours
+                .sort_by_key(|h| (h.weekday, h.opens, h.closes));
+            exception.hours.dedup();
+        }
+        self.exceptions.sort_by_key(|e| (e.from, e.until));
         let text = (!self.texts.is_empty()).then(|| self.texts.join("; "));
-        (self.intervals, text)
+        Schedule {
+            weekly: self.intervals,
+            monthly: self.monthly,
+            exceptions: self.exceptions,
+            time_zone: self.time_zone,
+            text,
+        }
     }
+}
+
+/// Whether a row repeats monthly (`freq=MONTHLY`).
+fn is_monthly(rule: &Rule) -> bool {
+    rule.freq
+        .is_some_and(|f| f.trim().eq_ignore_ascii_case("monthly"))
+}
+
+/// The (week, weekday) pairs of a monthly `byday` ("2MO,4MO", "-1FR");
+/// `None` when a day has no ordinal or one out of range.
+fn ordinal_days(byday: &str) -> Option<Vec<(i8, u8)>> {
+    let mut days = Vec::new();
+    for part in byday.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let split = part.find(|c: char| c.is_ascii_alphabetic())?;
+        let (ordinal, day) = part.split_at(split);
+        let week: i8 = ordinal.trim_start_matches('+').parse().ok()?;
+        if !(week == -1 || (1..=5).contains(&week)) {
+            return None;
+        }
+        let weekday = DAY_CODES
+            .iter()
+            .position(|code| code.eq_ignore_ascii_case(day))? as u8;
+        days.push((week, weekday));
+    }
+    (!days.is_empty()).then_some(days)
 }
 
 fn days(rule: &Rule) -> Result<Vec<u8>, Unreadable> {
@@ -454,7 +635,11 @@ mod tests {
             ..Rule::default()
         };
         hours.add_rule(&rule).unwrap();
-        let (intervals, text) = hours.finish();
+        let Schedule {
+            weekly: intervals,
+            text,
+            ..
+        } = hours.finish();
         assert_eq!(
             intervals,
             [
@@ -484,7 +669,7 @@ mod tests {
             ..Rule::default()
         };
         hours.add_rule(&rule).unwrap();
-        let (intervals, _) = hours.finish();
+        let intervals = hours.finish().weekly;
         assert!(intervals.contains(&interval(3, 600, 1080)));
         assert!(intervals.contains(&interval(4, 600, 1080)));
         // Overnight: Sunday 22:00 runs into Monday 02:00.
@@ -497,14 +682,22 @@ mod tests {
         let mut hours = Hours::default();
         let monthly = Rule {
             freq: Some("MONTHLY"),
-            byday: Some("1MO"),
+            byday: Some("MO"),
+            opens_at: Some("9:00"),
+            closes_at: Some("12:00"),
+            ..Rule::default()
+        };
+        assert_eq!(hours.add_rule(&monthly).unwrap_err().field, "byday");
+        let yearly = Rule {
+            freq: Some("YEARLY"),
+            byday: Some("MO"),
             opens_at: Some("9:00"),
             closes_at: Some("12:00"),
             ..Rule::default()
         };
         assert_eq!(
-            hours.add_rule(&monthly).unwrap_err().reason,
-            "freq \"MONTHLY\" is not a weekly schedule"
+            hours.add_rule(&yearly).unwrap_err().reason,
+            "freq \"YEARLY\" is not a weekly schedule"
         );
         let typo = Rule {
             weekday: Some("Monday"),
@@ -547,10 +740,85 @@ mod tests {
     }
 
     #[test]
+    fn monthly_ordinals_and_dated_exceptions() {
+        let mut hours = Hours::default();
+        let monthly = Rule {
+            freq: Some("MONTHLY"),
+            byday: Some("2MO,-1FR"),
+            opens_at: Some("10:00"),
+            closes_at: Some("12:00"),
+            timezone: Some("America/Winnipeg"),
+            ..Rule::default()
+        };
+        hours.add_rule(&monthly).unwrap();
+        let holiday = Rule {
+            valid_from: Some("2026-12-25"),
+            valid_to: Some("2026-12-26"),
+            closed: Some("true"),
+            ..Rule::default()
+        };
+        hours.add_rule(&holiday).unwrap();
+        let special = Rule {
+            byday: Some("MO,TU"),
+            valid_from: Some("2026-12-21"),
+            valid_to: Some("2027-01-01"),
+            opens_at: Some("10:00"),
+            closes_at: Some("14:00"),
+            ..Rule::default()
+        };
+        hours.add_rule(&special).unwrap();
+        let schedule = hours.finish();
+        assert_eq!(schedule.time_zone.as_deref(), Some("America/Winnipeg"));
+        assert_eq!(
+            schedule.monthly,
+            [
+                MonthlyInterval {
+                    week: -1,
+                    weekday: 4,
+                    opens: 600,
+                    closes: 720
+                },
+                MonthlyInterval {
+                    week: 2,
+                    weekday: 0,
+                    opens: 600,
+                    closes: 720
+                }
+            ]
+        );
+        assert_eq!(schedule.exceptions.len(), 2);
+        let christmas = schedule
+            .exceptions
+            .iter()
+            .find(|e| e.until - e.from == 1)
+            .unwrap();
+        assert!(christmas.hours.is_empty());
+        let holidays = schedule
+            .exceptions
+            .iter()
+            .find(|e| e.until - e.from == 11)
+            .unwrap();
+        assert_eq!(
+            holidays.hours,
+            [interval(0, 600, 840), interval(1, 600, 840)]
+        );
+        let bad = Rule {
+            valid_from: Some("2026-12-25"),
+            valid_to: Some("Christmas"),
+            closed: Some("true"),
+            ..Rule::default()
+        };
+        assert_eq!(
+            Hours::default().add_rule(&bad).unwrap_err().field,
+            "valid_from"
+        );
+    }
+
+    #[test]
     fn repeated_text_is_kept_once() {
         let mut hours = Hours::default();
         hours.add_text("By appointment".into());
         hours.add_text("By appointment".into());
-        assert_eq!(hours.finish().1.as_deref(), Some("By appointment"));
+        assert_eq!(hours.finish().text.as_deref(), Some("By appointment"));
     }
 }

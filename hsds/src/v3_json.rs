@@ -381,9 +381,20 @@ fn service(record: &Value, context: &mut Context) -> Option<(Service, Vec<Term>)
         _ => Vec::new(),
     };
     service.cost = self::cost(record, context);
-    let (hours, hours_text) = schedules(record, context);
-    service.hours = hours;
-    service.hours_text = hours_text;
+    schedules(record, context).apply(&mut service);
+    for entry in list(record, "service_areas") {
+        let name = raw(entry, "name").or_else(|| raw(entry, "service_area"));
+        match crate::areas::area(name, entry.get("extent"), raw(entry, "extent_type")) {
+            Ok(Some(area)) => service.service_areas.push(area),
+            Ok(None) => {}
+            Err(reason) => {
+                context.warn("service_areas", format!("{reason}; the area is not used"));
+                if let Ok(Some(area)) = crate::areas::area(name, None, None) {
+                    service.service_areas.push(area);
+                }
+            }
+        }
+    }
     service.required_documents = list(record, "required_documents")
         .iter()
         .filter_map(|d| prose(d, "document"))
@@ -520,10 +531,7 @@ fn cost(record: &Value, context: &mut Context) -> Cost {
     cost
 }
 
-fn schedules(
-    record: &Value,
-    context: &mut Context,
-) -> (Vec<servicematch::OpenInterval>, Option<String>) {
+fn schedules(record: &Value, context: &mut Context) -> crate::schedule::Schedule {
     let mut hours = Hours::default();
     for schedule in list(record, "schedules") {
         let fields: Vec<Option<String>> = [
@@ -533,6 +541,9 @@ fn schedules(
             "weekday",
             "opens_at",
             "closes_at",
+            "valid_from",
+            "valid_to",
+            "timezone",
         ]
         .iter()
         .map(|key| text(schedule, key))
@@ -544,6 +555,10 @@ fn schedules(
             weekday: fields[3].as_deref(),
             opens_at: fields[4].as_deref(),
             closes_at: fields[5].as_deref(),
+            valid_from: fields[6].as_deref(),
+            valid_to: fields[7].as_deref(),
+            closed: None,
+            timezone: fields[8].as_deref(),
         };
         let description = prose(schedule, "description");
         if rule.is_empty() {

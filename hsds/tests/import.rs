@@ -115,14 +115,15 @@ fn hsds3_csv_reads_like_its_json_twin() {
         Some("1-30 Main Street, MyVillage, MyCity, MyState")
     );
     says(&csv, "locations.csv row 1 field latitude: location 3a19ff88-4620-4d17-9830-ac1d859eb5d5 at (100, 101) is not a point on Earth; kept without coordinates");
-    // Tables servicematch does not read are counted, not hidden.
+    // Service areas are read; the example's is a paragraph of prose and an
+    // extent that is not GeoJSON ("extent"): counted, not used.
     let areas = csv
         .report
         .tables
         .iter()
         .find(|t| t.file.ends_with("service_areas.csv"))
         .unwrap();
-    assert_eq!((areas.read, areas.used, areas.imported), (1, 0, false));
+    assert_eq!((areas.read, areas.used, areas.imported), (1, 0, true));
 }
 
 #[test]
@@ -282,14 +283,18 @@ fn messy_hsds3_csv() {
         ],
         "weekly rows, the Friday one past midnight"
     );
+    // The monthly row (byday 1SA) is structured, in its row's zone.
     assert_eq!(
-        counselling.hours_text.as_deref(),
-        Some("First Saturday of the month")
+        counselling.monthly_hours,
+        [servicematch::MonthlyInterval {
+            week: 1,
+            weekday: 5,
+            opens: 600,
+            closes: 840
+        }]
     );
-    says(
-        &import,
-        "schedules.csv row 3 field freq: freq \"MONTHLY\" is not a weekly schedule; kept as text",
-    );
+    assert_eq!(counselling.time_zone.as_deref(), Some("America/Toronto"));
+    assert_eq!(counselling.hours_text, None);
     assert_eq!(
         counselling.eligibility.ages,
         ages(Some(18), Some(64), false)

@@ -55,10 +55,14 @@ pub fn write_demo(output_dir: &Path, odhf_dir: Option<&Path>) -> Result<DemoRepo
         }
         None => (None, Vec::new()),
     };
-    let community_services = write_services_to_file(
-        Generator::new(demo_options())?,
-        &output_dir.join(COMMUNITY_SERVICES_FILE),
-    )?;
+    // The generated services, enriched for the demo's callers (hours'
+    // time zones, holidays, monthly and overnight hours, service areas),
+    // then the services written for the scenario tests.
+    let services = Generator::new(demo_options())?
+        .map(crate::scenarios::enrich)
+        .chain(crate::scenarios::scenario_services());
+    let community_services =
+        write_services_to_file(services, &output_dir.join(COMMUNITY_SERVICES_FILE))?;
     Ok(DemoReport {
         community_services,
         odhf_services,
@@ -75,11 +79,12 @@ mod tests {
     fn the_demo_is_written_and_reads_back() {
         let dir = tempfile::tempdir().unwrap();
         let report = write_demo(dir.path(), None).unwrap();
-        assert_eq!(report.community_services, DEMO_SERVICES);
+        let written = DEMO_SERVICES + crate::scenarios::SCENARIO_SERVICES;
+        assert_eq!(report.community_services, written);
         assert_eq!(report.odhf_services, None);
         let text = std::fs::read(dir.path().join(COMMUNITY_SERVICES_FILE)).unwrap();
         let services: Vec<Service> = serde_json::from_slice(&text).unwrap();
-        assert_eq!(services.len() as u64, DEMO_SERVICES);
+        assert_eq!(services.len() as u64, written);
         assert!(services
             .iter()
             .all(|s| s.description.ends_with("(Synthetic example record.)")));

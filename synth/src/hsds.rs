@@ -78,6 +78,26 @@ pub struct Service {
     /// Taxonomy terms (categories, gender restriction).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attributes: Vec<Attribute>,
+    /// Where the service serves people (a GeoJSON extent, postal prefixes
+    /// or a named area).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub service_areas: Vec<ServiceArea>,
+}
+
+/// An area a service serves (HSDS 3 `service_area`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ServiceArea {
+    /// Stable identifier.
+    pub id: String,
+    /// The area's name ("Thunder Bay District", "Ontario"), or postal
+    /// prefixes ("P0V, P0T").
+    pub name: String,
+    /// The area as GeoJSON text, when drawn.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extent: Option<String>,
+    /// "geojson" when `extent` is set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extent_type: Option<String>,
 }
 
 /// The organization behind a service.
@@ -189,7 +209,7 @@ pub struct Language {
 pub struct Schedule {
     /// Stable identifier.
     pub id: String,
-    /// Always "WEEKLY" here.
+    /// "WEEKLY", or "MONTHLY" with ordinal days ("2SA").
     pub freq: String,
     /// Days, RFC 5545 style ("MO,TU,WE,TH,FR").
     pub byday: String,
@@ -200,6 +220,15 @@ pub struct Schedule {
     /// The rule in words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// First day of a dated row (holiday closure), YYYY-MM-DD.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_from: Option<String>,
+    /// Last day of a dated row, YYYY-MM-DD.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_to: Option<String>,
+    /// The IANA time zone of the hours ("America/Winnipeg").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
 }
 
 /// One way the service is paid for.

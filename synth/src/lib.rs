@@ -65,6 +65,7 @@ mod hours;
 pub mod hsds;
 pub mod odhf;
 pub mod places;
+pub mod scenarios;
 mod service;
 pub mod taxonomy;
 mod template;

@@ -441,6 +441,9 @@ impl Generator {
                 opens_at: rule.1.to_string(),
                 closes_at: rule.2.to_string(),
                 description: Some(hours::describe(rule, french)),
+                valid_from: None,
+                valid_to: None,
+                timezone: None,
             })
             .collect();
 
@@ -629,6 +632,7 @@ impl Generator {
             cost_options: vec![cost_option],
             required_documents,
             attributes,
+            service_areas: Vec::new(),
             id,
         }
     }

@@ -20,7 +20,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut builder = IndexBuilder::new("ranking");
     builder
         .add_services(import.services)
-        .add_report(import.report);
+        .add_report(import.report)
+        .help_line("211");
     let index_path = out.join("ranking.smx");
     builder.write(&index_path)?;
     let index = Index::open(&index_path)?;

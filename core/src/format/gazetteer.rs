@@ -137,6 +137,15 @@ impl GazetteerBuilder {
         }
     }
 
+    /// Adds a postal code (or ZIP code) at a point unless the gazetteer
+    /// already has it: the directory's own addresses, so that a code no
+    /// gazetteer table holds (a US ZIP code in a US export) is found.
+    pub(crate) fn add_postal_if_absent(&mut self, code: &str, lat: f64, lon: f64) {
+        if let Some(key) = postal_key(code) {
+            self.postal.entry(key).or_insert((lat, lon));
+        }
+    }
+
     /// Adds a place name (a town, a neighbourhood) at a point.
     pub(crate) fn add_place(&mut self, name: &str, province: &str, lat: f64, lon: f64) {
         let key = fold(name);
@@ -252,10 +261,40 @@ impl Gazetteer {
         Err(Error::new(
             ErrorKind::UnknownPlace,
             format!(
-                "\"{}\" is not a postal code or place in this index's gazetteer",
+                "\"{}\" is not a postal code or place in this index's gazetteer \
+                 (servicematch build --gazetteer FILE.csv adds postal codes and places)",
                 text.trim()
             ),
         ))
+    }
+
+    /// The postal area (a 3-character forward sortation area, or a 5-digit
+    /// ZIP code) of this gazetteer nearest to a point, within 100 km: a
+    /// caller's postal prefix when they gave a point. A scan of the
+    /// section's entries (read in place), for queries whose index has
+    /// services with postal-prefix areas.
+    ///
+    /// # Units
+    /// Degrees in.
+    pub(crate) fn nearest_area(&self, lat: f64, lon: f64) -> Option<String> {
+        let entries = self.postal.as_slice();
+        let mut best: Option<(f64, &[u8])> = None;
+        for entry in entries.chunks_exact(ENTRY_LEN) {
+            let key_len = entry[..8].iter().position(|&b| b == 0).unwrap_or(8);
+            if key_len != 3 && key_len != 5 {
+                continue;
+            }
+            let (la, lo) = (read_f32(entry, 8) as f64, read_f32(entry, 12) as f64);
+            // A cheap planar distance first; haversine only for the nearest.
+            let dx = (lo - lon) * (lat.to_radians().cos());
+            let d = (la - lat).powi(2) + dx.powi(2);
+            if best.is_none_or(|(b, _)| d < b) {
+                best = Some((d, &entry[..key_len]));
+            }
+        }
+        let (d, key) = best?;
+        // Within about 100 km (0.9 degrees).
+        (d.sqrt() < 0.9).then(|| String::from_utf8_lossy(key).into_owned())
     }
 
     fn postal(&self, key: &str) -> Option<Place> {
@@ -372,6 +411,48 @@ fn place_names(text: &str) -> Vec<String> {
 }
 
 /// Two-letter code of a Canadian province or territory given by name or code.
+/// Postal code prefixes of a named area: a Canadian province or territory
+/// (by name or code) gives its postal codes' first letters; another name,
+/// the built-in forward sortation areas whose GeoNames place name holds it
+/// ("Thunder Bay" → P7A, P7B…). Empty when the name is neither.
+pub(crate) fn prefixes_named(name: &str) -> Vec<String> {
+    let letters: &[&str] = match province_code(name).as_str() {
+        "NL" => &["A"],
+        "NS" => &["B"],
+        "PE" => &["C"],
+        "NB" => &["E"],
+        "QC" => &["G", "H", "J"],
+        "ON" => &["K", "L", "M", "N", "P"],
+        "MB" => &["R"],
+        "SK" => &["S"],
+        "AB" => &["T"],
+        "BC" => &["V"],
+        "NT" | "NU" => &["X"],
+        "YT" => &["Y"],
+        _ => &[],
+    };
+    if !letters.is_empty() {
+        return letters.iter().map(|&l| l.to_owned()).collect();
+    }
+    let key = fold(name);
+    if key.len() < 3 {
+        return Vec::new();
+    }
+    let mut prefixes: Vec<String> = DEFAULT_FSA
+        .iter()
+        .filter(|&&(_, place, _, _, _)| {
+            place_names(place).iter().any(|p| {
+                let p = fold(p);
+                p == key || p.starts_with(&format!("{key} ")) || key.starts_with(&format!("{p} "))
+            })
+        })
+        .map(|&(fsa, _, _, _, _)| fsa.to_owned())
+        .collect();
+    prefixes.sort();
+    prefixes.dedup();
+    prefixes
+}
+
 fn province_code(text: &str) -> String {
     let folded = fold(text);
     let code = match folded.as_str() {

@@ -45,6 +45,10 @@ pub struct Meta {
     pub attribution: Vec<String>,
     /// Counts of the import that fed the build.
     pub import: ImportCounts,
+    /// The directory's own help line ("211", "1-877-330-3213"), given with
+    /// every search's results.
+    #[serde(default)]
+    pub help_line: Option<String>,
 }
 
 /// How many services the build read and how many it could not use.

@@ -18,16 +18,19 @@
 //!
 //! This module is the container only. Each section is a module of its own
 //! that owns both its writer and its reader: [`meta`], [`text`] (tantivy's
-//! segment files), [`records`], [`hits`], [`geo`], [`filters`] and
-//! [`gazetteer`], with the block compression that records and hits share in
-//! [`compress`]. The builder and the index only assemble them.
+//! segment files), [`records`], [`hits`], [`geo`], [`filters`],
+//! [`gazetteer`], [`vocabulary`], [`categories`], [`hours`] and [`areas`],
+//! with the block compression that records and hits share in [`compress`].
+//! The builder and the index only assemble them.
 
+pub(crate) mod areas;
 pub(crate) mod categories;
 pub(crate) mod compress;
 pub(crate) mod filters;
 pub(crate) mod gazetteer;
 pub(crate) mod geo;
 pub(crate) mod hits;
+pub(crate) mod hours;
 pub(crate) mod meta;
 #[cfg(feature = "mmap")]
 pub(crate) mod mmap;
@@ -55,8 +58,13 @@ pub const MAGIC: &[u8; 8] = b"SMXINDEX";
 /// whose names take 16 bytes (they took 8); version 7 adds the vocabulary
 /// section and indexes, in the text field, a term for each need of the
 /// vocabulary that a service's text names, and the categories section, with
-/// a term per category key of each service.
-pub const FORMAT_VERSION: u32 = 7;
+/// a term per category key of each service; version 8 adds the hours
+/// section (services' opening hours and time zones, with each zone's
+/// rules) and the areas section (where services serve: polygons and postal
+/// prefixes), the records' time zone, monthly hours, exceptions and service
+/// areas, and the filters' groups, income limits, residency and top-level
+/// category.
+pub const FORMAT_VERSION: u32 = 8;
 
 const HEADER_LEN: usize = 32;
 const ENTRY_LEN: usize = 40;
@@ -86,11 +94,15 @@ pub enum Section {
     Vocabulary,
     /// Which words predict which categories.
     Categories,
+    /// Opening hours and time zones.
+    Hours,
+    /// Where services serve: polygons and postal prefixes.
+    Areas,
 }
 
 impl Section {
     /// Every section, in file order.
-    pub const ALL: [Section; 9] = [
+    pub const ALL: [Section; 11] = [
         Section::Meta,
         Section::Text,
         Section::Records,
@@ -100,6 +112,8 @@ impl Section {
         Section::Gazetteer,
         Section::Vocabulary,
         Section::Categories,
+        Section::Hours,
+        Section::Areas,
     ];
 
     /// The section's name in the section table.
@@ -114,6 +128,8 @@ impl Section {
             Section::Gazetteer => "gazetteer",
             Section::Vocabulary => "vocabulary",
             Section::Categories => "categories",
+            Section::Hours => "hours",
+            Section::Areas => "areas",
         }
     }
 }

@@ -68,10 +68,18 @@ pub struct Query {
     /// Only services classified under one of these taxonomy terms (code or name),
     /// or under a narrower term.
     pub categories: Vec<String>,
-    /// Only services open now. Not supported yet: refused.
+    /// Only services open now (by the caller's clock), or whose hours are
+    /// unknown (ranked below the open ones; see `hours_known`).
     pub open_now: bool,
-    /// Only services open at this time (ISO 8601). Not supported yet: refused.
+    /// Only services open at this time, RFC 3339 with its offset
+    /// ("2026-11-29T03:00:00-05:00"), or whose hours are unknown.
     pub open_at: Option<String>,
+    /// With `open_now` or `open_at`: leave out services whose hours are
+    /// unknown, keeping only those known to be open.
+    pub hours_known: bool,
+    /// Leave out services whose declared service area excludes the
+    /// person's place (those that declare none stay). Needs `near`.
+    pub serves_here: bool,
     /// Only services known to be free.
     pub free_only: bool,
     /// Only services with a wheelchair-accessible location.
@@ -96,6 +104,8 @@ impl Default for Query {
             categories: Vec::new(),
             open_now: false,
             open_at: None,
+            hours_known: false,
+            serves_here: false,
             free_only: false,
             wheelchair: false,
             limit: 10,
@@ -203,11 +213,25 @@ impl Query {
         if self.require_language && self.languages.is_empty() {
             return Err(Error::invalid_query("require_language needs languages"));
         }
-        if self.open_now {
-            return Err(Error::invalid_query("open_now is not supported yet"));
+        if let Some(at) = &self.open_at {
+            if self.open_now {
+                return Err(Error::invalid_query(
+                    "open_now and open_at cannot both be set",
+                ));
+            }
+            if crate::hours::parse_rfc3339(at).is_none() {
+                return Err(Error::invalid_query(format!(
+                    "open_at \"{at}\" is not an RFC 3339 time with its offset, such as 2026-11-29T03:00:00-05:00"
+                )));
+            }
         }
-        if self.open_at.is_some() {
-            return Err(Error::invalid_query("open_at is not supported yet"));
+        if self.serves_here && self.near.is_none() {
+            return Err(Error::invalid_query("serves_here needs near"));
+        }
+        if self.hours_known && !self.open_now && self.open_at.is_none() {
+            return Err(Error::invalid_query(
+                "hours_known needs open_now or open_at",
+            ));
         }
         if let Some(client) = &self.client {
             if let Some(age) = client.age {
@@ -311,6 +335,33 @@ impl Query {
         self
     }
 
+    /// Keeps only services open now by the caller's clock (and those whose
+    /// hours are unknown, unless [`Query::hours_known`]).
+    pub fn open_now(mut self, open_now: bool) -> Query {
+        self.open_now = open_now;
+        self
+    }
+
+    /// Keeps only services open at `time`, RFC 3339 with its offset
+    /// ("2026-11-29T03:00:00-05:00"), and those whose hours are unknown
+    /// (unless [`Query::hours_known`]).
+    pub fn open_at(mut self, time: impl Into<String>) -> Query {
+        self.open_at = Some(time.into());
+        self
+    }
+
+    /// With an open time: leaves out services whose hours are unknown.
+    pub fn hours_known(mut self, hours_known: bool) -> Query {
+        self.hours_known = hours_known;
+        self
+    }
+
+    /// Leaves out services whose declared area excludes the person's place.
+    pub fn serves_here(mut self, serves_here: bool) -> Query {
+        self.serves_here = serves_here;
+        self
+    }
+
     /// Keeps only free services.
     pub fn free_only(mut self, free_only: bool) -> Query {
         self.free_only = free_only;
@@ -385,9 +436,23 @@ mod tests {
     }
 
     #[test]
+    fn open_times_are_checked() {
+        Query::from_json(r#"{"open_now": true}"#).unwrap();
+        Query::from_json(r#"{"open_at": "2026-11-29T03:00:00-05:00", "hours_known": true}"#)
+            .unwrap();
+        let err = Query::from_json(r#"{"open_at": "tomorrow"}"#).unwrap_err();
+        assert!(
+            err.to_string().starts_with("open_at \"tomorrow\" is not"),
+            "{err}"
+        );
+        let err = Query::from_json(r#"{"hours_known": true}"#).unwrap_err();
+        assert_eq!(err.to_string(), "hours_known needs open_now or open_at");
+    }
+
+    #[test]
     fn unsupported_fields_are_refused_not_ignored() {
-        let err = Query::from_json(r#"{"open_now": true}"#).unwrap_err();
-        assert_eq!(err.to_string(), "open_now is not supported yet");
+        // Nothing is refused as "not supported yet" any more.
+        assert!(Query::from_json(r#"{"open_now": true}"#).is_ok());
     }
 
     #[test]

@@ -24,9 +24,95 @@ use crate::results::{Hit, Results};
 use plan::Plan;
 use top::TopK;
 
-pub(crate) fn search(index: &Index, query: &Query) -> Result<Results> {
+pub(crate) fn search(index: &Index, query: &Query, now: Option<i64>) -> Result<Results> {
+    let mut results = search_once(index, query, now, false)?;
+    let window_end = query.offset + query.limit;
+    if results.total_exact && results.total < window_end && window_end <= crate::query::MAX_LIMIT {
+        // The page is not full: the strict matches of every page up to this
+        // one, then the relaxed ones, and this page's part of that list.
+        let mut window = query.clone();
+        window.offset = 0;
+        window.limit = query.offset + query.limit;
+        let mut all = search_once(index, &window, now, false)?;
+        no_wrong_door(index, &window, now, &mut all)?;
+        results.hits = all.hits.into_iter().skip(query.offset).collect();
+    }
+    Ok(results)
+}
+
+/// When fewer services fit than the page holds, adds those that fit once
+/// one of the query's soft constraints is relaxed, each marked with what
+/// was relaxed: the nearest beyond the radius, those in other languages,
+/// those that open later the same day, those whose hours are unknown,
+/// those whose area excludes the caller. `total` still counts the strict
+/// matches only.
+fn no_wrong_door(
+    index: &Index,
+    query: &Query,
+    now: Option<i64>,
+    results: &mut Results,
+) -> Result<()> {
+    // Nearest to what was asked first: the same services later the same
+    // day, in another language, with unknown hours, outside their declared
+    // area; then the nearest beyond the radius.
+    let mut relaxations: Vec<(Query, bool, String)> = Vec::new();
+    if query.open_now || query.open_at.is_some() {
+        relaxations.push((query.clone(), true, "opens later today".into()));
+    }
+    if query.require_language {
+        let mut q = query.clone();
+        q.require_language = false;
+        relaxations.push((q, false, "language preferred, not required".into()));
+    }
+    if query.hours_known {
+        let mut q = query.clone();
+        q.hours_known = false;
+        relaxations.push((q, false, "hours unknown".into()));
+    }
+    if query.serves_here {
+        let mut q = query.clone();
+        q.serves_here = false;
+        relaxations.push((q, false, "outside its service area".into()));
+    }
+    if let Some(radius) = query.radius_km {
+        let mut q = query.clone();
+        q.radius_km = None;
+        let radius = match radius.fract() == 0.0 {
+            true => format!("{radius:.0} km"),
+            false => crate::rank::format_distance(radius),
+        };
+        relaxations.push((q, false, format!("beyond {radius}")));
+    }
+    for (mut relaxed, relax_open, label) in relaxations {
+        if results.hits.len() >= query.limit {
+            break;
+        }
+        // Enough to fill the page after skipping those already listed.
+        relaxed.limit = (query.limit + results.hits.len()).min(crate::query::MAX_LIMIT);
+        let extra = search_once(index, &relaxed, now, relax_open)?;
+        for mut hit in extra.hits {
+            if results.hits.len() >= query.limit {
+                break;
+            }
+            if results.hits.iter().any(|h| h.id == hit.id) {
+                continue;
+            }
+            hit.relaxed = Some(label.clone());
+            results.hits.push(hit);
+        }
+    }
+    Ok(())
+}
+
+fn search_once(
+    index: &Index,
+    query: &Query,
+    now: Option<i64>,
+    relax_open: bool,
+) -> Result<Results> {
     query.validate()?;
-    let mut plan = Plan::new(index, query)?;
+    let mut plan = Plan::new(index, query, now)?;
+    plan.relax_open = relax_open;
     let mut top = TopK::new(query.offset + query.limit);
     let text_query = match query.text.as_deref() {
         Some(text) => crate::text::query::build(
@@ -47,7 +133,12 @@ pub(crate) fn search(index: &Index, query: &Query) -> Result<Results> {
     } else {
         near::scan(&plan, &mut top);
     }
-    let (total, total_exact) = (top.total, top.exact);
+    // Past the exact count the total is a lower bound: the same one
+    // whichever path counted ("1000+", never "1006+" here and "1000+" there).
+    let (total, total_exact) = match top.exact {
+        true => (top.total, true),
+        false => (top::COUNT_EXACTLY_UP_TO, false),
+    };
     let facets = facets::count(&plan, &top.counted, total_exact);
     let mut buffer = Vec::new();
     let hits = top
@@ -61,5 +152,6 @@ pub(crate) fn search(index: &Index, query: &Query) -> Result<Results> {
         total_exact,
         hits,
         facets: Some(facets),
+        help_line: index.meta.help_line.clone(),
     })
 }

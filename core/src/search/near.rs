@@ -9,11 +9,19 @@ use super::top::{Services, TopK};
 /// The services near `origin`: those in the radius, or without one the
 /// nearest first.
 pub(crate) fn search(plan: &Plan<'_>, top: &mut TopK, (lat, lon): (f64, f64)) {
+    plan.adapt_scale(|_| true);
     match plan.radius_km {
         Some(radius) => {
-            for (service, km) in plan.index.geo.services_within(lat, lon, radius) {
-                if let Some(candidate) = plan.score_without_text(service, Some(km)) {
-                    top.count_one(service, Some(km));
+            // Services serving the caller's place count wherever their offices are.
+            let serving = plan.serving_with_km();
+            let within = plan.index.geo.services_within(lat, lon, radius);
+            let within = within
+                .into_iter()
+                .filter(|&(service, _)| !plan.serves(service))
+                .map(|(service, km)| (service, Some(km)));
+            for (service, km) in serving.into_iter().chain(within) {
+                if let Some(candidate) = plan.score_without_text(service, km) {
+                    top.count_one(service, km);
                     top.push(candidate);
                 }
             }
@@ -31,14 +39,21 @@ pub(crate) fn search(plan: &Plan<'_>, top: &mut TopK, (lat, lon): (f64, f64)) {
 fn nearest_first(plan: &Plan<'_>, top: &mut TopK, lat: f64, lon: f64) {
     let index = plan.index;
     let mut seen = Services::new(index.len());
+    // Services serving the caller's place are "here": scored first.
+    for (service, km) in plan.serving_with_km() {
+        seen.insert(service);
+        if let Some(candidate) = plan.score_without_text(service, km) {
+            top.count_one(service, km);
+            top.push(candidate);
+        }
+    }
     let mut walked_all = true;
     index.geo.nearest_walk(lat, lon, |service, km| {
         // A hair nearer than the walk's (chord-derived) distance, so that
         // rounding never stops the walk before a service that ties.
-        if top
-            .threshold()
-            .is_some_and(|t| rank::bound(None, 1.0, Some(Some((km - 1e-6).max(0.0)))) < t)
-        {
+        if top.threshold().is_some_and(|t| {
+            rank::bound(None, 1.0, Some(Some((km - 1e-6).max(0.0))), plan.scale()) < t
+        }) {
             walked_all = false;
             return false;
         }
@@ -53,9 +68,12 @@ fn nearest_first(plan: &Plan<'_>, top: &mut TopK, lat: f64, lon: f64) {
     });
     if top
         .threshold()
-        .is_none_or(|t| t <= rank::bound(None, 1.0, Some(None)))
+        .is_none_or(|t| t <= rank::bound(None, 1.0, Some(None), plan.scale()))
     {
         for &service in index.geo.unlocated() {
+            if plan.serves(service) {
+                continue;
+            }
             if let Some(candidate) = plan.score_without_text(service, None) {
                 top.count_one(service, None);
                 top.push(candidate);
@@ -152,14 +170,16 @@ mod tests {
 
     #[test]
     fn near_without_radius_still_finds_services_without_a_location() {
-        // Services 5..400 are far away: a service without a location (factor
-        // 0.25) ranks above them, as in a full scan.
+        // Far from every service, the decay's scale adapts to the nearest
+        // (so they keep their order by distance, well above 0.25), and the
+        // service without a location still takes its place, as in a full scan.
         let index = spiral(400, &[3]);
-        let results = index
-            .search(&Query::new().near_point(10.0, 10.0).limit(3))
-            .unwrap();
-        assert_eq!(results.hits[0].id, "s0003");
+        let far = Query::new().near_point(10.0, 10.0).limit(400);
+        let results = index.search(&far).unwrap();
         assert_eq!(results.total, 400);
+        assert!(results.hits.iter().any(|h| h.id == "s0003"));
+        assert_ne!(results.hits[0].id, "s0003");
+        assert!(results.hits[0].score > 0.9);
         let near = index
             .search(&Query::new().near_point(46.49, -80.99).limit(3))
             .unwrap();

@@ -5,12 +5,15 @@ use tantivy::query::EnableScoring;
 
 use crate::eligibility::{self, Judgement, Profile};
 use crate::error::{Error, Result};
+use crate::format::areas::{Caller, Coverage};
 use crate::format::hits::HitSummary;
+use crate::hours::{Instant, Local};
 use crate::index::Index;
 use crate::model::{Cost, Gender, Group};
 use crate::query::{Near, Query};
 use crate::rank::{
-    distance_factor, eligibility_factor, fit_factor, format_distance, language_factor, Factors,
+    area_factor, distance_factor, eligibility_factor, fit_factor, format_distance, language_factor,
+    open_factor, DistanceScale, Factors,
 };
 use crate::results::{Eligibility, Explanation, Hit, HitLocation};
 use crate::text;
@@ -38,6 +41,25 @@ pub(crate) struct Plan<'a> {
     pub(crate) several_words: bool,
     /// The vocabulary's needs the text names (for explanations).
     pub(crate) needs: Vec<NeedUse>,
+    /// The time services must be open at (`open_now`, `open_at`), if any.
+    open_at: Option<Instant>,
+    /// Leave out services whose hours are unknown (with `open_at`).
+    hours_known: bool,
+    /// The local time in each of the index's zones at the query's time
+    /// (`open_at`, else the caller's clock); empty without a clock.
+    locals: Vec<Local>,
+    /// The distance decay's scale, adapted to the nearest match
+    /// ([`crate::rank::distance_scale`]) before any service is scored.
+    scale: std::cell::Cell<DistanceScale>,
+    /// The services whose declared area holds the caller's place.
+    pub(crate) serving: Option<Services>,
+    /// The services whose declared area excludes it.
+    outside: Option<Services>,
+    /// Leave out the services in `outside`.
+    serves_here: bool,
+    /// Keep services closed at the query's time that open later that day
+    /// (a relaxed search, "no wrong door").
+    pub(crate) relax_open: bool,
 }
 
 /// What the column filters tell of a service that passes them.
@@ -48,6 +70,11 @@ pub(crate) struct Filtered {
     languages: Option<(bool, bool)>,
     /// The client's eligibility and fit (`None` without a client profile).
     judgement: Option<Judgement>,
+    /// Whether it is open at the query's time (`None` when the query asks
+    /// no time; `Some(None)`: hours unknown).
+    open: Option<Option<bool>>,
+    /// Whether its declared area excludes the caller's place.
+    outside: bool,
 }
 
 impl Filtered {
@@ -61,11 +88,14 @@ impl Filtered {
         self.judgement.map(|j| j.verdict)
     }
 
-    /// The product of the language, eligibility and fit factors: at most 1.
+    /// The product of the language, eligibility, fit, open-hours and area
+    /// factors: at most 1.
     pub(crate) fn factors(&self) -> f32 {
         language_factor(self.languages)
             * eligibility_factor(self.verdict())
             * fit_factor(self.judgement.map(|j| j.fit))
+            * open_factor(self.open)
+            * area_factor(self.outside)
     }
 }
 
@@ -84,7 +114,23 @@ pub(crate) struct Candidate {
 }
 
 impl<'a> Plan<'a> {
-    pub(crate) fn new(index: &'a Index, query: &Query) -> Result<Plan<'a>> {
+    pub(crate) fn new(index: &'a Index, query: &Query, now: Option<Instant>) -> Result<Plan<'a>> {
+        let open_at = match (&query.open_at, query.open_now) {
+            (Some(text), _) => crate::hours::parse_rfc3339(text),
+            (None, true) => Some(now.ok_or_else(|| {
+                Error::invalid_query(
+                    "open_now needs the caller's clock: this platform has none; give open_at",
+                )
+            })?),
+            (None, false) => None,
+        };
+        let clock = open_at.or(now);
+        let locals = match clock {
+            Some(at) => (0..index.hours.zone_count())
+                .map(|zone| index.hours.zone(zone).local(at))
+                .collect(),
+            None => Vec::new(),
+        };
         // Where the client is, and so which province they live in (for
         // services with residency rules): from a postal code's first letter,
         // else from the place found ("Sudbury, ON").
@@ -99,6 +145,31 @@ impl<'a> Plan<'a> {
                     .or_else(|| eligibility::province_of_place(&found.name));
                 Some((found.lat, found.lon))
             }
+        };
+        let (serving, outside) = match origin {
+            Some((lat, lon)) if !index.areas.declaring().is_empty() => {
+                let postal = match &query.near {
+                    Some(Near::Place(place)) => crate::format::gazetteer::postal_key(place),
+                    _ => None,
+                }
+                .or_else(|| index.gazetteer.nearest_area(lat, lon));
+                let caller = Caller {
+                    lat,
+                    lon,
+                    postal: postal.map(|p| crate::format::areas::prefix_key(&p)),
+                };
+                let mut serving = Services::new(index.len());
+                let mut outside = Services::new(index.len());
+                for &service in index.areas.declaring() {
+                    match index.areas.coverage(service, &caller) {
+                        Coverage::Serves => serving.insert(service),
+                        Coverage::Outside => outside.insert(service),
+                        Coverage::Undeclared => false,
+                    };
+                }
+                (Some(serving), Some(outside))
+            }
+            _ => (None, None),
         };
         let mut preferred = Vec::new();
         for language in &query.languages {
@@ -129,6 +200,7 @@ impl<'a> Plan<'a> {
                     set.insert(doc);
                 }
             })?;
+            check_categories(index, &query.categories)?;
             Some(set)
         };
         let profile = query.client.as_ref().map(|client| {
@@ -162,7 +234,104 @@ impl<'a> Plan<'a> {
             categories,
             several_words: false,
             needs: Vec::new(),
+            open_at,
+            hours_known: query.hours_known,
+            locals,
+            scale: std::cell::Cell::new(DistanceScale::URBAN),
+            serving,
+            outside,
+            serves_here: query.serves_here,
+            relax_open: false,
         })
+    }
+
+    /// Whether `service`, closed at the query's time, opens later that day.
+    fn opens_later_today(&self, service: u32) -> bool {
+        let Ok(hours) = self.index.hours.get(service) else {
+            return false;
+        };
+        let Some(&local) = hours.zone.and_then(|zone| self.locals.get(zone)) else {
+            return false;
+        };
+        matches!(
+            hours.week().next_change(local),
+            Some(crate::hours::Change::Opens { day, .. }) if day == local.day
+        )
+    }
+
+    /// Whether the service's declared area holds the caller's place.
+    pub(crate) fn serves(&self, service: u32) -> bool {
+        self.serving.as_ref().is_some_and(|s| s.contains(service))
+    }
+
+    /// The serving services (see [`Plan::serving_services`]) with the
+    /// kilometres to their nearest office.
+    pub(crate) fn serving_with_km(&self) -> Vec<(u32, Option<f64>)> {
+        let Some((lat, lon)) = self.origin else {
+            return Vec::new();
+        };
+        self.serving_services()
+            .into_iter()
+            .map(|s| (s, self.index.geo.nearest(s, lat, lon).map(|(_, km)| km)))
+            .collect()
+    }
+
+    /// The services whose declared area holds the caller's place, in order.
+    pub(crate) fn serving_services(&self) -> Vec<u32> {
+        match &self.serving {
+            Some(_) => self
+                .index
+                .areas
+                .declaring()
+                .iter()
+                .copied()
+                .filter(|&s| self.serves(s))
+                .collect(),
+            None => Vec::new(),
+        }
+    }
+
+    /// The distance decay's scale.
+    pub(crate) fn scale(&self) -> DistanceScale {
+        self.scale.get()
+    }
+
+    /// Adapts the distance decay to the nearest service that passes the
+    /// filters and `matches` (the text): call before scoring any service.
+    pub(crate) fn adapt_scale(&self, matches: impl Fn(u32) -> bool) {
+        let Some((lat, lon)) = self.origin else {
+            return;
+        };
+        // Offices only: a service serving the caller's place is "here"
+        // whatever the scale, and a weak match of that kind must not shrink
+        // the scale for the strong matches that are far.
+        let mut nearest = None;
+        self.index.geo.nearest_walk(lat, lon, |service, km| {
+            if matches(service) && self.filter(service).is_some() {
+                nearest = Some(km);
+                return false;
+            }
+            true
+        });
+        self.scale.set(crate::rank::distance_scale(nearest));
+    }
+
+    /// Whether `service` is open at the query's time: `None` when its hours
+    /// or its zone are unknown (or undecodable), or without a clock.
+    fn open_state(&self, service: u32) -> Option<bool> {
+        let zone = self.index.hours.zone_of(service).ok()??;
+        let local = *self.locals.get(zone)?;
+        let hours = self.index.hours.get(service).ok()?;
+        hours.week().open_at(local)
+    }
+
+    /// "open now · closes 17:00" for `service` at the query's time.
+    fn describe_hours(&self, service: u32) -> String {
+        let hours = self.index.hours.get(service).unwrap_or_default();
+        match hours.zone.and_then(|zone| self.locals.get(zone)) {
+            Some(&local) => crate::hours::describe(&hours.week(), local),
+            None => "hours unknown".into(),
+        }
     }
 
     /// Scores a service that passed the filters, with its text factor
@@ -184,9 +353,13 @@ impl<'a> Plan<'a> {
                     Some(km)
                 });
                 match km {
+                    // Serving the caller's place, it is "here" wherever its offices are.
+                    km if self.serves(service) => {
+                        (km, Some(crate::rank::serving_factor(km, self.scale())))
+                    }
                     Some(km) if self.radius_km.is_some_and(|r| km > r) => return None,
                     None if self.radius_km.is_some() => return None,
-                    km => (km, Some(distance_factor(km))),
+                    km => (km, Some(distance_factor(km, self.scale()))),
                 }
             }
         };
@@ -196,6 +369,8 @@ impl<'a> Plan<'a> {
             language: language_factor(filtered.languages),
             eligibility: eligibility_factor(filtered.verdict()),
             fit: fit_factor(filtered.judgement.map(|j| j.fit)),
+            open: open_factor(filtered.open),
+            area: area_factor(filtered.outside),
         };
         Some(Candidate {
             service,
@@ -265,9 +440,26 @@ impl<'a> Plan<'a> {
         if judgement.is_some_and(|j| j.verdict == Eligibility::Ineligible) {
             return None;
         }
+        let open = match self.open_at {
+            None => None,
+            Some(_) => match self.open_state(service) {
+                Some(false) if self.relax_open && self.opens_later_today(service) => {
+                    Some(Some(false))
+                }
+                Some(false) => return None,
+                None if self.hours_known => return None,
+                state => Some(state),
+            },
+        };
+        let outside = self.outside.as_ref().is_some_and(|o| o.contains(service));
+        if outside && self.serves_here {
+            return None;
+        }
         Some(Filtered {
             languages,
             judgement,
+            open,
+            outside,
         })
     }
 
@@ -300,6 +492,7 @@ impl<'a> Plan<'a> {
             distance: candidate.factors.distance,
             language: candidate.factors.language,
             eligibility: candidate.factors.eligibility,
+            open: candidate.factors.open,
             fit: candidate.factors.fit,
         });
         Ok(Hit {
@@ -313,13 +506,19 @@ impl<'a> Plan<'a> {
                 .iter()
                 .map(|l| l.text().to_owned())
                 .collect(),
-            open_now: None,
+            open_now: self.open_state(candidate.service),
+            serves_here: match (&self.serving, &self.outside) {
+                (Some(serving), _) if serving.contains(candidate.service) => Some(true),
+                (_, Some(outside)) if outside.contains(candidate.service) => Some(false),
+                _ => None,
+            },
             location,
             categories: service.categories.iter().map(|&c| c.to_owned()).collect(),
             phones: service.phones.iter().map(|&p| p.to_owned()).collect(),
             url: service.url.map(str::to_owned),
             name: service.name.to_owned(),
             explanation,
+            relaxed: None,
         })
     }
 
@@ -345,6 +544,21 @@ impl<'a> Plan<'a> {
                     parts.push(format!("no {} listed", names.join("/")))
                 }
             }
+        }
+        if self.open_at.is_some() {
+            parts.push(self.describe_hours(candidate.service));
+        }
+        if self.serves(candidate.service) {
+            parts.push(match self.index.areas.name(candidate.service) {
+                Some(name) => format!("serves all of {name}"),
+                None => "serves your area".into(),
+            });
+        } else if self
+            .outside
+            .as_ref()
+            .is_some_and(|o| o.contains(candidate.service))
+        {
+            parts.push("outside its service area".into());
         }
         match (candidate.distance, self.origin) {
             (Some(km), _) => parts.push(format_distance(km)),
@@ -391,4 +605,73 @@ impl<'a> Plan<'a> {
         }
         parts.join(" · ")
     }
+}
+
+/// Every category the query names must be one of the index's (a code or a
+/// name of some service's term or a broader one): a misspelt category is an
+/// error naming the closest known ones, not an empty answer.
+///
+/// # Errors
+/// [`ErrorKind::InvalidQuery`](crate::ErrorKind::InvalidQuery) naming the
+/// category and up to three known ones closest to it.
+fn check_categories(index: &Index, categories: &[String]) -> Result<()> {
+    let segment = index.searcher.segment_reader(0);
+    let terms = segment.inverted_index(index.fields.category)?;
+    for category in categories {
+        let key = text::query::category_key(category);
+        let unreadable = |e: std::io::Error| {
+            Error::corrupt("section text: the category terms cannot be read").with_source(e)
+        };
+        if terms
+            .terms()
+            .get(key.as_bytes())
+            .map_err(unreadable)?
+            .is_some()
+        {
+            continue;
+        }
+        let mut known: Vec<(usize, String)> = Vec::new();
+        let mut stream = terms.terms().stream().map_err(unreadable)?;
+        while stream.advance() {
+            let Ok(term) = std::str::from_utf8(stream.key()) else {
+                continue;
+            };
+            // Codes ("102-04") are not suggested for names, nor names for codes.
+            let code = |t: &str| t.chars().any(|c| c.is_ascii_digit());
+            if code(term) != code(&key) {
+                continue;
+            }
+            known.push((edit_distance(&key, term), term.to_owned()));
+        }
+        known.sort();
+        let closest: Vec<String> = known
+            .into_iter()
+            .take(3)
+            .map(|(_, term)| format!("\"{term}\""))
+            .collect();
+        return Err(Error::invalid_query(match closest.is_empty() {
+            true => format!("categories: \"{category}\" is not a category of this index"),
+            false => format!(
+                "categories: \"{category}\" is not a category of this index; closest: {}",
+                closest.join(", ")
+            ),
+        }));
+    }
+    Ok(())
+}
+
+/// Levenshtein distance between two strings, by characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let substitute = previous + usize::from(ca != cb);
+            previous = row[j + 1];
+            row[j + 1] = substitute.min(previous + 1).min(row[j] + 1);
+        }
+    }
+    row[b.len()]
 }

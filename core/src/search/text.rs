@@ -42,11 +42,28 @@ const FIRST_RING_KM: f64 = DECAY_HALF_LIFE_KM;
 /// The services matching `query`, scored, into `top`.
 pub(crate) fn search(plan: &Plan<'_>, top: &mut TopK, query: &TextQuery) -> Result<()> {
     let text = Text::new(plan, query)?;
+    if plan.origin.is_some() {
+        // Distance is relative to the nearest service with some of the words.
+        let matching = text.matching(plan)?;
+        plan.adapt_scale(|service| matching.contains(service));
+    }
     match (plan.origin, plan.radius_km) {
         (Some((lat, lon)), Some(radius_km)) => {
-            let radius = plan.index.geo.services_within(lat, lon, radius_km);
+            // Services serving the caller's place count wherever their offices are.
+            let serving = plan.serving_with_km();
+            let radius: Vec<(u32, Option<f64>)> = plan
+                .index
+                .geo
+                .services_within(lat, lon, radius_km)
+                .into_iter()
+                .filter(|&(service, _)| !plan.serves(service))
+                .map(|(service, km)| (service, Some(km)))
+                .chain(serving)
+                .collect();
             if text.prefers_services(radius.len()) {
-                text.score_services(plan, top, radius.len(), located(&radius))
+                let mut radius = radius;
+                radius.sort_unstable_by_key(|&(service, _)| service);
+                text.score_services(plan, top, radius.len(), radius.into_iter())
             } else {
                 let mut set = Services::new(plan.index.len());
                 for &(service, _) in &radius {
@@ -66,14 +83,20 @@ fn rings(plan: &Plan<'_>, top: &mut TopK, text: &Text<'_>, (lat, lon): (f64, f64
     let index = plan.index;
     let best = text.best_bm25()?;
     let mut done = Services::new(index.len());
-    let mut done_count = 0;
+    // Services serving the caller's place are "here": scored first.
+    let serving = plan.serving_with_km();
+    text.score_services(plan, top, serving.len(), serving.iter().copied())?;
+    for &(service, _) in &serving {
+        done.insert(service);
+    }
+    let mut done_count = serving.len();
     let mut radius_km = FIRST_RING_KM;
     let mut inner_km = 0.0;
     let mut everything_done = true;
     loop {
         // A service that offers none of the preferred languages scores at
         // most this: once it cannot enter, the ring scores speakers only.
-        let others_bound = rank::bound_without_preferred_language(best, inner_km);
+        let others_bound = rank::bound_without_preferred_language(best, inner_km, plan.scale());
         let speakers_only =
             plan.prefers_languages() && top.threshold().is_some_and(|t| t > others_bound);
         let mut ring: Vec<(u32, f64)> = index
@@ -98,7 +121,7 @@ fn rings(plan: &Plan<'_>, top: &mut TopK, text: &Text<'_>, (lat, lon): (f64, f64
         done_count += ring.len();
         let farther_may_enter = top
             .threshold()
-            .is_none_or(|t| t <= rank::bound(Some(best), 1.0, Some(Some(radius_km))));
+            .is_none_or(|t| t <= rank::bound(Some(best), 1.0, Some(Some(radius_km)), plan.scale()));
         if radius_km >= MAX_RADIUS_KM || !farther_may_enter {
             break;
         }
@@ -107,10 +130,13 @@ fn rings(plan: &Plan<'_>, top: &mut TopK, text: &Text<'_>, (lat, lon): (f64, f64
     }
     let unlocated_may_enter = top
         .threshold()
-        .is_none_or(|t| t <= rank::bound(Some(best), 1.0, Some(None)));
+        .is_none_or(|t| t <= rank::bound(Some(best), 1.0, Some(None), plan.scale()));
     if unlocated_may_enter {
         let unlocated = index.geo.unlocated();
-        let services = unlocated.iter().map(|&s| (s, None));
+        let services = unlocated
+            .iter()
+            .filter(|&&s| !done.contains(s))
+            .map(|&s| (s, None));
         text.score_services(plan, top, unlocated.len(), services)?;
         for &service in unlocated {
             done.insert(service);
@@ -258,7 +284,10 @@ impl<'a> Text<'a> {
                 };
                 top.count_one(doc, None);
                 let factors = filtered.factors();
-                if !top.may_enter(rank::bound(Some(wand_bm25), factors, None), doc) {
+                if !top.may_enter(
+                    rank::bound(Some(wand_bm25), factors, None, plan.scale()),
+                    doc,
+                ) {
                     return top.skip_below();
                 }
                 let Some(bm25) = bm25_of(&mut terms, doc) else {
@@ -307,8 +336,11 @@ impl<'a> Text<'a> {
             // Once matches are no longer counted one by one, a service that
             // could not enter with the best BM25 is not looked up at all.
             if let Some(best) = best_bm25 {
-                let distance = plan.origin.map(|_| km);
-                if rank::bound(Some(best), factors, distance) < top.skip_below() {
+                // A service serving the caller's place is "here".
+                let distance = plan
+                    .origin
+                    .map(|_| if plan.serves(doc) { Some(0.0) } else { km });
+                if rank::bound(Some(best), factors, distance, plan.scale()) < top.skip_below() {
                     continue;
                 }
             }

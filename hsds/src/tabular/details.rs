@@ -52,6 +52,10 @@ impl Join<'_> {
             weekday: row.raw("weekday"),
             opens_at: row.raw("opens_at"),
             closes_at: row.raw("closes_at"),
+            valid_from: row.raw("valid_from").or_else(|| row.raw("start_date")),
+            valid_to: row.raw("valid_to").or_else(|| row.raw("end_date")),
+            closed: row.raw("closed"),
+            timezone: row.raw("timezone"),
         };
         let text = row.prose_any(&["description", "original_text"]);
         let mut hours = Hours::default();
@@ -98,6 +102,36 @@ impl Join<'_> {
             }
         }
         Outcome::Used
+    }
+
+    pub(super) fn service_area(&mut self, table: &Table, row: &Row) -> Outcome {
+        let name = row.raw_any(&["service_area", "name"]);
+        let extent = row
+            .raw("extent")
+            .map(|e| serde_json::Value::String(e.to_owned()));
+        let area = match crate::areas::area(name, extent.as_ref(), row.raw("extent_type")) {
+            Ok(area) => area,
+            Err(reason) => {
+                self.warn(
+                    &table.file,
+                    row.number,
+                    Some("extent"),
+                    format!("{reason}; the area is not used"),
+                );
+                crate::areas::area(name, None, None).ok().flatten()
+            }
+        };
+        let Some(area) = area else {
+            return Outcome::Unused;
+        };
+        match self.target(table, row, false) {
+            Some(Target::Service(i)) => {
+                self.drafts[i].service.service_areas.push(area);
+                Outcome::Used
+            }
+            Some(_) => Outcome::Unused,
+            None => self.no_target(table, row, &["service_id"], "service area names no service"),
+        }
     }
 
     pub(super) fn language(&mut self, table: &Table, row: &Row) -> Outcome {

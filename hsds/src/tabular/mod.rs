@@ -62,6 +62,10 @@ pub(crate) enum Kind {
     Phones,
     /// `schedules` (HSDS 3) or `regular_schedules` (HSDS 1, Ohana).
     Schedules,
+    /// `holiday_schedules` (HSDS 1): closures and special hours by date.
+    Holidays,
+    /// `service_areas`: where services serve.
+    ServiceAreas,
     /// `languages`.
     Languages,
     /// `eligibility` (HSDS 1).
@@ -76,7 +80,7 @@ pub(crate) enum Kind {
 
 impl Kind {
     /// Every table, in reading order.
-    pub(crate) const ALL: [Kind; 15] = [
+    pub(crate) const ALL: [Kind; 17] = [
         Kind::Vocabularies,
         Kind::Terms,
         Kind::Organizations,
@@ -87,6 +91,8 @@ impl Kind {
         Kind::Links,
         Kind::Phones,
         Kind::Schedules,
+        Kind::Holidays,
+        Kind::ServiceAreas,
         Kind::Languages,
         Kind::Eligibility,
         Kind::TermLinks,
@@ -111,6 +117,8 @@ impl Kind {
             ],
             Kind::Phones => &["phones.csv"],
             Kind::Schedules => &["schedules.csv", "regular_schedules.csv"],
+            Kind::Holidays => &["holiday_schedules.csv", "holiday_schedule.csv"],
+            Kind::ServiceAreas => &["service_areas.csv", "service_area.csv"],
             Kind::Languages => &["languages.csv"],
             Kind::Eligibility => &["eligibility.csv"],
             Kind::TermLinks => &[
@@ -331,7 +339,8 @@ impl<'s> Join<'s> {
                 Kind::Services => self.service(table, &row),
                 Kind::Links => self.link(table, &row),
                 Kind::Phones => self.phone(table, &row),
-                Kind::Schedules => self.schedule(table, &row),
+                Kind::Schedules | Kind::Holidays => self.schedule(table, &row),
+                Kind::ServiceAreas => self.service_area(table, &row),
                 Kind::Languages => self.language(table, &row),
                 Kind::Eligibility => self.eligibility(table, &row),
                 Kind::TermLinks => self.term_link(table, &row),
@@ -540,7 +549,7 @@ impl<'s> Join<'s> {
                 .into_iter()
                 .find(|h| !h.is_empty())
                 .unwrap_or_default();
-            (draft.service.hours, draft.service.hours_text) = hours.finish();
+            hours.finish().apply(&mut draft.service);
             // HSDS 1 eligibility rows ("adult", "child", "seniors 60+") only
             // where the service row says nothing.
             if draft.service.eligibility.ages.is_none() && !draft.category_ages.is_empty() {
