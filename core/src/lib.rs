@@ -52,8 +52,10 @@
 
 mod builder;
 mod error;
+pub mod fhir;
 mod format;
 pub mod geo;
+pub mod handout;
 mod index;
 pub mod lang;
 mod model;
