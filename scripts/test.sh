@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite: formatting, lints, Rust tests (core, CLI, generator,
-# benches' smoke test), the C library's tests (plain, ASan/UBSan, valgrind) and
+# The whole test suite: formatting, lints (clippy also checks rust-version:
+# incompatible_msrv), Rust tests (engine, importer, CLI, generator, benches'
+# smoke test), the C library's tests (plain, ASan/UBSan, valgrind) and
 # the WASM package's node and browser tests. Installs what those need first,
 # skipping what is already installed. `.ci/run` calls exactly this.
 set -euo pipefail
@@ -13,6 +14,15 @@ cargo fmt --all -- --check
 
 step "lints"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "the C library and the WebAssembly module link the engine alone"
+for crate in servicematch-c servicematch-wasm; do
+  if cargo tree --locked -p "$crate" -e normal --prefix none |
+    grep -E '^(servicematch-hsds|zip|isolang|html-escape|csv) '; then
+    echo "$crate links what only the HSDS import needs (above)"
+    exit 1
+  fi
+done
 
 step "Rust tests"
 cargo test --workspace --locked

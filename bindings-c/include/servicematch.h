@@ -291,9 +291,15 @@ void sm_string_free(char *string);
  * `sm_index_free`; on failure `*out` is untouched and, when `err` is not
  * NULL, `*err` receives an `sm_error` whose message starts with the path.
  *
- * The file must not be modified or truncated while the index is open (it
- * is read in place). To update an index, write a new file and rename it
- * over the old one: an open index keeps reading the old file.
+ * The mapping is shared with the file (as SQLite's and tantivy's are): the
+ * file must not be modified or truncated while the index is open. A file
+ * rewritten in place gives wrong results or errors; a file **truncated** by
+ * another process makes the next read past its new end raise `SIGBUS`,
+ * which ends the host process unless it handles that signal. To update an
+ * index, write a new file and rename it over the old one (as `servicematch
+ * build` does): an open index keeps reading the old file, intact. Where
+ * another program may rewrite the file in place, read it into memory and
+ * open it with `sm_index_open_bytes` instead.
  *
  * Returns `SM_OK`, `SM_NULL_ARGUMENT` (`path` or `out`), `SM_INVALID_UTF8`,
  * `SM_IO`, `SM_NOT_AN_INDEX`, `SM_UNSUPPORTED_VERSION` or `SM_CORRUPT_INDEX`.

@@ -138,10 +138,14 @@ fn print_problems(report: &Report, shown: usize) {
             width = width.saturating_sub(5)
         );
         for table in &report.tables {
-            let note = if table.imported {
-                ""
-            } else {
-                "  (not imported)"
+            // Rows read but neither used nor rejected were fine, but nothing
+            // referred to them: an organization without services, a
+            // location no service is at.
+            let unused = table.read.saturating_sub(table.used + table.rejected);
+            let note = match (table.imported, unused) {
+                (false, _) => "  (not imported: servicematch does not read this table)".to_owned(),
+                (true, 0) => String::new(),
+                (true, n) => format!("  ({n} not used: empty, or no service refers to them)"),
             };
             say!(
                 "  {:<width$} {:>8} {:>8} {:>8}{note}",
@@ -161,13 +165,17 @@ fn print_problems(report: &Report, shown: usize) {
         report.rejected()
     );
     // What kinds of problems, most common first: a real export's thousands
-    // of problems are a handful of faults repeated.
-    let mut kinds: Vec<((&str, &str, bool), usize)> = Vec::new();
+    // of problems are a handful of faults repeated. Each kind says what it
+    // means in the words of its first problem, ids and values left out.
+    // (file, field, rejected, gist) and how many problems are of that kind.
+    type Kind<'a> = (&'a str, &'a str, bool, String);
+    let mut kinds: Vec<(Kind<'_>, usize)> = Vec::new();
     for problem in &report.problems {
         let key = (
             short(&problem.file),
             problem.field.as_deref().unwrap_or("-"),
             problem.rejected,
+            gist(&problem.reason),
         );
         match kinds.iter_mut().find(|(k, _)| *k == key) {
             Some((_, count)) => *count += 1,
@@ -175,10 +183,13 @@ fn print_problems(report: &Report, shown: usize) {
         }
     }
     kinds.sort_by_key(|&(_, count)| std::cmp::Reverse(count));
-    say!("  by file and field:");
-    for ((file, field, rejected), count) in kinds.iter().take(shown) {
+    say!("  by kind:");
+    for ((file, field, rejected, gist), count) in kinds.iter().take(shown) {
         let rejected = if *rejected { " (records rejected)" } else { "" };
-        say!("    {count:>7}  {file} {field}{rejected}");
+        say!("    {count:>7}  {file} {field}{rejected}: {gist}");
+    }
+    if kinds.len() > shown {
+        say!("    … and {} more kinds", kinds.len() - shown);
     }
     say!("  first {}:", shown.min(report.problems.len()));
     for problem in report.problems.iter().take(shown) {
@@ -187,6 +198,29 @@ fn print_problems(report: &Report, shown: usize) {
     if report.problems.len() > shown {
         say!("    … and {} more", report.problems.len() - shown);
     }
+}
+
+/// A problem's reason with its ids and values taken out, so that the same
+/// fault on many rows reads as one kind: `service 42: no location has
+/// coordinates` → `service …: no location has coordinates`.
+fn gist(reason: &str) -> String {
+    let unquoted: String = reason
+        .split('"')
+        .enumerate()
+        .map(|(i, part)| if i % 2 == 1 { "…" } else { part })
+        .collect();
+    let words: Vec<String> = unquoted
+        .split(' ')
+        .map(|word| {
+            if !word.chars().any(|c| c.is_ascii_digit()) {
+                return word.to_owned();
+            }
+            // The id goes; the punctuation after it stays.
+            let id = word.trim_end_matches([':', ';', ',', ')', '.']);
+            format!("…{}", &word[id.len()..])
+        })
+        .collect();
+    words.join(" ")
 }
 
 /// A table's file name without its folder.

@@ -411,7 +411,7 @@ fn format_overrides_detection() {
     let wrong = build(&package, &index, &["--format", "hsds3-json"]);
     assert!(!wrong.status.success());
     assert!(
-        stderr(&wrong).contains("a folder, not an HSDS 3 JSON file"),
+        stderr(&wrong).contains("a folder without .json files, not HSDS 3 JSON"),
         "{}",
         stderr(&wrong)
     );
@@ -438,4 +438,19 @@ fn a_closed_pipe_ends_the_output_quietly() {
     let output = child.wait_with_output().unwrap();
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(!stderr(&output).contains("panicked"), "{}", stderr(&output));
+}
+
+#[test]
+fn build_reads_a_folder_of_hsds3_json_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("demo.smx");
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/data");
+    let output = build(&demo, &index, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out = stdout(&output);
+    assert!(out.contains("community-services.json"), "{out}");
+    assert!(out.contains("odhf-ontario.json"), "{out}");
+    let search = servicematch(&["search", "food bank", "--index", index.to_str().unwrap()]);
+    assert!(search.status.success(), "{}", stderr(&search));
+    assert!(stdout(&search).contains("services match"));
 }

@@ -86,14 +86,22 @@ impl From<&SectionInfo> for SectionSummary {
 }
 
 impl Index {
-    /// Opens the index file at `path` by memory-mapping it.
+    /// Opens the index file at `path` by memory-mapping it: opening reads
+    /// the header and small tables, and searches read the pages they need.
     ///
-    /// The file must not be modified or truncated while the index is open:
-    /// the index reads it in place, and a file changed under it may yield
-    /// wrong results or errors (as with any memory-mapped file). Replace index
-    /// files by writing a new file and renaming it over the old one, as
-    /// [`IndexBuilder::write`](crate::IndexBuilder::write) does; an open index
-    /// keeps reading the old file.
+    /// # The file under the reader
+    /// The mapping is shared with the file, as SQLite's and tantivy's are:
+    /// the file must not be modified or truncated while the index is open.
+    /// Bytes rewritten in place give wrong results or errors; a file
+    /// **truncated** by another process makes the next read past its new end
+    /// raise `SIGBUS`, which ends the whole process (an EMR, say) unless it
+    /// handles that signal. Replace index files by writing a new file and
+    /// renaming it over the old one, as
+    /// [`IndexBuilder::write`](crate::IndexBuilder::write) and `servicematch
+    /// build` do: an open index keeps reading the old file, intact. Where
+    /// another program may rewrite the file in place, read it into memory
+    /// instead ([`Index::from_bytes`] with `std::fs::read`; C:
+    /// `sm_index_open_bytes`), which nothing outside the process can change.
     ///
     /// # Errors
     /// [`ErrorKind::Io`] when the file cannot be read, [`ErrorKind::NotAnIndex`]

@@ -24,7 +24,7 @@
 //!
 //! | [`Format`] | input |
 //! |---|---|
-//! | [`Format::Hsds3Json`] | an HSDS 3.x JSON file: a list of `service_full` objects, the API's paginated list (`{"contents": [...]}`), or one service ([`v3_json`]) |
+//! | [`Format::Hsds3Json`] | an HSDS 3.x JSON file: a list of `service_full` objects, the API's paginated list (`{"contents": [...]}`), or one service ([`v3_json`]); or a folder of such files |
 //! | [`Format::Hsds3Csv`] | an HSDS 3.x CSV folder: `services.csv`, `organizations.csv`, `locations.csv`, `service_at_location.csv`, `schedules.csv`… |
 //! | [`Format::DataPackage`] | an HSDS 1.x–2.0 tabular data package: a folder with `datapackage.json` and its CSV files |
 //! | [`Format::OhanaCsv`] | an Ohana API CSV export (HSDS 1.0 era), where `services.csv` names each service's `location_id` |
@@ -181,25 +181,23 @@ pub fn read_path(path: &Path) -> Result<Import> {
 /// (a folder given as [`Format::Hsds3Json`]).
 pub fn read_path_as(path: &Path, format: Format) -> Result<Import> {
     match format {
-        Format::Hsds3Json => {
-            if path.is_dir() {
+        Format::Hsds3Json if path.is_dir() => {
+            let files = json_files(path)?;
+            if files.is_empty() {
                 return Err(Error::invalid_input(format!(
-                    "{}: a folder, not an HSDS 3 JSON file (a folder of CSV tables is read with --format hsds3-csv or datapackage)",
+                    "{}: a folder without .json files, not HSDS 3 JSON (a folder of CSV tables is read with --format hsds3-csv or datapackage)",
                     path.display()
                 )));
             }
-            let bytes = std::fs::read(path).map_err(|e| Error::io(path, "cannot read", e))?;
-            let file = path.display().to_string();
-            let mut import = v3_json::read(&file, &bytes)?;
-            import.report.tables.push(TableCount {
-                file,
-                read: import.report.services_read,
-                used: import.services.len(),
-                rejected: import.report.services_rejected,
-                imported: true,
-            });
-            Ok(import)
+            let mut all = Import::default();
+            for file in files {
+                let import = read_json_file(&file)?;
+                all.services.extend(import.services);
+                all.report.merge(import.report);
+            }
+            Ok(all)
         }
+        Format::Hsds3Json => read_json_file(path),
         Format::Hsds3Csv => v3_csv::read(&tabular_source(path)?),
         Format::DataPackage => datapackage::read(&tabular_source(path)?),
         Format::OhanaCsv => ohana::read(&tabular_source(path)?),
@@ -213,6 +211,8 @@ pub fn read_path_as(path: &Path, format: Format) -> Result<Import> {
 /// has no service-at-location table is Ohana CSV; one with a
 /// `datapackage.json`, or with HSDS 1 tables (`services_at_location.csv`,
 /// `regular_schedules.csv`…), is a data package; any other is HSDS 3 CSV.
+/// A folder with no CSV tables but `.json` files is a folder of HSDS 3 JSON
+/// files.
 /// A file is a zip archive by its content, a data package if it is a
 /// `datapackage.json`, a CSV folder if it is one of the folder's CSV files,
 /// and HSDS 3 JSON otherwise.
@@ -223,6 +223,9 @@ pub fn read_path_as(path: &Path, format: Format) -> Result<Import> {
 /// or archive holds no `services.csv`.
 pub fn detect(path: &Path) -> Result<Format> {
     let metadata = std::fs::metadata(path).map_err(|e| Error::io(path, "cannot read", e))?;
+    if metadata.is_dir() && !has_csv_tables(path)? && !json_files(path)?.is_empty() {
+        return Ok(Format::Hsds3Json);
+    }
     if metadata.is_dir() || is_zip(path)? || is_csv(path) {
         return detect_tables(&tabular_source(path)?);
     }
@@ -259,6 +262,46 @@ fn detect_tables(source: &Source) -> Result<Format> {
         return Ok(Format::DataPackage);
     }
     Ok(Format::Hsds3Csv)
+}
+
+/// One HSDS 3 JSON file, with its row in the report's table counts.
+fn read_json_file(path: &Path) -> Result<Import> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, "cannot read", e))?;
+    let file = path.display().to_string();
+    let mut import = v3_json::read(&file, &bytes)?;
+    import.report.tables.push(TableCount {
+        file,
+        read: import.report.services_read,
+        used: import.services.len(),
+        rejected: import.report.services_rejected,
+        imported: true,
+    });
+    Ok(import)
+}
+
+/// The `.json` files directly in `folder` (not `datapackage.json`), in name order.
+fn json_files(folder: &Path) -> Result<Vec<std::path::PathBuf>> {
+    let entries = std::fs::read_dir(folder).map_err(|e| Error::io(folder, "cannot read", e))?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let path = entry
+            .map_err(|e| Error::io(folder, "cannot read", e))?
+            .path();
+        let json = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        if json && path.is_file() && !is_datapackage(&path) {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Whether `folder` holds the tables of a tabular format.
+fn has_csv_tables(folder: &Path) -> Result<bool> {
+    Ok(Source::open(folder)?.find("services.csv").is_some()
+        || folder.join("datapackage.json").is_file())
 }
 
 /// The header line of a CSV file (quoted line breaks aside, headers have none).

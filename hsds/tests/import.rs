@@ -420,7 +420,7 @@ fn formats_are_detected_and_can_be_named() {
     let err = hsds::read_path_as(&testdata("hsds3/csv"), Format::Hsds3Json).unwrap_err();
     assert!(
         err.to_string()
-            .contains("csv: a folder, not an HSDS 3 JSON file"),
+            .contains("csv: a folder without .json files, not HSDS 3 JSON"),
         "{err}"
     );
 }
@@ -579,4 +579,28 @@ fn nonsense_in_every_column_is_reported_never_a_crash() {
     ] {
         says(&import, said);
     }
+}
+
+#[test]
+fn a_folder_of_hsds3_json_files_is_read_file_by_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = std::fs::read(testdata("hsds3/service_full.json")).unwrap();
+    std::fs::write(dir.path().join("a.json"), &fixture).unwrap();
+    let ranking = Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/testdata/ranking.json");
+    std::fs::copy(ranking, dir.path().join("b.json")).unwrap();
+    std::fs::write(dir.path().join("README.md"), "not read").unwrap();
+    assert_eq!(hsds::detect(dir.path()).unwrap(), Format::Hsds3Json);
+    let import = hsds::read_path(dir.path()).unwrap();
+    assert_eq!(import.services.len(), 13, "1 + 12 services");
+    assert_eq!(import.report.services_read, 13);
+    let files: Vec<&str> = import
+        .report
+        .tables
+        .iter()
+        .map(|t| t.file.rsplit('/').next().unwrap())
+        .collect();
+    assert_eq!(files, ["a.json", "b.json"]);
+    let empty = tempfile::tempdir().unwrap();
+    let err = hsds::read_path(empty.path()).unwrap_err();
+    assert!(err.to_string().contains("no services.csv"), "{err}");
 }

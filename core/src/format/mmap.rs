@@ -24,11 +24,17 @@ pub(crate) fn map(path: &Path) -> Result<OwnedBytes> {
         // not an index, which `Sections::parse` reports.
         return Ok(OwnedBytes::empty());
     }
-    // SAFETY: the map is read-only and private to this process. Its contents
-    // stay valid as long as nobody modifies or truncates the file while it is
-    // mapped, which is the documented contract of `Index::open`; writers of
-    // index files (`IndexBuilder`) never modify a file in place but write a
-    // temporary file and rename it over the old one.
+    // SAFETY: memmap2 maps the file read-only and shared (MAP_SHARED): the
+    // bytes are the file's own pages, not a private copy. Rust may treat
+    // them as an immutable `&[u8]` only while nobody writes or truncates the
+    // file; another process that writes it changes bytes under us, and one
+    // that truncates it makes a read past the new end raise SIGBUS, which
+    // kills the process. That is the contract `Index::open` documents (as
+    // SQLite and tantivy document theirs), with `Index::from_bytes` as the
+    // alternative that copies the file into memory. Our own writer
+    // (`IndexBuilder::write`) never changes a file in place: it writes a
+    // temporary file and renames it over the old one, which leaves the old
+    // pages mapped and intact.
     let mmap = unsafe { memmap2::Mmap::map(&file) }
         .map_err(|e| Error::io(path, "cannot memory-map index", e))?;
     // A search reads a few scattered records, postings and table entries:

@@ -153,7 +153,7 @@ pub fn from_text(text: &str) -> Vec<servicematch::Language> {
             continue;
         }
         let segment = trim(segment);
-        if segment.is_empty() {
+        if segment.is_empty() || names_no_language(segment) {
             continue;
         }
         if mentions(segment).is_empty() {
@@ -201,6 +201,15 @@ pub fn from_text(text: &str) -> Vec<servicematch::Language> {
 pub fn is_note(text: &str) -> bool {
     let folded = fold(text);
     NOTE_WORDS.iter().any(|word| folded.contains(word))
+}
+
+/// Whether a field says no language at all: "All.", "Any", "N/A", "None".
+/// ("all" is also the ISO 639-3 code of Allar, which no directory means.)
+pub(super) fn names_no_language(text: &str) -> bool {
+    matches!(
+        fold(text).as_str(),
+        "all" | "all languages" | "any" | "any language" | "none" | "n/a" | "na" | "-"
+    )
 }
 
 /// Lines, semicolon-separated parts and sentences.
@@ -329,6 +338,8 @@ mod tests {
         assert_eq!(read("limited Spanish"), [lang("es", "limited Spanish")]);
         assert_eq!(read("Haitian-Creole"), [lang("ht", "Haitian-Creole")]);
         assert_eq!(read("Français"), [lang("fr", "Français")]);
+        assert_eq!(read("All."), [], "no language, not Allar (ISO 639-3 all)");
+        assert_eq!(read("N/A"), []);
         assert_eq!(read("ASL."), [lang("ase", "ASL")]);
         assert_eq!(
             read("Creole with translators as needed"),

@@ -31,7 +31,7 @@ pub use free_text::{from_text, is_note};
 /// ```
 pub fn code(text: &str) -> Option<String> {
     let folded = fold(text.trim());
-    if folded.is_empty() {
+    if folded.is_empty() || free_text::names_no_language(&folded) {
         return None;
     }
     if let Some(code) = alias(&folded) {
@@ -111,6 +111,7 @@ mod tests {
             assert_eq!(code(text).as_deref(), Some(want), "{text}");
         }
         assert_eq!(code(""), None);
+        assert_eq!(code("All"), None, "a directory's \"All\" is not Allar");
         assert_eq!(code("é"), None, "not the Kam-Sui language E");
         assert_eq!(code("other languages available upon request"), None);
     }
