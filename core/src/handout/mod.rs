@@ -116,16 +116,18 @@ impl Handout {
         let words = self.lang.words();
         let footer = match (&self.directory, &self.updated) {
             (Some(name), Some(date)) => Some(format!(
-                "{}: {name}, {} {}.",
+                "{}{}{name}, {} {}.",
                 words.directory,
+                words.colon,
                 words.built,
                 self.lang.date(date)
             )),
-            (Some(name), None) => Some(format!("{}: {name}.", words.directory)),
+            (Some(name), None) => Some(format!("{}{}{name}.", words.directory, words.colon)),
             _ => None,
         };
         Page {
             lang: self.lang,
+            colon: words.colon,
             title: words.title,
             intro: if self.services.is_empty() {
                 words.none
@@ -145,10 +147,18 @@ impl Handout {
         let (lang, words) = (self.lang, self.lang.words());
         let mut fields = Vec::new();
         let mut field = |label: &'static str, values: Vec<Value>| {
-            let values: Vec<Value> = values
+            let mut values: Vec<Value> = values
                 .into_iter()
                 .filter(|v| !v.text().is_empty())
                 .collect();
+            // The same words twice ("wheelchair accessible" as a flag and as a note) once.
+            let mut seen: Vec<String> = Vec::new();
+            values.retain(|v| {
+                let key = v.text().to_lowercase();
+                let new = !seen.contains(&key);
+                seen.push(key);
+                new
+            });
             if !values.is_empty() {
                 fields.push(Field { label, values });
             }
@@ -269,6 +279,7 @@ impl Handout {
 /// A handout's content, before it is written as text or HTML.
 struct Page {
     lang: Lang,
+    colon: &'static str,
     title: &'static str,
     intro: &'static str,
     blocks: Vec<Block>,

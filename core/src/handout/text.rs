@@ -29,11 +29,11 @@ pub(super) fn render(handout: &Handout) -> String {
         }
         for field in &block.fields {
             let values: Vec<&str> = field.values.iter().map(|v| v.text()).collect();
-            let label = format!("{}: ", field.label);
+            let label = format!("{}{}", field.label, page.colon);
             if values.len() == 1 {
                 wrap(&mut out, &format!("{label}{}", values[0]), "  ");
             } else {
-                out.push_str(&format!("{}:\n", field.label));
+                out.push_str(&format!("{}\n", label.trim_end()));
                 for value in values {
                     wrap(&mut out, &format!("- {value}"), "    ");
                 }
@@ -112,10 +112,10 @@ mod tests {
         let text = Handout::new(Lang::Fr).service(meals()).text();
         assert!(text.starts_with("Votre référence\n"));
         assert!(
-            text.contains("Heures : ") || text.contains("Heures: "),
+            text.contains("\nHeures : lun. au ven. : 9 h à 17 h\n"),
             "{text}"
         );
-        assert!(text.contains("lun. au ven. : 9 h à 17 h"));
+        assert!(text.contains("\nQuoi apporter : Health card\n"), "{text}");
         assert!(text.contains("Renseignements vérifiés le 10 mai 2024."));
         assert!(text.contains("Composez le 211"));
     }

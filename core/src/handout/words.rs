@@ -27,6 +27,8 @@ pub(super) struct Words {
     pub built: &'static str,
     pub none: &'static str,
     pub extension: &'static str,
+    /// What follows a label: ": " in English, " : " in French.
+    pub colon: &'static str,
 }
 
 const ENGLISH: Words = Words {
@@ -51,6 +53,7 @@ const ENGLISH: Words = Words {
     built: "updated",
     none: "No services were chosen.",
     extension: "ext.",
+    colon: ": ",
 };
 
 const FRENCH: Words = Words {
@@ -75,6 +78,7 @@ const FRENCH: Words = Words {
     built: "mis à jour le",
     none: "Aucun service n'a été choisi.",
     extension: "poste",
+    colon: " : ",
 };
 
 impl Lang {
@@ -240,7 +244,7 @@ impl Lang {
 /// "9:00 a.m.", "12:30 p.m.", "midnight".
 fn clock_en(minutes: u16) -> String {
     let (h, m) = (minutes / 60 % 24, minutes % 60);
-    if minutes % 1440 == 0 {
+    if minutes.is_multiple_of(1440) {
         return "midnight".to_owned();
     }
     let half = if h < 12 { "a.m." } else { "p.m." };
@@ -254,7 +258,7 @@ fn clock_en(minutes: u16) -> String {
 /// "9 h", "16 h 30", "minuit".
 fn clock_fr(minutes: u16) -> String {
     let (h, m) = (minutes / 60 % 24, minutes % 60);
-    match (minutes % 1440 == 0, m) {
+    match (minutes.is_multiple_of(1440), m) {
         (true, _) => "minuit".to_owned(),
         (false, 0) => format!("{h} h"),
         (false, m) => format!("{h} h {m:02}"),
