@@ -351,7 +351,8 @@ export interface FhirBundle {
   type: "searchset" | "collection";
   /** Number of matches, when the search counted them all. */
   total?: number;
-  entry: FhirBundleEntry[];
+  /** Absent when there is nothing to list (FHIR has no empty arrays). */
+  entry?: FhirBundleEntry[];
 }
 
 /** One entry of a `FhirBundle`. */

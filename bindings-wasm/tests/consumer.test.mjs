@@ -88,7 +88,7 @@ export function best(index: ServiceIndex, text: string): Hit | undefined {
   const results: Results = index.search(query);
   const bundle: FhirBundle = index.searchFhir(query);
   const page: string = index.handout(results.hits.map((hit) => hit.id), { lang: "fr", format: "html" });
-  return bundle.entry.length > 0 && page.length > 0 ? results.hits[0] : undefined;
+  return (bundle.entry?.length ?? 0) > 0 && page.length > 0 ? results.hits[0] : undefined;
 }
 `,
   );

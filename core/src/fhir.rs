@@ -59,7 +59,7 @@ const PROVISION: &str = "http://terminology.hl7.org/CodeSystem/service-provision
 const REFERRAL: &str = "http://terminology.hl7.org/CodeSystem/service-referral-method";
 
 /// Search results as a FHIR R4 `searchset` `Bundle`: one entry per hit, best
-/// first, each a `HealthcareService` (see the [module docs](self)) with
+/// first (no `entry` at all without hits: FHIR has no empty arrays), each a `HealthcareService` (see the [module docs](self)) with
 /// `search.mode` `match` and the hit's `search.score`. `total` is the number
 /// of matches when the search counted them all (`results.total_exact`).
 ///
@@ -89,7 +89,10 @@ pub fn searchset(index: &Index, results: &Results) -> Result<Value> {
     if results.total_exact {
         bundle.insert("total".into(), results.total.into());
     }
-    bundle.insert("entry".into(), entries.into());
+    // FHIR forbids empty arrays: no matches, no `entry`.
+    if !entries.is_empty() {
+        bundle.insert("entry".into(), entries.into());
+    }
     Ok(Value::Object(bundle))
 }
 
@@ -112,7 +115,11 @@ pub fn collection(services: &[Service]) -> Value {
         .iter()
         .map(|service| json!({ "resource": healthcare_service(service) }))
         .collect();
-    json!({ "resourceType": "Bundle", "type": "collection", "entry": entries })
+    let mut bundle = json!({ "resourceType": "Bundle", "type": "collection" });
+    if !entries.is_empty() {
+        bundle["entry"] = entries.into();
+    }
+    bundle
 }
 
 /// One service as a FHIR R4 `HealthcareService`, its organization and
@@ -685,5 +692,6 @@ mod tests {
         let bundle = collection(&[service(), service()]);
         assert_eq!(bundle["type"], "collection");
         assert_eq!(bundle["entry"].as_array().unwrap().len(), 2);
+        assert!(collection(&[]).get("entry").is_none(), "no empty arrays");
     }
 }
