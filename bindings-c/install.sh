@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the C library as C libraries are installed:
 #
-#   PREFIX/lib/libservicematch.so.0.1.0          the shared library (soname libservicematch.so.0)
+#   PREFIX/lib/libservicematch.so.0.1.0          the shared library (soname libservicematch.so.0, set here)
 #   PREFIX/lib/libservicematch.so.0 -> libservicematch.so.0.1.0
 #   PREFIX/lib/libservicematch.so   -> libservicematch.so.0   (for -lservicematch)
 #   PREFIX/lib/libservicematch.a                 the static library
@@ -44,7 +44,14 @@ esac
 version=$(awk -F'"' '/^version = / { print $2; exit }' "$root/Cargo.toml")
 major=${version%%.*}
 if ((build)); then
-    (cd "$root" && cargo build --quiet --locked --profile "$profile" -p servicematch-c --lib)
+    # The soname is given here, not in every build: a program linked against
+    # the library in target/ (examples/c, the C tests, a checkout's users)
+    # would otherwise need a libservicematch.so.0 there. The shared library
+    # is built last, so that it is the one with the soname.
+    (cd "$root" &&
+        cargo rustc --quiet --locked --profile "$profile" -p servicematch-c --lib --crate-type staticlib &&
+        cargo rustc --quiet --locked --profile "$profile" -p servicematch-c --lib --crate-type cdylib -- \
+            -C "link-arg=-Wl,-soname,libservicematch.so.$major")
 fi
 target=${CARGO_TARGET_DIR:-$root/target}
 built=$target/$profile_dir
@@ -53,7 +60,7 @@ for file in libservicematch.so libservicematch.a; do
 done
 soname=$(objdump -p "$built/libservicematch.so" 2>/dev/null | awk '/SONAME/ { print $2 }')
 [[ "$soname" == "libservicematch.so.$major" ]] ||
-    { echo "error: $built/libservicematch.so has soname '${soname:-none}', not libservicematch.so.$major" >&2; exit 1; }
+    { echo "error: $built/libservicematch.so has soname '${soname:-none}', not libservicematch.so.$major (built by cargo build, not by this script: run it without --no-build)" >&2; exit 1; }
 
 dest=${DESTDIR:-}
 install -d "$dest$libdir" "$dest$libdir/pkgconfig" "$dest$includedir"
