@@ -133,7 +133,7 @@ test("search as you type, filters, French, offline after a reload", async (t) =>
     assert.match(handout, /Information verified on|does not say when/);
     await page.click("#ui-language");
     await page.click("#print-handout");
-    await page.waitForFunction(() => document.querySelector("#handout-frame").contentDocument?.documentElement.lang === "fr", null, { timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelector("#handout-frame").contentDocument?.documentElement?.lang === "fr", null, { timeout: 30_000 });
     assert.match(await page.frameLocator("#handout-frame").locator("h1").innerText(), /Votre référence/);
     await page.click("#ui-language");
     await ticks.nth(0).uncheck();
