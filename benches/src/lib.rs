@@ -9,7 +9,11 @@
 //! - the comparison harness, binary `compare`, which generates the data with
 //!   the project's deterministic generator, builds every engine's index, runs
 //!   the committed query mix (`benches/queries.json`) on one core per engine
-//!   and writes `benches/results/REPORT.md` and a chart.
+//!   and writes `benches/results/REPORT.md` and a chart;
+//! - the relevance harness, binary `relevance`, which runs the judged
+//!   callers' queries of `benches/relevance/` on servicematch, SQLite FTS5 and
+//!   tantivy and writes nDCG@10, P@10 and MRR to `benches/results/RELEVANCE.md`
+//!   (see [`relevance`]).
 //!
 //! ```text
 //! npm ci --prefix benches/node && bindings-wasm/build.sh   # once, for the node engines
@@ -40,6 +44,7 @@ pub mod data;
 pub mod engines;
 pub mod measure;
 pub mod mix;
+pub mod relevance;
 pub mod report;
 
 /// The error type of the harness: anything, with a message a person can act on.

@@ -281,9 +281,10 @@ pub unsafe extern "C" fn sm_query_set_client_gender(
     }
 }
 
-/// Sets the client's yearly household income. Not supported by the engine
-/// yet: `sm_search` returns `SM_INVALID_QUERY` ("client.income is not
-/// supported yet") rather than ignore it.
+/// Sets the client's yearly household income in dollars: services whose
+/// structured income limit it exceeds are not returned (see
+/// `sm_query_set_client_household_size` for limits by household size). A
+/// negative or non-finite income makes `sm_search` return `SM_INVALID_QUERY`.
 ///
 /// # Safety
 /// `query` is NULL or a live query that no other thread uses.
@@ -301,9 +302,9 @@ pub unsafe extern "C" fn sm_query_set_client_income(
     }
 }
 
-/// Sets the number of people in the client's household. Not supported by
-/// the engine yet: `sm_search` returns `SM_INVALID_QUERY` rather than
-/// ignore it.
+/// Sets the number of people in the client's household, for income limits
+/// given as a share of the low-income line for the household's size.
+/// Outside 1 to 50, `sm_search` returns `SM_INVALID_QUERY`.
 ///
 /// # Safety
 /// `query` is NULL or a live query that no other thread uses.
@@ -321,9 +322,12 @@ pub unsafe extern "C" fn sm_query_set_client_household_size(
     }
 }
 
-/// Adds a client status such as `"senior"`, `"newcomer"` or `"veteran"`.
-/// Not supported by the engine yet: `sm_search` returns `SM_INVALID_QUERY`
-/// rather than ignore it.
+/// Adds a group the client belongs to: `"senior"`, `"youth"`, `"newcomer"`,
+/// `"refugee"`, `"indigenous"`, `"veteran"`, `"disability"`, `"pregnant"`,
+/// `"caregiver"`, `"student"`, `"lgbtq"`, `"parent"` or `"homeless"` (plurals
+/// and French words too). Services made for the client rank first; a group
+/// never excludes a service. An unknown word makes `sm_search` return
+/// `SM_INVALID_QUERY`.
 ///
 /// # Safety
 /// `query` is NULL or a live query that no other thread uses; `status` is

@@ -47,11 +47,11 @@ export interface Client {
   age?: number | null;
   /** "female", "male" or "other" (also "woman", "man", "non-binary"…). */
   gender?: string | null;
-  /** Yearly household income. Not supported yet: refused. */
+  /** Yearly household income in dollars, for services with an income limit. */
   income?: number | null;
-  /** People in the household. Not supported yet: refused. */
+  /** People in the household (1 to 50), for limits that depend on it. */
   household_size?: number | null;
-  /** Statuses such as "senior", "newcomer". Not supported yet: refused. */
+  /** Groups the person belongs to: "senior", "youth", "newcomer", "refugee", "indigenous", "veteran", "disability", "pregnant", "caregiver", "student", "lgbtq", "parent", "homeless". Services made for them rank first. */
   statuses?: string[];
 }
 
@@ -63,14 +63,29 @@ export interface Results {
   total_exact: boolean;
   /** The hits, best first. */
   hits: Hit[];
-  /** Facet counts over all matches. Not computed yet: always `null`. */
+  /** Facet counts over the matches (not just this page). */
   facets: Facets | null;
 }
 
-/** Facet counts: `[name, count]` pairs. */
+/** Facet counts over the matches, most common first; exact when `exact`, else lower bounds (as `total`). */
 export interface Facets {
-  categories: [string, number][];
-  languages: [string, number][];
+  exact: boolean;
+  /** Per top-level category ("Food", "Health"). */
+  categories: FacetCount[];
+  /** Per language code ("en", "fr"). */
+  languages: FacetCount[];
+  /** "free", "sliding_scale", "fee", "unknown". */
+  cost: FacetCount[];
+  /** With a client profile: "eligible", "unknown". */
+  eligibility: FacetCount[];
+  /** With `near`: "under 1 km", "1–5 km", "5–10 km", "10–25 km", "25–50 km", "50 km or more", "no location". */
+  distance: FacetCount[];
+}
+
+/** One value of a facet and how many matches have it. */
+export interface FacetCount {
+  value: string;
+  count: number;
 }
 
 /** One matching service. */
@@ -130,6 +145,8 @@ export interface Explanation {
   language: number;
   /** Eligibility factor: 1 when eligible, less when unknown. */
   eligibility: number;
+  /** Fit factor: 1 for a service made for the client (or without a profile), less for one for everyone, less still for one made for others. */
+  fit: number;
 }
 
 /** A summary of an index. */
@@ -289,6 +306,12 @@ export interface ServiceEligibility {
   genders: Gender[];
   /** The publisher's own eligibility text. */
   description: string | null;
+  /** Groups the service is for, each marked when read from its eligibility text. */
+  groups: { group: string; from_text: boolean }[];
+  /** A household income limit: yearly dollars, or a share of the low-income line for the household's size. */
+  income_limit: { max_yearly: number | null; low_income_share: number | null; from_text: boolean } | null;
+  /** Provinces whose residents it serves ("ON"); empty means anywhere. */
+  residency: string[];
 }
 
 /** An inclusive range of ages in years. */

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
-use servicematch::{IndexBuilder, Report};
+use servicematch::{IndexBuilder, Report, Vocabulary};
 use servicematch_hsds::{self as hsds, Format};
 
 use crate::Result;
@@ -47,6 +47,12 @@ pub struct Args {
     /// Attribution or licence line stored in the index (repeatable).
     #[arg(long)]
     attribution: Vec<String>,
+    /// The publisher's layperson vocabulary, added to the built-in one
+    /// (repeatable): UTF-8 text, one need per line, its phrases separated by
+    /// "|" ("welfare | ontario works | aide sociale"), "#" for comments; the
+    /// format of core/data/vocabulary.tsv.
+    #[arg(long, value_name = "FILE")]
+    synonyms: Vec<PathBuf>,
 }
 
 fn parse_format(text: &str) -> std::result::Result<Format, String> {
@@ -97,6 +103,13 @@ pub fn run(args: Args) -> Result<()> {
     }
     for line in &args.attribution {
         builder.add_attribution(line.clone());
+    }
+    for path in &args.synonyms {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read synonyms {}: {e}", path.display()))?;
+        let vocabulary =
+            Vocabulary::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        builder.add_vocabulary(vocabulary);
     }
     progress.set_message("indexing");
     let summary = builder.write(&args.output)?;

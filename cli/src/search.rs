@@ -29,6 +29,17 @@ pub struct Args {
     /// The person's gender: female, male or other.
     #[arg(long)]
     gender: Option<String>,
+    /// The household's yearly income in dollars, for services with an income limit.
+    #[arg(long, allow_hyphen_values = true)]
+    income: Option<f64>,
+    /// People in the household, for income limits that depend on it.
+    #[arg(long)]
+    household_size: Option<u32>,
+    /// A group the person belongs to (senior, youth, newcomer, refugee,
+    /// indigenous, veteran, disability, pregnant, caregiver, student, lgbtq,
+    /// parent, homeless); repeatable. Services made for them rank first.
+    #[arg(long = "status")]
+    statuses: Vec<String>,
     /// Preferred language (ISO 639 code or name); repeatable.
     #[arg(long = "lang")]
     languages: Vec<String>,
@@ -53,6 +64,10 @@ pub struct Args {
     /// Show why each service ranks where it does.
     #[arg(long)]
     explain: bool,
+    /// After the list, how many matches each category, language, cost,
+    /// eligibility verdict and distance band has (facets).
+    #[arg(long)]
+    facets: bool,
     /// Print the results JSON (the shape every servicematch surface shares).
     #[arg(long)]
     json: bool,
@@ -63,7 +78,8 @@ pub struct Args {
     /// Read the whole query as JSON from this argument instead of the query
     /// flags (which it refuses beside it; --explain, --json and --fhir still apply).
     #[arg(long, conflicts_with_all = [
-        "text", "near", "radius_km", "age", "gender", "languages", "require_lang",
+        "text", "near", "radius_km", "age", "gender", "income", "household_size", "statuses",
+        "languages", "require_lang",
         "category", "free", "wheelchair", "limit", "offset",
     ])]
     query_json: Option<String>,
@@ -143,19 +159,47 @@ pub fn run(args: Args) -> Result<()> {
             }
             if args.explain {
                 say!(
-                    "     score {:.3} = text {} × distance {} × language {:.2} × eligibility {:.2}",
+                    "     score {:.3} = text {} × distance {} × language {:.2} × eligibility {:.2} × fit {:.2}",
                     hit.score,
                     explanation.text.map_or("–".into(), |t| format!("{t:.3}")),
                     explanation
                         .distance
                         .map_or("–".into(), |d| format!("{d:.3}")),
                     explanation.language,
-                    explanation.eligibility
+                    explanation.eligibility,
+                    explanation.fit
                 );
             }
         }
     }
+    if let Some(facets) = results.facets.as_ref().filter(|_| args.facets) {
+        print_facets(facets);
+    }
     Ok(())
+}
+
+/// One line per facet: "category: Food 120 · Health 80 · …".
+fn print_facets(facets: &servicematch::Facets) {
+    let bound = if facets.exact { "" } else { " (at least)" };
+    say!("matches by{bound}:");
+    for (name, counts) in [
+        ("category", &facets.categories),
+        ("language", &facets.languages),
+        ("cost", &facets.cost),
+        ("eligibility", &facets.eligibility),
+        ("distance", &facets.distance),
+    ] {
+        if counts.is_empty() {
+            continue;
+        }
+        let shown: Vec<String> = counts
+            .iter()
+            .take(8)
+            .map(|c| format!("{} {}", c.value, c.count))
+            .collect();
+        let more = if counts.len() > 8 { " · …" } else { "" };
+        say!("  {name:<12} {}{more}", shown.join(" · "));
+    }
 }
 
 fn query_from_flags(args: &Args) -> Query {
@@ -163,11 +207,14 @@ fn query_from_flags(args: &Args) -> Query {
         Some((lat, lon)) => Near::Point { lat, lon },
         None => Near::Place(near.to_owned()),
     });
-    let client = (args.age.is_some() || args.gender.is_some()).then(|| Client {
+    let client = Client {
         age: args.age,
         gender: args.gender.clone(),
-        ..Client::default()
-    });
+        income: args.income,
+        household_size: args.household_size,
+        statuses: args.statuses.clone(),
+    };
+    let client = (client != Client::default()).then_some(client);
     Query {
         text: args.text.clone(),
         near,

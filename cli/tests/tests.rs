@@ -441,6 +441,51 @@ fn a_closed_pipe_ends_the_output_quietly() {
 }
 
 #[test]
+fn synonyms_file_extends_the_vocabulary_and_a_bad_one_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let synonyms = dir.path().join("synonyms.txt");
+    std::fs::write(&synonyms, "# ours\nfood bank | qjz xvk\n").unwrap();
+    let index = dir.path().join("ranking.smx");
+    let synonyms_arg = synonyms.to_str().unwrap();
+    let output = build(&fixture(), &index, &["--synonyms", synonyms_arg]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let plain = dir.path().join("plain.smx");
+    assert!(build(&fixture(), &plain, &[]).status.success());
+    let first_reason = |index: &Path| {
+        let output = servicematch(&[
+            "search",
+            "--index",
+            index.to_str().unwrap(),
+            "qjz xvk",
+            "--explain",
+            "--json",
+        ]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let results: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        results["hits"][0]["explanation"]["reason"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    // Words found nowhere are no text; the publisher's phrase finds its need.
+    assert!(!first_reason(&plain).contains("matched"));
+    assert!(
+        first_reason(&index).contains("matched 'food bank' for 'qjz xvk'"),
+        "{}",
+        first_reason(&index)
+    );
+
+    std::fs::write(&synonyms, "just one phrase\n").unwrap();
+    let bad = build(
+        &fixture(),
+        &dir.path().join("bad.smx"),
+        &["--synonyms", synonyms_arg],
+    );
+    assert!(!bad.status.success());
+    assert!(stderr(&bad).contains("synonyms.txt") && stderr(&bad).contains("line 1"));
+}
+
+#[test]
 fn build_reads_a_folder_of_hsds3_json_files() {
     let dir = tempfile::tempdir().unwrap();
     let index = dir.path().join("demo.smx");

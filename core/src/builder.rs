@@ -5,9 +5,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use tantivy::directory::{Directory, RamDirectory};
-use tantivy::tokenizer::TokenizerManager;
+use tantivy::tokenizer::{PreTokenizedString, Token, TokenizerManager};
 use tantivy::TantivyDocument;
 
+use crate::eligibility::LowIncomeLine;
 use crate::error::{Error, ErrorKind, Result};
 use crate::format::gazetteer::{GazetteerBuilder, GazetteerEntry, GEONAMES_ATTRIBUTION};
 use crate::format::meta::{ImportCounts, Meta};
@@ -16,8 +17,11 @@ use crate::lang::LanguageName;
 use crate::model::Service;
 use crate::report::{Problem, Report};
 use crate::text::analyzer;
+use crate::text::analyzer::word_stems;
+use crate::text::categories::{self, category_term, Associations};
 use crate::text::query::category_key;
 use crate::text::schema::{self, TextPart};
+use crate::text::vocabulary::{need_term, Vocabulary};
 
 /// What a build did.
 #[derive(Debug, Clone)]
@@ -58,6 +62,8 @@ pub struct IndexBuilder {
     gazetteer: GazetteerBuilder,
     attribution: Vec<String>,
     default_gazetteer: bool,
+    vocabulary: Vocabulary,
+    low_income_line: LowIncomeLine,
     /// Services already reported as having no located location, so that
     /// validating again reports nothing twice.
     unlocated: HashSet<String>,
@@ -74,8 +80,31 @@ impl IndexBuilder {
             gazetteer: GazetteerBuilder::default(),
             attribution: Vec::new(),
             default_gazetteer: true,
+            vocabulary: Vocabulary::built_in(),
+            low_income_line: LowIncomeLine::lim_at(),
             unlocated: HashSet::new(),
         }
+    }
+
+    /// Adds a publisher's needs to the built-in layperson vocabulary
+    /// (`servicematch build --synonyms FILE`): a query that says one of a
+    /// need's phrases also finds the services that say another.
+    ///
+    /// # Example
+    /// ```
+    /// use servicematch::{Index, IndexBuilder, Query, Service, Vocabulary};
+    ///
+    /// let mut builder = IndexBuilder::new("example");
+    /// builder.add_service(Service { id: "a".into(), name: "Kettle Club".into(), ..Default::default() });
+    /// builder.add_vocabulary(Vocabulary::parse("kettle club | tea for seniors")?);
+    /// let index = Index::from_bytes(builder.build_bytes()?.0)?;
+    /// let results = index.search(&Query::new().text("tea for seniors"))?;
+    /// assert_eq!(results.hits[0].id, "a");
+    /// # Ok::<(), servicematch::Error>(())
+    /// ```
+    pub fn add_vocabulary(&mut self, vocabulary: Vocabulary) -> &mut IndexBuilder {
+        self.vocabulary.extend(vocabulary);
+        self
     }
 
     /// Leaves out the built-in GeoNames forward sortation areas.
@@ -102,6 +131,15 @@ impl IndexBuilder {
             count += 1;
         }
         Ok(count)
+    }
+
+    /// Sets the low-income line that income limits given as a share of it
+    /// are read against (default: Statistics Canada's LIM-AT,
+    /// [`LowIncomeLine::lim_at`]). A publisher outside Canada, or one whose
+    /// programs use another line, gives its own.
+    pub fn low_income_line(&mut self, line: LowIncomeLine) -> &mut IndexBuilder {
+        self.low_income_line = line;
+        self
     }
 
     /// Adds a line of attribution or licence text to the index's metadata.
@@ -224,6 +262,7 @@ impl IndexBuilder {
             })
             .collect();
         let location_count = locations.iter().map(Vec::len).sum();
+        let top_categories = top_categories(&services);
         let meta = Meta {
             format_version: FORMAT_VERSION,
             name: self.name.clone(),
@@ -240,23 +279,37 @@ impl IndexBuilder {
                 .iter()
                 .map(|c| LanguageName::of(c, publisher_name(&services, c)))
                 .collect(),
+            low_income_line: self.low_income_line.clone(),
+            top_categories: top_categories.clone(),
             attribution: self.attribution.clone(),
             import: ImportCounts {
                 services_read: self.report.services_read,
                 services_rejected: self.report.services_rejected,
             },
         };
+        let (text, associations) = build_text(&services, &self.vocabulary)?;
         let sections = vec![
             (Section::Meta, crate::format::meta::write(&meta)),
-            (Section::Text, build_text(&services)?),
+            (Section::Text, text),
             (Section::Records, crate::format::records::write(&services)),
             (Section::Hits, crate::format::hits::write(&services)?),
             (Section::Geo, crate::format::geo::write(&locations)),
             (
                 Section::Filters,
-                crate::format::filters::write(&services, &languages),
+                crate::format::filters::write(&services, &languages, |service| {
+                    let name = top_category(service)?;
+                    top_categories.iter().position(|c| c == name)
+                }),
             ),
             (Section::Gazetteer, self.gazetteer.write()),
+            (
+                Section::Vocabulary,
+                crate::format::vocabulary::write(&self.vocabulary),
+            ),
+            (
+                Section::Categories,
+                crate::format::categories::write(&associations),
+            ),
         ];
         let bytes = write_file(&sections);
         let summary = BuildSummary {
@@ -346,6 +399,31 @@ fn language_table(services: &[Service]) -> Vec<String> {
     table.into_iter().map(|(code, _)| code.to_owned()).collect()
 }
 
+/// A service's top-level category: the broadest term above its first
+/// category (or that category itself).
+fn top_category(service: &Service) -> Option<&str> {
+    let first = service.categories.first()?;
+    Some(
+        first
+            .ancestors
+            .last()
+            .map_or(first.name.as_str(), |t| t.name.as_str()),
+    )
+}
+
+/// The top-level categories of the services, most common first (ties by name).
+fn top_categories(services: &[Service]) -> Vec<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for service in services {
+        if let Some(name) = top_category(service) {
+            *counts.entry(name).or_default() += 1;
+        }
+    }
+    let mut table: Vec<(&str, usize)> = counts.into_iter().collect();
+    table.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    table.into_iter().map(|(name, _)| name.to_owned()).collect()
+}
+
 /// How the directory itself names the language `code` ("Cantonese" for
 /// `yue`): the first name its services give that is not the code, for
 /// languages the built-in ISO 639-1 table does not name.
@@ -359,8 +437,54 @@ fn publisher_name<'s>(services: &'s [Service], code: &str) -> Option<&'s str> {
 
 /// Builds the tantivy index (one segment, documents in service order, so a
 /// document id is a service's position) and packs its files.
-fn build_text(services: &[Service]) -> Result<Vec<u8>> {
+fn build_text(services: &[Service], vocabulary: &Vocabulary) -> Result<(Vec<u8>, Associations)> {
     let (schema, fields) = schema::build();
+    let matcher = vocabulary.matcher();
+    // Category keys by number, and each service's words and keys, from
+    // which the words that predict categories are learned.
+    let mut key_numbers: HashMap<String, u32> = HashMap::new();
+    let mut service_keys: Vec<Vec<u32>> = Vec::with_capacity(services.len());
+    let mut service_words: Vec<Vec<u32>> = Vec::with_capacity(services.len());
+    let mut service_needs: Vec<Vec<String>> = Vec::with_capacity(services.len());
+    let mut word_numbers: HashMap<String, u32> = HashMap::new();
+    for service in services {
+        let keys = categories::keys(service)
+            .into_iter()
+            .map(|key| {
+                let next = key_numbers.len() as u32;
+                *key_numbers.entry(key).or_insert(next)
+            })
+            .collect();
+        service_keys.push(keys);
+        // One analysis of each value: its words for the associations, its
+        // phrases for the needs.
+        let mut words: Vec<u32> = Vec::new();
+        let mut needs: Vec<String> = Vec::new();
+        for part in TextPart::ALL {
+            for value in text_values(service, part) {
+                let stems = word_stems(value);
+                for found in matcher.find(&stems) {
+                    for need in found.needs {
+                        needs.extend(std::iter::repeat_n(need_term(need), part.weight()));
+                    }
+                }
+                for [english, _] in stems {
+                    let next = word_numbers.len() as u32;
+                    words.push(*word_numbers.entry(english).or_insert(next));
+                }
+            }
+        }
+        words.sort_unstable();
+        words.dedup();
+        service_words.push(words);
+        service_needs.push(needs);
+    }
+    let mut word_names = vec![String::new(); word_numbers.len()];
+    for (word, number) in word_numbers {
+        word_names[number as usize] = word;
+    }
+    let associations = categories::learn(&service_words, &word_names, &service_keys);
+    drop(service_words);
     let tokenizers = TokenizerManager::default();
     analyzer::register(&tokenizers);
     let directory = RamDirectory::create();
@@ -369,14 +493,19 @@ fn build_text(services: &[Service]) -> Result<Vec<u8>> {
         .tokenizers(tokenizers)
         .single_segment_index_writer(directory.clone(), 64_000_000)
         .map_err(text_error)?;
-    for service in services {
+    for ((service, keys), mut needs) in services.iter().zip(&service_keys).zip(service_needs) {
         let mut doc = TantivyDocument::default();
+        // Each need the service's text names, once per mention and part weight.
         for part in TextPart::ALL {
             for value in text_values(service, part) {
                 for _ in 0..part.weight() {
                     doc.add_text(fields.text, value);
                 }
             }
+        }
+        needs.extend(keys.iter().map(|&key| category_term(key)));
+        if !needs.is_empty() {
+            doc.add_pre_tokenized_text(fields.text, pre_tokenized(needs));
         }
         for key in category_keys(service) {
             doc.add_text(fields.category, key);
@@ -404,11 +533,30 @@ fn build_text(services: &[Service]) -> Result<Vec<u8>> {
             .map_err(|e| unreadable().with_source(e))?;
         files.push((name, bytes.as_slice().to_vec()));
     }
-    Ok(crate::format::text::pack(&files))
+    Ok((crate::format::text::pack(&files), associations))
 }
 
 fn text_error(e: tantivy::TantivyError) -> Error {
     Error::new(ErrorKind::Io, "cannot build the text index").with_source(e)
+}
+
+/// Terms as text already analysed, one position each.
+fn pre_tokenized(terms: Vec<String>) -> PreTokenizedString {
+    let tokens = terms
+        .iter()
+        .enumerate()
+        .map(|(position, text)| Token {
+            offset_from: 0,
+            offset_to: 0,
+            position,
+            text: text.clone(),
+            position_length: 1,
+        })
+        .collect();
+    PreTokenizedString {
+        text: terms.join(" "),
+        tokens,
+    }
 }
 
 /// The text of one part of a service.

@@ -20,6 +20,8 @@ use crate::format::records::Records;
 use crate::format::text::PackedDirectory;
 use crate::format::{Section, SectionInfo, Sections};
 use crate::model::Service;
+use crate::text::categories::Associations;
+use crate::text::vocabulary::Matcher;
 use crate::text::{analyzer, schema::Fields};
 use crate::{Query, Results};
 
@@ -42,6 +44,11 @@ pub struct Index {
     /// search rather than at open (which must stay fast): tantivy trusts its
     /// files and may panic on damaged ones. `Err` holds the message.
     text_checked: OnceLock<Result<(), String>>,
+    /// The vocabulary's phrases, read from its section at the first text
+    /// search (not at open, which must stay fast).
+    vocabulary: OnceLock<Result<Matcher, String>>,
+    /// Which words predict which categories, read at the first text search.
+    categories: OnceLock<Result<Associations, String>>,
 }
 
 /// A summary of an index, for `servicematch inspect` and the bindings' `info`.
@@ -180,7 +187,40 @@ impl Index {
             filters,
             gazetteer,
             text_checked: OnceLock::new(),
+            vocabulary: OnceLock::new(),
+            categories: OnceLock::new(),
         })
+    }
+
+    /// The vocabulary's phrases, ready to find in a query.
+    ///
+    /// # Errors
+    /// [`ErrorKind::CorruptIndex`] when the vocabulary section is damaged.
+    pub(crate) fn vocabulary(&self) -> Result<&Matcher> {
+        let matcher = self.vocabulary.get_or_init(|| {
+            self.sections
+                .verify(Section::Vocabulary)
+                .and_then(|()| self.sections.get(Section::Vocabulary))
+                .and_then(|bytes| crate::format::vocabulary::read(&bytes))
+                .map(|vocabulary| vocabulary.matcher())
+                .map_err(|e| e.to_string())
+        });
+        matcher.as_ref().map_err(|e| Error::corrupt(e.clone()))
+    }
+
+    /// Which words predict which categories.
+    ///
+    /// # Errors
+    /// [`ErrorKind::CorruptIndex`] when the categories section is damaged.
+    pub(crate) fn categories(&self) -> Result<&Associations> {
+        let associations = self.categories.get_or_init(|| {
+            self.sections
+                .verify(Section::Categories)
+                .and_then(|()| self.sections.get(Section::Categories))
+                .and_then(|bytes| crate::format::categories::read(&bytes))
+                .map_err(|e| e.to_string())
+        });
+        associations.as_ref().map_err(|e| Error::corrupt(e.clone()))
     }
 
     /// Checks every section's checksum, reading the whole file.
@@ -191,7 +231,7 @@ impl Index {
         for section in Section::ALL {
             self.sections.verify(section)?;
         }
-        Ok(())
+        self.sections.verify_padding()
     }
 
     /// The metadata written at build time.

@@ -51,6 +51,7 @@
 #![deny(unsafe_code)]
 
 mod builder;
+mod eligibility;
 mod error;
 pub mod fhir;
 mod format;
@@ -67,12 +68,14 @@ mod search;
 mod text;
 
 pub use builder::{BuildSummary, IndexBuilder};
+pub use eligibility::LowIncomeLine;
 pub use error::{Error, ErrorKind, Result};
 pub use format::gazetteer::{GazetteerEntry, Place, GEONAMES_ATTRIBUTION};
 pub use format::meta::{ImportCounts, Meta};
 pub use format::{FORMAT_VERSION, MAGIC};
 pub use index::{Index, IndexInfo, SectionSummary};
 pub use model::*;
-pub use query::{Client, Near, Query, MAX_AGE, MAX_LIMIT, MAX_RADIUS_KM};
+pub use query::{Client, Near, Query, MAX_AGE, MAX_HOUSEHOLD, MAX_LIMIT, MAX_RADIUS_KM};
 pub use report::{Problem, Report, TableCount};
-pub use results::{Eligibility, Explanation, Facets, Hit, HitLocation, Results};
+pub use results::{Eligibility, Explanation, FacetCount, Facets, Hit, HitLocation, Results};
+pub use text::vocabulary::Vocabulary;

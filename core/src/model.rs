@@ -137,6 +137,172 @@ pub struct EligibilityRules {
     pub genders: Vec<Gender>,
     /// The publisher's own eligibility text.
     pub description: Option<String>,
+    /// The groups the service is for ("for newcomers", "for veterans"),
+    /// each marked when it was read from the eligibility text. A service
+    /// for a group ranks first for people in it; a group never excludes
+    /// anyone by itself (a profile lists what a person is, not all they are).
+    pub groups: Vec<GroupRule>,
+    /// A household income limit, when the service has one.
+    pub income_limit: Option<IncomeLimit>,
+    /// Where people must live to be served: provinces or territories by
+    /// two-letter code ("ON"). Empty means anywhere.
+    pub residency: Vec<String>,
+}
+
+/// A group a service is for, and where the publisher's data said so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupRule {
+    /// The group.
+    pub group: Group,
+    /// Read from free eligibility text rather than structured data.
+    #[serde(default)]
+    pub from_text: bool,
+}
+
+/// Groups of people services are made for, and that a client may say they
+/// belong to (`client.statuses`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Group {
+    /// Older adults (a client 65 or older is one without saying so).
+    Senior,
+    /// Young people (a client 12 to 24 is one without saying so).
+    Youth,
+    /// Newcomers to Canada: immigrants and refugees.
+    Newcomer,
+    /// Refugees and refugee claimants (also newcomers).
+    Refugee,
+    /// First Nations, Inuit and Métis people.
+    Indigenous,
+    /// Veterans of the armed forces.
+    Veteran,
+    /// People with a disability.
+    Disability,
+    /// Pregnant people.
+    Pregnant,
+    /// Caregivers of a family member.
+    Caregiver,
+    /// Students.
+    Student,
+    /// LGBTQ2S+ people.
+    Lgbtq,
+    /// Parents and guardians.
+    Parent,
+    /// People without housing.
+    Homeless,
+}
+
+impl Group {
+    /// Every group, in the order of their bits in the index.
+    pub const ALL: [Group; 13] = [
+        Group::Senior,
+        Group::Youth,
+        Group::Newcomer,
+        Group::Refugee,
+        Group::Indigenous,
+        Group::Veteran,
+        Group::Disability,
+        Group::Pregnant,
+        Group::Caregiver,
+        Group::Student,
+        Group::Lgbtq,
+        Group::Parent,
+        Group::Homeless,
+    ];
+
+    /// Reads a group from the words people and directories use ("senior",
+    /// "seniors", "older adults", "aînés", "immigrant", "First Nations"…).
+    pub fn parse(text: &str) -> Option<Group> {
+        let folded = crate::lang::fold(text.trim());
+        Group::by_word(&folded).or_else(|| folded.strip_suffix('s').and_then(Group::by_word))
+    }
+
+    /// A group by its name in the singular, folded ([`crate::lang::fold`]).
+    fn by_word(word: &str) -> Option<Group> {
+        Some(match word {
+            "senior" | "older adult" | "elder" | "elderly" | "aine" | "personne agee" => {
+                Group::Senior
+            }
+            "youth" | "young people" | "young person" | "teen" | "teenager" | "adolescent"
+            | "jeune" => Group::Youth,
+            "newcomer" | "immigrant" | "nouvel arrivant" | "nouveaux arrivant" => Group::Newcomer,
+            "refugee" | "refugie" | "refugee claimant" | "asylum seeker" => Group::Refugee,
+            "indigenous" | "indigenous people" | "first nation" | "inuit" | "inuk" | "metis"
+            | "autochtone" | "aboriginal" => Group::Indigenous,
+            "veteran" | "ancien combattant" | "anciens combattant" => Group::Veteran,
+            "disability"
+            | "disabilities"
+            | "disabled"
+            | "person with a disability"
+            | "people with disabilities"
+            | "handicap"
+            | "personne handicapee" => Group::Disability,
+            "pregnant" | "pregnancy" | "expectant parent" | "enceinte" => Group::Pregnant,
+            "caregiver" | "carer" | "aidant" | "proche aidant" => Group::Caregiver,
+            "student" | "etudiant" => Group::Student,
+            "lgbtq" | "lgbtq2" | "lgbtq2+" | "lgbtq2s" | "lgbtq2s+" | "lgbtq+" | "2slgbtq+"
+            | "2slgbtqi+" | "lgbt" | "queer" => Group::Lgbtq,
+            "parent" | "single parent" | "guardian" | "family" | "famille" => Group::Parent,
+            "homeless" | "homeless people" | "unhoused" | "sans-abri" | "itinerant" => {
+                Group::Homeless
+            }
+            _ => return None,
+        })
+    }
+
+    /// The lowercase name used in JSON ("senior", "newcomer", "lgbtq").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Group::Senior => "senior",
+            Group::Youth => "youth",
+            Group::Newcomer => "newcomer",
+            Group::Refugee => "refugee",
+            Group::Indigenous => "indigenous",
+            Group::Veteran => "veteran",
+            Group::Disability => "disability",
+            Group::Pregnant => "pregnant",
+            Group::Caregiver => "caregiver",
+            Group::Student => "student",
+            Group::Lgbtq => "lgbtq",
+            Group::Parent => "parent",
+            Group::Homeless => "homeless",
+        }
+    }
+
+    /// How an explanation names the people a service is for ("newcomers").
+    pub fn people(self) -> &'static str {
+        match self {
+            Group::Senior => "seniors",
+            Group::Youth => "youth",
+            Group::Newcomer => "newcomers",
+            Group::Refugee => "refugees",
+            Group::Indigenous => "Indigenous people",
+            Group::Veteran => "veterans",
+            Group::Disability => "people with a disability",
+            Group::Pregnant => "pregnant people",
+            Group::Caregiver => "caregivers",
+            Group::Student => "students",
+            Group::Lgbtq => "LGBTQ2S+ people",
+            Group::Parent => "parents",
+            Group::Homeless => "people without housing",
+        }
+    }
+}
+
+/// A household income limit: yearly, in dollars, either absolute or as a
+/// share of the index's low-income line for the household's size
+/// (Statistics Canada's LIM-AT by default). A person is eligible at or under it.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct IncomeLimit {
+    /// The most a household may earn in a year, whatever its size.
+    pub max_yearly: Option<f64>,
+    /// The most a household may earn as a share of the low-income line for
+    /// its size (1.0: at the line; 1.5: up to 150% of it).
+    pub low_income_share: Option<f64>,
+    /// Read from free eligibility text rather than structured data: such a
+    /// limit never excludes anyone.
+    pub from_text: bool,
 }
 
 /// An inclusive range of ages in years.
@@ -171,6 +337,9 @@ pub enum Gender {
 }
 
 impl Gender {
+    /// Every gender.
+    pub const ALL: [Gender; 3] = [Gender::Female, Gender::Male, Gender::Other];
+
     /// Reads a gender from common words ("female", "woman", "F", "men"…).
     pub fn parse(text: &str) -> Option<Gender> {
         match text.trim().to_lowercase().as_str() {

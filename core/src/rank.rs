@@ -15,7 +15,10 @@
 //!   [`LANGUAGE_UNLISTED`] when it lists no language, [`LANGUAGE_OTHER`] when
 //!   it lists only others;
 //! - eligibility: 1 when the client's profile fits, [`ELIGIBILITY_UNKNOWN`]
-//!   when the data does not say. Ineligible services are not scored at all.
+//!   when the data does not say. Ineligible services are not scored at all;
+//! - fit, with a client profile: 1 for a service made for the person (its
+//!   groups, age band or gender meet the profile), [`FIT_GENERAL`] for a
+//!   service for everyone, [`FIT_OTHERS`] for one made for others.
 //!
 //! Ties break on the service id (services are stored in id order).
 //!
@@ -25,12 +28,38 @@
 //! most its BM25 ([`bound`]). Pruning (block-max WAND, the rings around a
 //! place, the nearest-first walk) relies on these bounds and on nothing else.
 
-use crate::model::Gender;
+use crate::eligibility::Fit;
 use crate::results::Eligibility;
 
 /// Text factor of a service with only some of the words of a several-word
 /// text: "aide alimentaire" is food help; "aide" alone is any help.
 pub const SOME_WORDS: f32 = 0.5;
+
+/// Weight of a need of the layperson vocabulary, per word of the caller's
+/// phrase that names it, next to a word the caller typed (1): a service
+/// that names the need in other words ("emergency shelter" for "somewhere
+/// to sleep") ranks below one that says the caller's own words. Fitted on
+/// the relevance harness's tuning part (`benches/results/RELEVANCE.md`).
+pub const VOCABULARY_WEIGHT: f32 = 0.9;
+
+/// The weight of the term of a need named by a phrase of `words` words
+/// (stop words aside): [`VOCABULARY_WEIGHT`] per word, as if each word of
+/// the phrase had a synonym.
+pub(crate) fn vocabulary_weight(words: usize) -> f32 {
+    VOCABULARY_WEIGHT * words.max(1) as f32
+}
+
+/// Weight of a category the query's words predict (learned from the
+/// directory's coded services, see `text::categories`), at full strength,
+/// next to a word the caller typed (1). Fitted on the relevance harness's
+/// tuning part.
+pub const CATEGORY_WEIGHT: f32 = 0.5;
+
+/// The weight of a predicted category's term, for a prediction of
+/// `strength` (a smoothed P(category | word), in (0, 1]).
+pub(crate) fn category_weight(strength: f32) -> f32 {
+    CATEGORY_WEIGHT * strength
+}
 
 /// Language factor of a service that lists no language.
 pub const LANGUAGE_UNLISTED: f32 = 0.4;
@@ -38,6 +67,12 @@ pub const LANGUAGE_UNLISTED: f32 = 0.4;
 pub const LANGUAGE_OTHER: f32 = 0.3;
 /// Eligibility factor when the data cannot tell.
 pub const ELIGIBILITY_UNKNOWN: f32 = 0.8;
+/// Fit factor of a service for everyone, when the client gave a profile: a
+/// service made for them (a youth shelter for a 17-year-old) ranks above it.
+pub const FIT_GENERAL: f32 = 0.85;
+/// Fit factor of a service made for others (a women's shelter, a seniors'
+/// program) that nothing in the profile excluded: not put first for it.
+pub const FIT_OTHERS: f32 = 0.7;
 /// Distance factor of a service without any location, when the query is near a place.
 pub const DISTANCE_UNKNOWN: f32 = 0.25;
 
@@ -90,12 +125,17 @@ pub(crate) struct Factors {
     pub(crate) distance: Option<f32>,
     pub(crate) language: f32,
     pub(crate) eligibility: f32,
+    pub(crate) fit: f32,
 }
 
 impl Factors {
     /// The score: the product of the factors.
     pub(crate) fn score(&self) -> f32 {
-        self.text.unwrap_or(1.0) * self.distance.unwrap_or(1.0) * self.language * self.eligibility
+        self.text.unwrap_or(1.0)
+            * self.distance.unwrap_or(1.0)
+            * self.language
+            * self.eligibility
+            * self.fit
     }
 }
 
@@ -104,7 +144,7 @@ impl Factors {
 pub(crate) const ROUNDING: f32 = 1.0 + 1e-5;
 
 /// The most a service can score with a BM25 of at most `bm25` (`None`
-/// without text), language and eligibility factors of at most `others`, and
+/// without text), language, eligibility and fit factors of at most `others`, and
 /// its nearest location at least `km` away (`Some(None)`: no location;
 /// `None`: the query has no place).
 ///
@@ -128,46 +168,21 @@ pub(crate) fn bound_without_preferred_language(bm25: f32, km: f64) -> f32 {
     )
 }
 
-/// Whether a client fits a service's structured eligibility.
-///
-/// `ages` is the service's (min, max, read-from-text) range; `serves_gender`
-/// is `None` when the service does not restrict by gender. A range read from
-/// free text never rules anyone out by itself: a mismatch is `Unknown`.
-pub(crate) fn eligibility(
-    age: Option<u8>,
-    gender: Option<Gender>,
-    ages: Option<(Option<u8>, Option<u8>, bool)>,
-    serves_gender: impl Fn(Gender) -> Option<bool>,
-) -> Eligibility {
-    let mut verdict = Eligibility::Eligible;
-    if let Some(age) = age {
-        match ages {
-            None => verdict = Eligibility::Unknown,
-            Some((min, max, from_text)) => {
-                let fits = min.is_none_or(|m| age >= m) && max.is_none_or(|m| age <= m);
-                if !fits {
-                    if from_text {
-                        verdict = Eligibility::Unknown;
-                    } else {
-                        return Eligibility::Ineligible;
-                    }
-                }
-            }
-        }
-    }
-    if let Some(gender) = gender {
-        if serves_gender(gender) == Some(false) {
-            return Eligibility::Ineligible;
-        }
-    }
-    verdict
-}
-
 /// The eligibility factor of the score.
 pub(crate) fn eligibility_factor(verdict: Option<Eligibility>) -> f32 {
     match verdict {
         Some(Eligibility::Unknown) => ELIGIBILITY_UNKNOWN,
         _ => 1.0,
+    }
+}
+
+/// The fit factor of the score: 1 for a service made for the client
+/// (`None`: no profile, so no fit).
+pub(crate) fn fit_factor(fit: Option<Fit>) -> f32 {
+    match fit {
+        None | Some(Fit::ForThem) => 1.0,
+        Some(Fit::General) => FIT_GENERAL,
+        Some(Fit::NotForThem) => FIT_OTHERS,
     }
 }
 
@@ -232,8 +247,10 @@ mod tests {
                         distance: km.map(distance_factor),
                         language,
                         eligibility,
+                        fit: FIT_GENERAL,
                     };
-                    assert!(factors.score() <= bound(Some(2.5), language * eligibility, km));
+                    let others = language * eligibility * FIT_GENERAL;
+                    assert!(factors.score() <= bound(Some(2.5), others, km));
                     assert!(factors.score() <= bound(Some(2.5), 1.0, None));
                     if let Some(Some(km)) = km {
                         if language < 1.0 {
@@ -243,45 +260,6 @@ mod tests {
                 }
             }
         }
-    }
-
-    #[test]
-    fn structured_ages_decide() {
-        let seniors = Some((Some(65), None, false));
-        assert_eq!(
-            eligibility(Some(72), None, seniors, |_| None),
-            Eligibility::Eligible
-        );
-        assert_eq!(
-            eligibility(Some(30), None, seniors, |_| None),
-            Eligibility::Ineligible
-        );
-        assert_eq!(
-            eligibility(Some(30), None, None, |_| None),
-            Eligibility::Unknown
-        );
-    }
-
-    #[test]
-    fn text_ages_never_exclude() {
-        let from_text = Some((Some(65), None, true));
-        assert_eq!(
-            eligibility(Some(30), None, from_text, |_| None),
-            Eligibility::Unknown
-        );
-    }
-
-    #[test]
-    fn gender_restrictions() {
-        let women_only = |g: Gender| Some(g == Gender::Female);
-        assert_eq!(
-            eligibility(None, Some(Gender::Male), None, women_only),
-            Eligibility::Ineligible
-        );
-        assert_eq!(
-            eligibility(None, Some(Gender::Female), None, women_only),
-            Eligibility::Eligible
-        );
     }
 
     #[test]

@@ -14,7 +14,8 @@ pub struct Results {
     pub total_exact: bool,
     /// The hits, best first.
     pub hits: Vec<Hit>,
-    /// Facet counts over all matches. Not computed yet: always `None` (`null`).
+    /// Facet counts over the matches (not just this page): exact when
+    /// `facets.exact`, as `total` is. `None` only in results made by hand.
     pub facets: Option<Facets>,
 }
 
@@ -25,13 +26,34 @@ impl Results {
     }
 }
 
-/// Facet counts over all matching services.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Facet counts over the matching services: how many matches each value
+/// of a field has, so that a page can offer them as filters. Counted over
+/// the same matches as `total`: exact when `exact`, else lower bounds.
+/// Each list is most common first (ties by value).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Facets {
-    /// Matches per top-level category.
-    pub categories: Vec<(String, usize)>,
-    /// Matches per language code.
-    pub languages: Vec<(String, usize)>,
+    /// Whether every count is exact (else each is a lower bound).
+    pub exact: bool,
+    /// Matches per top-level category ("Food", "Health").
+    pub categories: Vec<FacetCount>,
+    /// Matches per language code ("en", "fr").
+    pub languages: Vec<FacetCount>,
+    /// Matches per cost: "free", "sliding_scale", "fee", "unknown".
+    pub cost: Vec<FacetCount>,
+    /// Matches per eligibility verdict, with a client profile: "eligible", "unknown".
+    pub eligibility: Vec<FacetCount>,
+    /// Matches per distance band from the query's place: "under 1 km",
+    /// "1–5 km", "5–10 km", "10–25 km", "25–50 km", "50 km or more", "no location".
+    pub distance: Vec<FacetCount>,
+}
+
+/// One value of a facet and how many matches have it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetCount {
+    /// The value.
+    pub value: String,
+    /// Matches with it.
+    pub count: usize,
 }
 
 /// One matching service.
@@ -108,4 +130,12 @@ pub struct Explanation {
     pub language: f32,
     /// Eligibility factor: 1 when eligible, less when unknown.
     pub eligibility: f32,
+    /// Fit factor: 1 for a service made for the client (or without a
+    /// profile), less for one for everyone, less still for one made for others.
+    #[serde(default = "one")]
+    pub fit: f32,
+}
+
+fn one() -> f32 {
+    1.0
 }

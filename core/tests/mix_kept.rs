@@ -62,3 +62,32 @@ fn benchmark_mix_top10_on_the_demo_directory() {
         saved.keys().collect::<Vec<_>>()
     );
 }
+
+/// The built-in synonyms had "emergency housing" in the shelter group,
+/// matched word by word: a food pantry filed under "Emergency Food" that
+/// mentions housing came second for "shelter" near Ottawa. Phrases of the
+/// vocabulary now match as phrases.
+#[test]
+fn shelter_near_ottawa_puts_a_food_pantry_second() {
+    let index = demo_index();
+    let results = index
+        .search(&Query::new().text("shelter").near_place("Ottawa"))
+        .unwrap();
+    assert!(!results.hits.is_empty());
+    for hit in &results.hits[..5] {
+        let food = hit
+            .categories
+            .iter()
+            .any(|c| c.contains("Food") || c.contains("Meals"));
+        let shelter = hit
+            .categories
+            .iter()
+            .any(|c| c.contains("Shelter") || c.contains("Housing"));
+        assert!(
+            shelter || !food,
+            "{} ({:?}) in the top 5 for shelter near Ottawa",
+            hit.name,
+            hit.categories
+        );
+    }
+}

@@ -297,6 +297,36 @@ mod ranking {
     }
 
     #[test]
+    fn callers_words_find_the_directorys_words_and_say_so() {
+        let service = |id: &str, name: &str| servicematch::Service {
+            id: id.into(),
+            name: name.into(),
+            ..Default::default()
+        };
+        let mut builder = IndexBuilder::new("vocabulary");
+        builder.add_service(service("s", "Emergency Shelter"));
+        builder.add_service(service("p", "Emergency Food Pantry and Housing Help"));
+        builder.add_service(service("o", "Somewhere to Sleep Outreach"));
+        builder.add_service(service("k", "Kettle Club"));
+        builder.add_vocabulary(
+            servicematch::Vocabulary::parse("kettle club | tea for seniors").unwrap(),
+        );
+        let index = Index::from_bytes(builder.build_bytes().unwrap().0).unwrap();
+        let sleep = index
+            .search(&Query::new().text("somewhere to sleep").explain(true))
+            .unwrap();
+        // The caller's own words first, then the need in the directory's words.
+        assert_eq!(ids(&sleep), ["o", "s"]);
+        assert_eq!(
+            sleep.hits[1].explanation.as_ref().unwrap().reason,
+            "matched 'emergency shelter' for 'somewhere to sleep'"
+        );
+        // A publisher's need, added at build time.
+        let tea = index.search(&Query::new().text("tea for seniors")).unwrap();
+        assert_eq!(ids(&tea), ["k"]);
+    }
+
+    #[test]
     fn typos_are_tolerated() {
         let index = ranking_index();
         let results = index.search(&Query::new().text("shelterr")).unwrap();
@@ -368,7 +398,7 @@ mod ranking {
             explanation.reason
         );
         assert!(
-            explanation.reason.contains("ages 65+"),
+            explanation.reason.contains("for seniors 65+"),
             "{}",
             explanation.reason
         );
@@ -769,11 +799,15 @@ mod bad_input {
     #[test]
     fn corrupted_bytes_fail_verify_or_open_never_panic() {
         let original = ranking_bytes();
+        // Past the header and the section table (each entry 40 bytes), every
+        // byte is checked: the sections by their checksums, the padding
+        // between them by being zeros.
         let sections = Index::from_bytes(original.clone())
             .unwrap()
             .info()
             .sections
             .len();
+        let checked_from = 32 + sections * 40;
         // Flip one byte at many places; opening may succeed (it does not read
         // everything) but verify() must catch it, and nothing may panic.
         let step = (original.len() / 97).max(1);
@@ -784,7 +818,7 @@ mod bad_input {
                 continue;
             };
             let verified = index.verify();
-            if at >= 32 + sections * 32 {
+            if at >= checked_from {
                 assert!(verified.is_err(), "flip at {at} not detected");
             }
         }
@@ -892,3 +926,6 @@ mod same_messages {
         }
     }
 }
+
+// Callers a 211 hears on the demo directory: eligibility, fit, facets.
+mod scenarios;

@@ -59,6 +59,7 @@ mod ages;
 pub(crate) mod clean;
 mod cost;
 mod datapackage;
+mod eligibility;
 mod error;
 pub mod gazetteer;
 pub mod lang;
@@ -76,6 +77,7 @@ use std::io::Read;
 use std::path::Path;
 use std::str::FromStr;
 
+pub use eligibility::ELIGIBILITY_TAXONOMY;
 pub use source::MAX_ZIP_BYTES;
 
 pub use error::{Error, ErrorKind, Result};

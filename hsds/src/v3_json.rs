@@ -118,6 +118,7 @@ impl Records<'_> {
                     .iter()
                     .map(|term| super::taxonomy::category(term, &taxonomy))
                     .collect();
+                super::eligibility::complete(&mut service);
                 service
             })
             .collect();
@@ -354,6 +355,18 @@ fn service(record: &Value, context: &mut Context) -> Option<(Service, Vec<Term>)
             }
             continue;
         }
+        if term
+            .vocabulary
+            .as_deref()
+            .is_some_and(|v| v.eq_ignore_ascii_case(super::eligibility::ELIGIBILITY_TAXONOMY))
+        {
+            let name = term.code.as_deref().unwrap_or(&term.name);
+            let value = text(attribute, "value").unwrap_or_default();
+            if let Err(reason) = super::eligibility::apply_attribute(&mut service, name, &value) {
+                context.warn("attributes", reason);
+            }
+            continue;
+        }
         terms.push(term);
     }
     service.eligibility.genders.sort();
@@ -485,6 +498,7 @@ fn eligibility(record: &Value, context: &mut Context) -> EligibilityRules {
         ages: structured.or_else(|| description.as_deref().and_then(ages::from_text)),
         genders: Vec::new(),
         description,
+        ..EligibilityRules::default()
     }
 }
 

@@ -236,6 +236,9 @@ pub struct Attribute {
     pub id: String,
     /// The term.
     pub taxonomy_term: TaxonomyTerm,
+    /// The attribute's value, for terms that take one (an income limit).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
 }
 
 /// A term of a taxonomy ("Open Eligibility", or "gender").

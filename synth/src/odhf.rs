@@ -120,6 +120,7 @@ fn convert_file(
             Ok(Attribute {
                 id: format!("attr-{}", k + 1),
                 taxonomy_term: taxonomy.term(code)?,
+                value: None,
             })
         })
         .collect::<Result<Vec<_>, Error>>()?;
@@ -198,6 +199,7 @@ fn convert_file(
                 .map(|a| Attribute {
                     id: format!("{id}-{}", a.id),
                     taxonomy_term: a.taxonomy_term.clone(),
+                    value: None,
                 })
                 .collect(),
             id,

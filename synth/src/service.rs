@@ -465,6 +465,7 @@ impl Generator {
                 attributes.push(Attribute {
                     id: format!("{id}-attr-{}", attributes.len() + 1),
                     taxonomy_term: term.clone(),
+                    value: None,
                 });
             }
         }
@@ -482,6 +483,72 @@ impl Generator {
                     parent_id: None,
                     taxonomy: "gender".to_string(),
                 },
+                value: None,
+            });
+        }
+        // Who for, as structured data: the groups an audience is, income
+        // limits and residency. Chosen from the service's number, not the
+        // random stream, so that every other field stays as it was.
+        let number = self.produced;
+        let mut eligibility = eligibility;
+        let mut rules: Vec<(&str, String)> = Vec::new();
+        if let Some(group) = audience.group() {
+            rules.push(("group", group.to_string()));
+        }
+        if audience == vocabulary::Audience::LowIncome {
+            // Most low-income programs use a share of the low-income measure;
+            // some an absolute yearly limit. Provincial programs serve residents.
+            match number % 4 {
+                0 => rules.push((
+                    "income-limit",
+                    ["32000", "45000", "60000"][(number / 4 % 3) as usize].into(),
+                )),
+                _ => rules.push((
+                    "income-limit-lim",
+                    ["1", "1.25", "1.5"][(number % 3) as usize].into(),
+                )),
+            }
+            rules.push(("residency", "ON".into()));
+        }
+        // Some housing and shelter services are for veterans: every ninth,
+        // and those within 100 km of Ontario's bases (Kingston, Petawawa,
+        // Trenton, Borden).
+        let here = self.places.get(home);
+        let near_a_base = [
+            (44.23, -76.49),
+            (45.90, -77.28),
+            (44.10, -77.58),
+            (44.27, -79.91),
+        ]
+        .iter()
+        .any(|&(lat, lon): &(f64, f64)| {
+            let dlat = here.latitude - lat;
+            let dlon = (here.longitude - lon) * lat.to_radians().cos();
+            (dlat * dlat + dlon * dlon).sqrt() * 111.0 < 100.0
+        });
+        let housing = matches!(
+            kind.key,
+            "housing_help" | "emergency_shelter" | "mens_shelter" | "rent_bank"
+        );
+        if housing && (number.is_multiple_of(9) || near_a_base) {
+            rules.push(("group", "veteran".into()));
+            eligibility.push_str(if french {
+                " Programme réservé aux anciens combattants des Forces armées canadiennes."
+            } else {
+                " For veterans of the Canadian Armed Forces."
+            });
+        }
+        for (code, value) in rules {
+            attributes.push(Attribute {
+                id: format!("{id}-attr-{}", attributes.len() + 1),
+                taxonomy_term: TaxonomyTerm {
+                    id: format!("eligibility-{code}"),
+                    code: code.to_string(),
+                    name: code.replace('-', " "),
+                    parent_id: None,
+                    taxonomy: "servicematch-eligibility".to_string(),
+                },
+                value: Some(value),
             });
         }
 

@@ -56,6 +56,21 @@ impl Audience {
         }
     }
 
+    /// The group of people the audience is, as the structured eligibility
+    /// attribute `group` names it.
+    pub fn group(self) -> Option<&'static str> {
+        match self {
+            Audience::Seniors | Audience::OlderAdults => Some("senior"),
+            Audience::Youth | Audience::Teens => Some("youth"),
+            Audience::Newcomers => Some("newcomer"),
+            Audience::Indigenous => Some("indigenous"),
+            Audience::Disability => Some("disability"),
+            Audience::Caregivers => Some("caregiver"),
+            Audience::YoungFamilies => Some("parent"),
+            _ => None,
+        }
+    }
+
     pub fn gender(self) -> Option<Gender> {
         match self {
             Audience::Women => Some(Gender::Female),

@@ -1,5 +1,6 @@
-//! Per-service filter columns, read in place: age range, genders, cost,
-//! wheelchair access, status and languages.
+//! The filters section: per-service columns, read in place: age range,
+//! genders, cost, wheelchair access, status, the groups a service is for,
+//! its income limit and residency, its top-level category and languages.
 //!
 //! Section layout: `u64 services, u32 language words, u32 row length`, then one
 //! fixed-length row per service:
@@ -9,15 +10,35 @@
 //! 2  u8   genders served (bit per Gender; 0 = everyone)
 //! 3  u8   flags (see FLAG_*)
 //! 4  u8   cost (0 unknown, 1 free, 2 sliding scale, 3 fee)
-//! 5  3    reserved
-//! 8  u64 × language words: bit i = the service offers the index's language i
+//! 5  u8   income limit flags (see INCOME_*)
+//! 6  u16  residency: bit per province or territory (PROVINCES); 0 = anywhere
+//! 8  u16  groups the service is for, from structured data (bit per Group::ALL)
+//! 10 u16  groups the service is for, read from text
+//! 12 u16  top-level category: 1 + its position in the index's category
+//!         table (Meta::top_categories); 0 = none
+//! 14 u16  reserved
+//! 16 f32  income limit, yearly dollars   20 f32  income limit, share of the low-income line
+//! 24 u64 × language words: bit i = the service offers the index's language i
 //! ```
 
 use tantivy::directory::OwnedBytes;
 
 use crate::error::{Error, Result};
 use crate::format::{read_u64, Reader, Section};
-use crate::model::{Cost, Gender, Service, Status};
+use crate::model::{Cost, Gender, Group, IncomeLimit, Service, Status};
+
+/// Provinces and territories by two-letter code, in the order of their
+/// residency bits.
+pub(crate) const PROVINCES: [&str; 13] = [
+    "AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT",
+];
+
+/// Bytes before the language words.
+const FIXED: usize = 24;
+
+const INCOME_MAX: u8 = 1;
+const INCOME_SHARE: u8 = 2;
+const INCOME_FROM_TEXT: u8 = 4;
 
 const FLAG_MIN_AGE: u8 = 1;
 const FLAG_MAX_AGE: u8 = 2;
@@ -25,10 +46,16 @@ const FLAG_AGE_FROM_TEXT: u8 = 4;
 const FLAG_WHEELCHAIR: u8 = 8;
 const FLAG_ACTIVE: u8 = 16;
 
-/// Writes the filter section. `languages` is the index's language table.
-pub(crate) fn write(services: &[Service], languages: &[String]) -> Vec<u8> {
+/// Writes the filter section. `languages` is the index's language table;
+/// `top_category` gives each service's top-level category (its position in
+/// the index's category table).
+pub(crate) fn write(
+    services: &[Service],
+    languages: &[String],
+    top_category: impl Fn(&Service) -> Option<usize>,
+) -> Vec<u8> {
     let words = languages.len().div_ceil(64).max(1);
-    let row_len = 8 + 8 * words;
+    let row_len = FIXED + 8 * words;
     let mut out = Vec::with_capacity(16 + services.len() * row_len);
     out.extend_from_slice(&(services.len() as u64).to_le_bytes());
     out.extend_from_slice(&(words as u32).to_le_bytes());
@@ -67,10 +94,48 @@ pub(crate) fn write(services: &[Service], languages: &[String]) -> Vec<u8> {
             Cost::SlidingScale => 2,
             Cost::Fee => 3,
         };
+        let rules = &service.eligibility;
+        if let Some(limit) = rules.income_limit {
+            let mut flags = 0;
+            if let Some(max) = limit.max_yearly {
+                flags |= INCOME_MAX;
+                row[16..20].copy_from_slice(&(max as f32).to_le_bytes());
+            }
+            if let Some(share) = limit.low_income_share {
+                flags |= INCOME_SHARE;
+                row[20..24].copy_from_slice(&(share as f32).to_le_bytes());
+            }
+            if limit.from_text {
+                flags |= INCOME_FROM_TEXT;
+            }
+            row[5] = flags;
+        }
+        let residency = rules.residency.iter().fold(0u16, |mask, code| {
+            match PROVINCES
+                .iter()
+                .position(|p| p.eq_ignore_ascii_case(code.trim()))
+            {
+                Some(bit) => mask | 1 << bit,
+                None => mask,
+            }
+        });
+        row[6..8].copy_from_slice(&residency.to_le_bytes());
+        let (mut structured, mut from_text) = (0u16, 0u16);
+        for rule in &rules.groups {
+            let bit = 1 << group_bit(rule.group);
+            match rule.from_text {
+                false => structured |= bit,
+                true => from_text |= bit,
+            }
+        }
+        row[8..10].copy_from_slice(&structured.to_le_bytes());
+        row[10..12].copy_from_slice(&from_text.to_le_bytes());
+        let category = top_category(service).map_or(0, |at| (at + 1).min(u16::MAX as usize) as u16);
+        row[12..14].copy_from_slice(&category.to_le_bytes());
         for language in &service.languages {
             let Some(code) = &language.code else { continue };
             if let Some(bit) = languages.iter().position(|l| l == code) {
-                let at = 8 + 8 * (bit / 64);
+                let at = FIXED + 8 * (bit / 64);
                 let word = read_u64(&row, at) | (1u64 << (bit % 64));
                 row[at..at + 8].copy_from_slice(&word.to_le_bytes());
             }
@@ -78,6 +143,14 @@ pub(crate) fn write(services: &[Service], languages: &[String]) -> Vec<u8> {
         out.extend_from_slice(&row);
     }
     out
+}
+
+/// The bit of a group in the group columns.
+pub(crate) fn group_bit(group: Group) -> usize {
+    Group::ALL
+        .iter()
+        .position(|&g| g == group)
+        .expect("every group is in Group::ALL")
 }
 
 fn gender_bit(gender: Gender) -> u8 {
@@ -104,7 +177,7 @@ impl Filters {
         let count = reader.u64()? as usize;
         let words = reader.u32()? as usize;
         let row_len = reader.u32()? as usize;
-        if count != services || row_len != 8 + 8 * words {
+        if count != services || row_len != FIXED + 8 * words {
             return Err(Error::corrupt(format!(
                 "section filters: {count} rows of {row_len} bytes do not fit {services} services"
             )));
@@ -158,12 +231,58 @@ impl Row<'_> {
         (mask != 0).then_some(mask & gender_bit(gender) != 0)
     }
 
+    /// The cost: 0 unknown, 1 free, 2 sliding scale, 3 fee.
+    pub(crate) fn cost(&self) -> u8 {
+        self.0[4]
+    }
+
+    /// The income limit, if the service has one.
+    pub(crate) fn income_limit(&self) -> Option<IncomeLimit> {
+        let flags = self.0[5];
+        if flags & (INCOME_MAX | INCOME_SHARE) == 0 {
+            return None;
+        }
+        let number =
+            |at: usize| f64::from(f32::from_le_bytes(self.0[at..at + 4].try_into().unwrap()));
+        Some(IncomeLimit {
+            max_yearly: (flags & INCOME_MAX != 0).then(|| number(16)),
+            low_income_share: (flags & INCOME_SHARE != 0).then(|| number(20)),
+            from_text: flags & INCOME_FROM_TEXT != 0,
+        })
+    }
+
+    /// The provinces (bits of [`PROVINCES`]) whose residents it serves; 0 = anywhere.
+    pub(crate) fn residency(&self) -> u16 {
+        u16::from_le_bytes([self.0[6], self.0[7]])
+    }
+
+    /// The groups it is for: (from structured data, read from text), bits of [`Group::ALL`].
+    pub(crate) fn groups(&self) -> (u16, u16) {
+        (
+            u16::from_le_bytes([self.0[8], self.0[9]]),
+            u16::from_le_bytes([self.0[10], self.0[11]]),
+        )
+    }
+
+    /// Its top-level category's position in the index's category table.
+    pub(crate) fn top_category(&self) -> Option<usize> {
+        let stored = u16::from_le_bytes([self.0[12], self.0[13]]);
+        (stored != 0).then(|| usize::from(stored) - 1)
+    }
+
+    /// The language words (bit i = the index's language i).
+    pub(crate) fn language_words(&self) -> impl Iterator<Item = u64> + '_ {
+        self.0[FIXED..]
+            .chunks_exact(8)
+            .map(|w| u64::from_le_bytes(w.try_into().unwrap()))
+    }
+
     /// Whether the service lists any language, and whether any is in `mask`.
     pub(crate) fn languages(&self, mask: &[u64]) -> (bool, bool) {
         let mut any = false;
         let mut hit = false;
         for (i, want) in mask.iter().enumerate() {
-            let word = read_u64(self.0, 8 + 8 * i);
+            let word = read_u64(self.0, FIXED + 8 * i);
             any |= word != 0;
             hit |= word & want != 0;
         }

@@ -375,6 +375,7 @@ mod tests {
                         vec![]
                     },
                     description: None,
+                    ..Default::default()
                 },
                 cost: if i % 2 == 0 { Cost::Free } else { Cost::Fee },
                 url: (i % 4 == 0).then(|| format!("https://example.org/{i}")),

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use tantivy::directory::OwnedBytes;
 
+use crate::eligibility::LowIncomeLine;
 use crate::error::{Error, Result};
 use crate::lang::LanguageName;
 
@@ -31,6 +32,15 @@ pub struct Meta {
     /// servicematch wrote it (searching then knows ISO 639-1 names only).
     #[serde(default)]
     pub language_names: Vec<LanguageName>,
+    /// The low-income line that income limits given as a share of it are
+    /// read against (Statistics Canada's LIM-AT unless the publisher gave
+    /// their own).
+    #[serde(default)]
+    pub low_income_line: LowIncomeLine,
+    /// The top-level categories of the index's services, for facets; the
+    /// filters section refers to them by position.
+    #[serde(default)]
+    pub top_categories: Vec<String>,
     /// Attribution and licence lines for the data in the file.
     pub attribution: Vec<String>,
     /// Counts of the import that fed the build.

@@ -22,6 +22,7 @@
 //! [`gazetteer`], with the block compression that records and hits share in
 //! [`compress`]. The builder and the index only assemble them.
 
+pub(crate) mod categories;
 pub(crate) mod compress;
 pub(crate) mod filters;
 pub(crate) mod gazetteer;
@@ -32,6 +33,7 @@ pub(crate) mod meta;
 pub(crate) mod mmap;
 pub(crate) mod records;
 pub(crate) mod text;
+pub(crate) mod vocabulary;
 
 use tantivy::directory::OwnedBytes;
 
@@ -50,8 +52,11 @@ pub const MAGIC: &[u8; 8] = b"SMXINDEX";
 /// place of a list of points to build one from, and indexes text in one
 /// field with each word's English and French stems; version 6 names the
 /// gazetteer section "gazetteer" (it was "gazetter"), in a section table
-/// whose names take 16 bytes (they took 8).
-pub const FORMAT_VERSION: u32 = 6;
+/// whose names take 16 bytes (they took 8); version 7 adds the vocabulary
+/// section and indexes, in the text field, a term for each need of the
+/// vocabulary that a service's text names, and the categories section, with
+/// a term per category key of each service.
+pub const FORMAT_VERSION: u32 = 7;
 
 const HEADER_LEN: usize = 32;
 const ENTRY_LEN: usize = 40;
@@ -77,11 +82,15 @@ pub enum Section {
     Filters,
     /// Postal codes and place names with coordinates.
     Gazetteer,
+    /// The layperson vocabulary the index was built with.
+    Vocabulary,
+    /// Which words predict which categories.
+    Categories,
 }
 
 impl Section {
     /// Every section, in file order.
-    pub const ALL: [Section; 7] = [
+    pub const ALL: [Section; 9] = [
         Section::Meta,
         Section::Text,
         Section::Records,
@@ -89,6 +98,8 @@ impl Section {
         Section::Geo,
         Section::Filters,
         Section::Gazetteer,
+        Section::Vocabulary,
+        Section::Categories,
     ];
 
     /// The section's name in the section table.
@@ -101,6 +112,8 @@ impl Section {
             Section::Geo => "geo",
             Section::Filters => "filters",
             Section::Gazetteer => "gazetteer",
+            Section::Vocabulary => "vocabulary",
+            Section::Categories => "categories",
         }
     }
 }
@@ -262,6 +275,35 @@ impl Sections {
     }
 
     /// Checks one section's checksum.
+    /// Checks that the bytes between sections (the zero padding that aligns
+    /// each to 8 bytes) are zeros, so that no byte of the file goes unchecked.
+    pub(crate) fn verify_padding(&self) -> Result<()> {
+        let data = self.bytes.as_slice();
+        let mut spans: Vec<(u64, u64)> = self
+            .table
+            .iter()
+            .map(|i| (i.offset, i.offset + i.len))
+            .collect();
+        spans.sort_unstable();
+        let table_end = (HEADER_LEN + ENTRY_LEN * self.table.len()) as u64;
+        let mut at = table_end;
+        for (start, end) in spans
+            .into_iter()
+            .chain(std::iter::once((self.file_len, self.file_len)))
+        {
+            if start > at {
+                let gap = &data[at as usize..start as usize];
+                if gap.iter().any(|&b| b != 0) {
+                    return Err(Error::corrupt(format!(
+                        "the padding at bytes {at}..{start} is not zeros"
+                    )));
+                }
+            }
+            at = at.max(end);
+        }
+        Ok(())
+    }
+
     pub(crate) fn verify(&self, section: Section) -> Result<()> {
         let info = self
             .table

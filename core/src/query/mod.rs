@@ -23,7 +23,7 @@ mod json;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::model::Gender;
+use crate::model::{Gender, Group};
 
 /// The most hits one query may ask for.
 pub const MAX_LIMIT: usize = 1000;
@@ -33,6 +33,9 @@ pub const MAX_RADIUS_KM: f64 = 20_037.5;
 
 /// The oldest age a client profile may state, in years.
 pub const MAX_AGE: u8 = 130;
+
+/// The most people a client's household may have.
+pub const MAX_HOUSEHOLD: u32 = 50;
 
 /// A search for services.
 ///
@@ -128,11 +131,14 @@ pub struct Client {
     pub age: Option<i64>,
     /// Gender: "female", "male" or "other" (also "woman", "man", "non-binary"…).
     pub gender: Option<String>,
-    /// Yearly household income. Not supported yet: refused.
+    /// Yearly household income in dollars, for services with an income limit.
     pub income: Option<f64>,
-    /// People in the household. Not supported yet: refused.
+    /// People in the household (1 to [`MAX_HOUSEHOLD`]), for limits that
+    /// depend on it.
     pub household_size: Option<u32>,
-    /// Statuses such as "senior", "newcomer", "veteran". Not supported yet: refused.
+    /// Groups the person belongs to ("senior", "newcomer", "veteran",
+    /// "indigenous", "disability", "lgbtq"…; see [`Group`](crate::Group)):
+    /// services made for them rank first.
     pub statuses: Vec<String>,
 }
 
@@ -218,16 +224,28 @@ impl Query {
                     )));
                 }
             }
-            if client.income.is_some() {
-                return Err(Error::invalid_query("client.income is not supported yet"));
+            if let Some(income) = client.income {
+                if !(income.is_finite() && income >= 0.0) {
+                    return Err(Error::invalid_query(format!(
+                        "client.income {income} is not a yearly income in dollars (0 or more)"
+                    )));
+                }
             }
-            if client.household_size.is_some() {
-                return Err(Error::invalid_query(
-                    "client.household_size is not supported yet",
-                ));
+            if let Some(people) = client.household_size {
+                if !(1..=MAX_HOUSEHOLD).contains(&people) {
+                    return Err(Error::invalid_query(format!(
+                        "client.household_size {people} is not a household (1 to {MAX_HOUSEHOLD} people)"
+                    )));
+                }
             }
-            if !client.statuses.is_empty() {
-                return Err(Error::invalid_query("client.statuses is not supported yet"));
+            for status in &client.statuses {
+                if Group::parse(status).is_none() {
+                    let known: Vec<&str> = Group::ALL.iter().map(|g| g.as_str()).collect();
+                    return Err(Error::invalid_query(format!(
+                        "client.statuses: \"{status}\" is not a status this index knows ({})",
+                        known.join(", ")
+                    )));
+                }
             }
         }
         Ok(())
@@ -370,7 +388,26 @@ mod tests {
     fn unsupported_fields_are_refused_not_ignored() {
         let err = Query::from_json(r#"{"open_now": true}"#).unwrap_err();
         assert_eq!(err.to_string(), "open_now is not supported yet");
-        let err = Query::from_json(r#"{"client": {"income": 20000}}"#).unwrap_err();
-        assert_eq!(err.to_string(), "client.income is not supported yet");
+    }
+
+    #[test]
+    fn income_household_and_statuses_are_checked() {
+        let ok = r#"{"client": {"income": 31000, "household_size": 4, "statuses": ["Newcomer", "veterans"]}}"#;
+        assert!(Query::from_json(ok).is_ok());
+        let err = Query::from_json(r#"{"client": {"income": -1}}"#).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "client.income -1 is not a yearly income in dollars (0 or more)"
+        );
+        let err = Query::from_json(r#"{"client": {"household_size": 0}}"#).unwrap_err();
+        assert!(err
+            .to_string()
+            .starts_with("client.household_size 0 is not a household"));
+        let err = Query::from_json(r#"{"client": {"statuses": ["astronaut"]}}"#).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("client.statuses: \"astronaut\" is not a status"),
+            "{err}"
+        );
     }
 }

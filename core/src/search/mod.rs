@@ -10,6 +10,7 @@
 //!   a nearest-first walk that stops once no farther service can enter;
 //! - with neither, every service, filtered by the columns.
 
+mod facets;
 mod near;
 mod plan;
 mod text;
@@ -27,12 +28,19 @@ pub(crate) fn search(index: &Index, query: &Query) -> Result<Results> {
     query.validate()?;
     let mut plan = Plan::new(index, query)?;
     let mut top = TopK::new(query.offset + query.limit);
-    let text_query = query
-        .text
-        .as_deref()
-        .and_then(|t| crate::text::query::build(&index.searcher, &index.fields, t));
+    let text_query = match query.text.as_deref() {
+        Some(text) => crate::text::query::build(
+            &index.searcher,
+            &index.fields,
+            index.vocabulary()?,
+            index.categories()?,
+            text,
+        ),
+        None => None,
+    };
     if let Some(text_query) = text_query {
         plan.several_words = text_query.several_words;
+        plan.needs.clone_from(&text_query.needs);
         text::search(&plan, &mut top, &text_query)?;
     } else if let Some(origin) = plan.origin {
         near::search(&plan, &mut top, origin);
@@ -40,6 +48,7 @@ pub(crate) fn search(index: &Index, query: &Query) -> Result<Results> {
         near::scan(&plan, &mut top);
     }
     let (total, total_exact) = (top.total, top.exact);
+    let facets = facets::count(&plan, &top.counted, total_exact);
     let mut buffer = Vec::new();
     let hits = top
         .into_sorted()
@@ -51,6 +60,6 @@ pub(crate) fn search(index: &Index, query: &Query) -> Result<Results> {
         total,
         total_exact,
         hits,
-        facets: None,
+        facets: Some(facets),
     })
 }

@@ -13,7 +13,7 @@ pub(crate) fn search(plan: &Plan<'_>, top: &mut TopK, (lat, lon): (f64, f64)) {
         Some(radius) => {
             for (service, km) in plan.index.geo.services_within(lat, lon, radius) {
                 if let Some(candidate) = plan.score_without_text(service, Some(km)) {
-                    top.total += 1;
+                    top.count_one(service, Some(km));
                     top.push(candidate);
                 }
             }
@@ -45,7 +45,7 @@ fn nearest_first(plan: &Plan<'_>, top: &mut TopK, lat: f64, lon: f64) {
         // The walk meets each service first at its nearest location.
         if seen.insert(service) {
             if let Some(candidate) = plan.score_without_text(service, Some(km)) {
-                top.total += 1;
+                top.count_one(service, Some(km));
                 top.push(candidate);
             }
         }
@@ -57,7 +57,7 @@ fn nearest_first(plan: &Plan<'_>, top: &mut TopK, lat: f64, lon: f64) {
     {
         for &service in index.geo.unlocated() {
             if let Some(candidate) = plan.score_without_text(service, None) {
-                top.total += 1;
+                top.count_one(service, None);
                 top.push(candidate);
             }
         }
@@ -66,7 +66,7 @@ fn nearest_first(plan: &Plan<'_>, top: &mut TopK, lat: f64, lon: f64) {
     }
     if !walked_all {
         // Recount from the filter columns: the walk stopped early.
-        top.total = 0;
+        top.recount();
         top.count(0..index.len() as u32, |service| {
             plan.filter(service).is_some()
         });
@@ -77,7 +77,7 @@ fn nearest_first(plan: &Plan<'_>, top: &mut TopK, lat: f64, lon: f64) {
 pub(crate) fn scan(plan: &Plan<'_>, top: &mut TopK) {
     for service in 0..plan.index.len() as u32 {
         if let Some(candidate) = plan.score_without_text(service, None) {
-            top.total += 1;
+            top.count_one(service, None);
             top.push(candidate);
         }
     }

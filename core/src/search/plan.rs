@@ -3,17 +3,18 @@
 
 use tantivy::query::EnableScoring;
 
+use crate::eligibility::{self, Judgement, Profile};
 use crate::error::{Error, Result};
 use crate::format::hits::HitSummary;
 use crate::index::Index;
-use crate::model::{Cost, Gender};
+use crate::model::{Cost, Gender, Group};
 use crate::query::{Near, Query};
 use crate::rank::{
-    distance_factor, eligibility, eligibility_factor, format_ages, format_distance,
-    language_factor, Factors,
+    distance_factor, eligibility_factor, fit_factor, format_distance, language_factor, Factors,
 };
 use crate::results::{Eligibility, Explanation, Hit, HitLocation};
 use crate::text;
+use crate::text::query::{has_term, NeedUse};
 
 use super::top::Services;
 
@@ -23,9 +24,10 @@ pub(crate) struct Plan<'a> {
     pub(crate) index: &'a Index,
     pub(crate) origin: Option<(f64, f64)>,
     pub(crate) radius_km: Option<f64>,
-    age: Option<u8>,
-    gender: Option<Gender>,
-    has_client: bool,
+    /// The client's profile (`None` without one).
+    profile: Option<Profile>,
+    /// The client's province (a bit of the residency column), from where they are.
+    province: Option<usize>,
     languages: Option<Vec<u64>>,
     preferred: Vec<String>,
     require_language: bool,
@@ -34,6 +36,8 @@ pub(crate) struct Plan<'a> {
     categories: Option<Services>,
     /// Whether the text has several words (so partial matches are marked).
     pub(crate) several_words: bool,
+    /// The vocabulary's needs the text names (for explanations).
+    pub(crate) needs: Vec<NeedUse>,
 }
 
 /// What the column filters tell of a service that passes them.
@@ -42,14 +46,26 @@ pub(crate) struct Filtered {
     /// Whether it lists any language and offers a preferred one (`None`
     /// without preferred languages).
     languages: Option<(bool, bool)>,
-    /// The client's eligibility (`None` without a client profile).
-    verdict: Option<Eligibility>,
+    /// The client's eligibility and fit (`None` without a client profile).
+    judgement: Option<Judgement>,
 }
 
 impl Filtered {
-    /// The product of the language and eligibility factors: at most 1.
+    /// The client's eligibility and fit (`None` without a client profile).
+    pub(crate) fn judgement(&self) -> Option<Judgement> {
+        self.judgement
+    }
+
+    /// The client's eligibility (`None` without a client profile).
+    pub(crate) fn verdict(&self) -> Option<Eligibility> {
+        self.judgement.map(|j| j.verdict)
+    }
+
+    /// The product of the language, eligibility and fit factors: at most 1.
     pub(crate) fn factors(&self) -> f32 {
-        language_factor(self.languages) * eligibility_factor(self.verdict)
+        language_factor(self.languages)
+            * eligibility_factor(self.verdict())
+            * fit_factor(self.judgement.map(|j| j.fit))
     }
 }
 
@@ -69,12 +85,19 @@ pub(crate) struct Candidate {
 
 impl<'a> Plan<'a> {
     pub(crate) fn new(index: &'a Index, query: &Query) -> Result<Plan<'a>> {
+        // Where the client is, and so which province they live in (for
+        // services with residency rules): from a postal code's first letter,
+        // else from the place found ("Sudbury, ON").
+        let mut province = None;
         let origin = match &query.near {
             None => None,
             Some(Near::Point { lat, lon }) => Some((*lat, *lon)),
             Some(Near::Place(place)) => {
-                let place = index.locate(place)?;
-                Some((place.lat, place.lon))
+                let found = index.locate(place)?;
+                province = crate::format::gazetteer::postal_key(place)
+                    .and_then(|key| eligibility::province_of_postal(&key))
+                    .or_else(|| eligibility::province_of_place(&found.name));
+                Some((found.lat, found.lon))
             }
         };
         let mut preferred = Vec::new();
@@ -108,19 +131,29 @@ impl<'a> Plan<'a> {
             })?;
             Some(set)
         };
-        let client = query.client.as_ref();
+        let profile = query.client.as_ref().map(|client| {
+            // Validated: age 0 to MAX_AGE, known gender and statuses.
+            let age = client.age.and_then(|age| u8::try_from(age).ok());
+            let statuses: Vec<Group> = client
+                .statuses
+                .iter()
+                .filter_map(|s| Group::parse(s))
+                .collect();
+            Profile {
+                age,
+                gender: client.gender.as_deref().and_then(Gender::parse),
+                income: client.income,
+                household_size: client.household_size,
+                groups: Profile::groups_of(&statuses, age),
+                province,
+            }
+        });
         Ok(Plan {
             index,
             origin,
             radius_km: query.radius_km,
-            // Validated: 0 to MAX_AGE.
-            age: client
-                .and_then(|c| c.age)
-                .and_then(|age| u8::try_from(age).ok()),
-            gender: client
-                .and_then(|c| c.gender.as_deref())
-                .and_then(Gender::parse),
-            has_client: client.is_some_and(|c| c.age.is_some() || c.gender.is_some()),
+            profile: profile.filter(|p| !p.is_empty()),
+            province,
             languages,
             preferred,
             require_language: query.require_language,
@@ -128,6 +161,7 @@ impl<'a> Plan<'a> {
             wheelchair: query.wheelchair,
             categories,
             several_words: false,
+            needs: Vec::new(),
         })
     }
 
@@ -160,14 +194,15 @@ impl<'a> Plan<'a> {
             text,
             distance: distance_factor,
             language: language_factor(filtered.languages),
-            eligibility: eligibility_factor(filtered.verdict),
+            eligibility: eligibility_factor(filtered.verdict()),
+            fit: fit_factor(filtered.judgement.map(|j| j.fit)),
         };
         Some(Candidate {
             service,
             all_words,
             score: factors.score(),
             distance,
-            eligibility: filtered.verdict,
+            eligibility: filtered.verdict(),
             factors,
         })
     }
@@ -215,13 +250,25 @@ impl<'a> Plan<'a> {
         if self.require_language && !languages.is_some_and(|(_, hit)| hit) {
             return None;
         }
-        let verdict = self
-            .has_client
-            .then(|| eligibility(self.age, self.gender, row.ages(), |g| row.serves_gender(g)));
-        if verdict == Some(Eligibility::Ineligible) {
+        // Where the client lives rules out services for other provinces'
+        // residents, with or without a profile.
+        let residency = row.residency();
+        if let (Some(province), true) = (self.province, residency != 0) {
+            if residency & 1 << province == 0 {
+                return None;
+            }
+        }
+        let judgement = self
+            .profile
+            .as_ref()
+            .map(|profile| eligibility::judge(profile, &row, &self.index.meta.low_income_line));
+        if judgement.is_some_and(|j| j.verdict == Eligibility::Ineligible) {
             return None;
         }
-        Some(Filtered { languages, verdict })
+        Some(Filtered {
+            languages,
+            judgement,
+        })
     }
 
     /// The hit of a candidate, from its service's summary (decompressed into
@@ -253,6 +300,7 @@ impl<'a> Plan<'a> {
             distance: candidate.factors.distance,
             language: candidate.factors.language,
             eligibility: candidate.factors.eligibility,
+            fit: candidate.factors.fit,
         });
         Ok(Hit {
             id: service.id.to_owned(),
@@ -309,11 +357,14 @@ impl<'a> Plan<'a> {
             Cost::Fee => parts.push("fee".into()),
             Cost::Unknown => {}
         }
-        if let Some((min, max)) = service.ages {
-            if let Some(text) = format_ages(min, max) {
-                parts.push(text);
-            }
-        }
+        let no_profile = Profile::default();
+        let profile = self.profile.as_ref().unwrap_or(&no_profile);
+        let row = self.index.filters.row(candidate.service);
+        parts.extend(eligibility::reasons(
+            profile,
+            &row,
+            &self.index.meta.low_income_line,
+        ));
         match service.genders.as_slice() {
             [Gender::Female] => parts.push("women only".into()),
             [Gender::Male] => parts.push("men only".into()),
@@ -321,6 +372,17 @@ impl<'a> Plan<'a> {
         }
         if candidate.eligibility == Some(Eligibility::Unknown) {
             parts.push("eligibility not stated".into());
+        }
+        // Needs met in other words than the caller's.
+        let searcher = &self.index.searcher;
+        for need in self.needs.iter().filter(|n| n.name != n.phrase) {
+            let said = need
+                .words
+                .iter()
+                .all(|w| has_term(searcher, w, candidate.service));
+            if !said && has_term(searcher, &need.term, candidate.service) {
+                parts.push(format!("matched '{}' for '{}'", need.name, need.phrase));
+            }
         }
         if candidate.factors.text.is_some() && self.several_words && !candidate.all_words {
             parts.push("some of your words".into());

@@ -256,7 +256,7 @@ impl<'a> Text<'a> {
                 let Some(filtered) = plan.filter(doc) else {
                     return top.skip_below();
                 };
-                top.total += 1;
+                top.count_one(doc, None);
                 let factors = filtered.factors();
                 if !top.may_enter(rank::bound(Some(wand_bm25), factors, None), doc) {
                     return top.skip_below();
@@ -315,7 +315,7 @@ impl<'a> Text<'a> {
             let Some(bm25) = bm25_of(&mut terms, doc) else {
                 continue;
             };
-            top.total += 1;
+            top.count_one(doc, km);
             if !top.may_enter(bm25 * factors, doc) {
                 continue;
             }

@@ -43,6 +43,9 @@ pub(crate) struct TopK {
     pub(crate) total: usize,
     /// Whether `total` counts every match (else it is a lower bound).
     pub(crate) exact: bool,
+    /// The matches counted, up to [`COUNT_EXACTLY_UP_TO`], each with its
+    /// distance when the loop that counted it knew it: what facets count.
+    pub(crate) counted: Vec<(u32, Option<f64>)>,
     heap: BinaryHeap<Reverse<(Rank, usize)>>,
     slots: Vec<Candidate>,
 }
@@ -53,6 +56,7 @@ impl TopK {
             k,
             total: 0,
             exact: true,
+            counted: Vec::new(),
             heap: BinaryHeap::with_capacity(k + 1),
             slots: Vec::with_capacity(k + 1),
         }
@@ -109,6 +113,20 @@ impl TopK {
         }
     }
 
+    /// Counts one matching service, `km` from the query's place when known.
+    pub(crate) fn count_one(&mut self, service: u32, km: Option<f64>) {
+        self.total += 1;
+        if self.counted.len() < COUNT_EXACTLY_UP_TO {
+            self.counted.push((service, km));
+        }
+    }
+
+    /// Forgets the matches counted so far, to count them again.
+    pub(crate) fn recount(&mut self) {
+        self.total = 0;
+        self.counted.clear();
+    }
+
     /// Adds to `total` the `services` that `matches` accepts, until
     /// [`COUNT_EXACTLY_UP_TO`]; past it `total` is a lower bound.
     pub(crate) fn count(
@@ -121,7 +139,7 @@ impl TopK {
                 break;
             }
             if matches(service) {
-                self.total += 1;
+                self.count_one(service, None);
             }
         }
         self.exact = self.total < COUNT_EXACTLY_UP_TO;

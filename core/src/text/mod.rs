@@ -3,8 +3,9 @@
 //! section that stores tantivy's files is `format::text`.
 
 pub(crate) mod analyzer;
+pub(crate) mod categories;
 pub(crate) mod query;
 pub(crate) mod schema;
 pub(crate) mod stem;
-pub(crate) mod synonyms;
 pub(crate) mod typo;
+pub mod vocabulary;

@@ -12,8 +12,11 @@
 //! name it: the shape tantivy's block-max WAND can prune, so a search for
 //! the top 10 does not score every matching service.
 //!
-//! Phrases people use for a need ("food bank", "aide alimentaire", "detox")
-//! also find their synonyms ([`synonyms`]), at a lower weight.
+//! A phrase of the layperson vocabulary ("somewhere to sleep") also finds
+//! the services that name its need in any of the need's phrases ("emergency
+//! shelter", "hébergement d'urgence"): one term per need, indexed where a
+//! service's text says a phrase of it ([`vocabulary`](super::vocabulary)),
+//! weighted below the caller's own words ([`rank::vocabulary_weight`]).
 //!
 //! With several words, a service that has every word (a synonym of a typed
 //! phrase counts as the phrase) ranks above one that has only some: the
@@ -24,15 +27,29 @@ use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
+use std::sync::LazyLock;
+
+use tantivy::DocSet;
+
 use super::analyzer::word_stems;
+use super::categories::{category_term, Associations};
 use super::schema::Fields;
-use super::{synonyms, typo};
+use super::typo;
+use super::vocabulary::{need_term, Matcher};
+use crate::rank;
+
+/// How callers start and pad a request, in either language: words that say
+/// nothing of the need ("i need", "my", "someone", "je cherche"), left out
+/// of a query that says something else (the index keeps them).
+const FILLER_WORDS: &str = "my mine me im i'm am need needs needed want wants looking \
+    someone somebody anyone where get can could please help tonight today now \
+    ai besoin cherche veux voudrais aurais quelqu'un ou";
+
+/// [`FILLER_WORDS`] as the analyser's stems, analysed once.
+static FILLER: LazyLock<Vec<[String; 2]>> = LazyLock::new(|| word_stems(FILLER_WORDS));
 
 /// Terms this short are never taken for typos: one edit changes them too much.
 const MIN_TYPO_LEN: usize = 5;
-
-/// Weight of a synonym's terms next to the words the person typed.
-const SYNONYM_WEIGHT: f32 = 0.7;
 
 /// What a text asks of the index.
 pub(crate) struct TextQuery {
@@ -49,6 +66,8 @@ pub(crate) struct TextQuery {
     /// Whether the text has several words (so services with only some of
     /// them rank lower).
     pub(crate) several_words: bool,
+    /// The vocabulary's needs the text names, for explanations.
+    pub(crate) needs: Vec<NeedUse>,
 }
 
 /// One typed word, or one need named by a phrase: met when every term of
@@ -73,21 +92,56 @@ impl QueryTerm {
     }
 }
 
+/// A need of the vocabulary that the text names.
+#[derive(Clone)]
+pub(crate) struct NeedUse {
+    /// The term services that name the need have.
+    pub(crate) term: Term,
+    /// The need's name ("emergency shelter").
+    pub(crate) name: String,
+    /// The vocabulary's phrase the text said ("somewhere to sleep").
+    pub(crate) phrase: String,
+    /// The text's words of that phrase, by their first stem: a service with
+    /// all of them matched the caller's own words.
+    pub(crate) words: Vec<Term>,
+}
+
 /// The queries for `text`, or `None` when it has no searchable term
 /// (empty, or only stop words).
-pub(crate) fn build(searcher: &Searcher, fields: &Fields, text: &str) -> Option<TextQuery> {
-    let (plain, concepts) = synonyms::split(text);
+pub(crate) fn build(
+    searcher: &Searcher,
+    fields: &Fields,
+    vocabulary: &Matcher,
+    associations: &Associations,
+    text: &str,
+) -> Option<TextQuery> {
+    let words = word_stems(text);
+    let found = vocabulary.find(&words);
     let lookup = Lookup {
         searcher,
         field: fields.text,
     };
     let mut any = AnyTerm::default();
     let mut requirements = Vec::new();
+    let mut needs = Vec::new();
     let mut typed_words = 0;
-    for stems in distinct_words(&plain) {
+    let mut plain: Vec<[String; 2]> = words
+        .iter()
+        .enumerate()
+        .filter(|(at, _)| !found.iter().any(|f| f.words.contains(at)))
+        .map(|(_, stems)| stems.clone())
+        .collect();
+    plain.sort();
+    plain.dedup();
+    // Callers' filler ("i need", "my", "someone"), unless nothing else is said.
+    let said = |stems: &[String; 2]| !FILLER.iter().any(|f| f == stems);
+    if plain.iter().any(said) || !found.is_empty() {
+        plain.retain(said);
+    }
+    for stems in &plain {
         typed_words += 1;
         // Any stem, or for a typo any term within one edit, meets the word.
-        let alternatives = lookup.typed(&stems);
+        let alternatives = lookup.typed(stems);
         for (term, weight) in &alternatives {
             any.add(term, *weight);
         }
@@ -98,38 +152,66 @@ pub(crate) fn build(searcher: &Searcher, fields: &Fields, text: &str) -> Option<
                 .collect(),
         });
     }
-    for concept in &concepts {
+    for found in &found {
+        let mut typed: Vec<[String; 2]> = words[found.words.clone()].to_vec();
+        typed.sort();
+        typed.dedup();
+        typed_words += typed.len();
+        for stems in &typed {
+            for (stem, share) in shares(stems) {
+                any.add(&lookup.term(stem), share);
+            }
+        }
+        // The need, said in any of its phrases: below the caller's own words.
         let mut alternatives: Vec<Vec<QueryTerm>> = Vec::new();
-        for &phrase in concept.phrases {
-            let typed = phrase == concept.typed;
-            let weight = if typed { 1.0 } else { SYNONYM_WEIGHT };
-            let words = distinct_words(phrase);
-            if typed {
-                typed_words += words.len();
-            }
-            for stems in &words {
-                for (stem, share) in shares(stems) {
-                    any.add(&lookup.term(stem), weight * share);
-                }
-            }
-            // The phrase in English stems, or in French ones.
-            for language in 0..2 {
-                let every_term: Vec<QueryTerm> = words
+        for &need in &found.needs {
+            let term = lookup.term(&need_term(need));
+            any.add(&term, rank::vocabulary_weight(typed.len()));
+            alternatives.push(vec![term.clone()]);
+            needs.push(NeedUse {
+                term: term.term,
+                name: vocabulary.name(need).to_owned(),
+                phrase: found.phrase.clone(),
+                words: typed
                     .iter()
-                    .map(|stems| lookup.term(&stems[language]))
-                    .collect();
-                let known = alternatives.iter().any(|terms| {
-                    terms.len() == every_term.len()
-                        && terms.iter().zip(&every_term).all(|(a, b)| a.term == b.term)
-                });
-                if !every_term.is_empty() && !known {
-                    alternatives.push(every_term);
-                }
+                    .map(|stems| Term::from_field_text(fields.text, &stems[0]))
+                    .collect(),
+            });
+        }
+        for language in 0..2 {
+            let every_term: Vec<QueryTerm> = typed
+                .iter()
+                .map(|stems| lookup.term(&stems[language]))
+                .collect();
+            let known = alternatives.iter().any(|terms| {
+                terms.len() == every_term.len()
+                    && terms.iter().zip(&every_term).all(|(a, b)| a.term == b.term)
+            });
+            if !known {
+                alternatives.push(every_term);
             }
         }
-        if !alternatives.is_empty() {
-            requirements.push(Requirement { alternatives });
+        requirements.push(Requirement { alternatives });
+    }
+    // The categories the words predict lift the services coded with them,
+    // each by the strongest prediction.
+    let mut predicted: Vec<(u32, f32)> = Vec::new();
+    let said_words = plain
+        .iter()
+        .chain(found.iter().flat_map(|f| &words[f.words.clone()]));
+    for stems in said_words {
+        for &(key, strength) in associations.of(&stems[0]) {
+            match predicted.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, best)) => *best = best.max(strength),
+                None => predicted.push((key, strength)),
+            }
         }
+    }
+    for (key, strength) in predicted {
+        any.add(
+            &lookup.term(&category_term(key)),
+            rank::category_weight(strength),
+        );
     }
     let (terms, postings) = any.clauses()?;
     let any_word = Box::new(BooleanQuery::new(
@@ -144,7 +226,21 @@ pub(crate) fn build(searcher: &Searcher, fields: &Fields, text: &str) -> Option<
         requirements,
         postings,
         several_words: typed_words > 1,
+        needs,
     })
+}
+
+/// Whether service `doc` has `term` in the text field.
+pub(crate) fn has_term(searcher: &Searcher, term: &Term, doc: u32) -> bool {
+    let segment = searcher.segment_reader(0);
+    let Ok(inverted) = segment.inverted_index(term.field()) else {
+        return false;
+    };
+    match inverted.read_postings(term, IndexRecordOption::Basic) {
+        // A fresh postings list stands on its first service: seek only forward.
+        Ok(Some(mut postings)) => postings.doc() <= doc && postings.seek(doc) == doc,
+        _ => false,
+    }
 }
 
 /// A word's distinct stems, each with its share of the word's weight: a
@@ -196,14 +292,6 @@ impl AnyTerm {
             .collect();
         Some((clauses, estimated_matches))
     }
-}
-
-/// The words of `text` as their stems, each word once.
-fn distinct_words(text: &str) -> Vec<[String; 2]> {
-    let mut words = word_stems(text);
-    words.sort();
-    words.dedup();
-    words
 }
 
 /// Looks terms up in the text field.

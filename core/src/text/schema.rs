@@ -33,12 +33,16 @@ impl TextPart {
     ];
 
     /// How many times the part is indexed: a word in the name says more
-    /// about a service than the same word in its description.
+    /// about a service than the same word in its description. Fitted on the
+    /// relevance harness's tuning part (`benches/results/RELEVANCE.md`):
+    /// the specialists' categories weigh as the name, the organisation's
+    /// name (often a parent agency's, unrelated to the service) as the
+    /// description.
     pub(crate) fn weight(self) -> usize {
         match self {
             TextPart::Name => 3,
-            TextPart::Organization => 2,
-            TextPart::Categories => 2,
+            TextPart::Organization => 1,
+            TextPart::Categories => 3,
             TextPart::Keywords => 2,
             TextPart::Description => 1,
         }

@@ -170,6 +170,10 @@ impl Join<'_> {
         let draft = &mut self.drafts[i];
         if let Some(gender) = Gender::parse(&text) {
             draft.service.eligibility.genders.push(gender);
+        } else if let Some(group) = crate::eligibility::group_of_term(&text) {
+            // An HSDS 1 eligibility row that names a group ("Veterans") is
+            // structured: the publisher filed the service under it.
+            crate::eligibility::add_group(&mut draft.service.eligibility.groups, group, false);
         } else if let Some(range) = ages::from_category(&text).or_else(|| ages::from_text(&text)) {
             draft.category_ages.push(range);
         }

@@ -578,6 +578,9 @@ impl<'s> Join<'s> {
                 self.report.tables[*at].used = used;
             }
         }
+        for service in &mut services {
+            crate::eligibility::complete(service);
+        }
         Import {
             services,
             report: self.report,

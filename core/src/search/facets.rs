@@ -1,0 +1,112 @@
+//! Facet counts over the matches that the search counted (the same ones as
+//! `total`, up to its cap), from the filter columns: top-level category,
+//! languages, cost, eligibility verdict and distance band.
+
+use std::collections::HashMap;
+
+use crate::eligibility::Judgement;
+use crate::results::{Eligibility, FacetCount, Facets};
+
+use super::plan::Plan;
+
+/// Distance bands: (upper bound, label). Past the last bound: "50 km or more".
+///
+/// # Units
+/// Kilometres.
+const BANDS: [(f64, &str); 5] = [
+    (1.0, "under 1 km"),
+    (5.0, "1–5 km"),
+    (10.0, "5–10 km"),
+    (25.0, "10–25 km"),
+    (50.0, "25–50 km"),
+];
+
+/// Counts the facets of `counted` (services, with their distances where the
+/// search knew them); `exact` when they are every match.
+pub(crate) fn count(plan: &Plan<'_>, counted: &[(u32, Option<f64>)], exact: bool) -> Facets {
+    let index = plan.index;
+    let mut categories = vec![0usize; index.meta.top_categories.len()];
+    let mut languages = vec![0usize; index.meta.languages.len()];
+    let mut cost = [0usize; 4];
+    let mut verdicts: HashMap<&str, usize> = HashMap::new();
+    let mut distance: HashMap<&str, usize> = HashMap::new();
+    for &(service, km) in counted {
+        let row = index.filters.row(service);
+        if let Some(at) = row.top_category() {
+            if let Some(count) = categories.get_mut(at) {
+                *count += 1;
+            }
+        }
+        for (word, mut bits) in row.language_words().enumerate() {
+            while bits != 0 {
+                let bit = word * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                if let Some(count) = languages.get_mut(bit) {
+                    *count += 1;
+                }
+            }
+        }
+        cost[usize::from(row.cost().min(3))] += 1;
+        if let Some(Judgement { verdict, .. }) = plan.filter(service).and_then(|f| f.judgement()) {
+            let name = match verdict {
+                Eligibility::Eligible => "eligible",
+                Eligibility::Unknown => "unknown",
+                Eligibility::Ineligible => continue,
+            };
+            *verdicts.entry(name).or_default() += 1;
+        }
+        if let Some((lat, lon)) = plan.origin {
+            let km = km.or_else(|| index.geo.nearest(service, lat, lon).map(|(_, km)| km));
+            let band = match km {
+                None => "no location",
+                Some(km) => BANDS
+                    .iter()
+                    .find(|(below, _)| km < *below)
+                    .map_or("50 km or more", |(_, label)| label),
+            };
+            *distance.entry(band).or_default() += 1;
+        }
+    }
+    let named = |counts: Vec<(String, usize)>| -> Vec<FacetCount> {
+        let mut list: Vec<FacetCount> = counts
+            .into_iter()
+            .filter(|(_, count)| *count > 0)
+            .map(|(value, count)| FacetCount { value, count })
+            .collect();
+        list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+        list
+    };
+    let by_key = |counts: HashMap<&str, usize>| {
+        named(counts.into_iter().map(|(k, n)| (k.to_owned(), n)).collect())
+    };
+    Facets {
+        exact,
+        categories: named(
+            index
+                .meta
+                .top_categories
+                .iter()
+                .cloned()
+                .zip(categories)
+                .collect(),
+        ),
+        languages: named(
+            index
+                .meta
+                .languages
+                .iter()
+                .cloned()
+                .zip(languages)
+                .collect(),
+        ),
+        cost: named(
+            ["unknown", "free", "sliding_scale", "fee"]
+                .iter()
+                .map(|c| c.to_string())
+                .zip(cost)
+                .collect(),
+        ),
+        eligibility: by_key(verdicts),
+        distance: by_key(distance),
+    }
+}
