@@ -576,6 +576,7 @@ mod tests {
                 }),
                 genders: vec![],
                 description: Some("Seniors living at home.".into()),
+                ..Default::default()
             },
             categories: vec![Category {
                 code: Some("101-02".into()),

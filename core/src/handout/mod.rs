@@ -407,6 +407,7 @@ mod tests {
                 }),
                 genders: vec![],
                 description: Some("Seniors living at home.".into()),
+                ..Default::default()
             },
             cost: Cost::SlidingScale,
             fees_description: Some("$5 a meal <or less>.".into()),
