@@ -49,7 +49,17 @@ if [ "${WASM_OPT:-1}" != 0 ]; then
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$out/web/servicematch_bg.wasm" -o "$out/web/servicematch_bg.wasm"
   cp "$out/web/servicematch_bg.wasm" "$out/node/servicematch_bg.wasm"
+  # Says the module is the size-optimised one (examples/web/build.sh checks);
+  # not in the npm package ("files" below).
+  echo "wasm-opt -Oz $("$wasm_opt" --version | awk '{ print $3 }')" > "$out/.optimised"
 fi
+# wasm-bindgen declares `[Symbol.dispose]()`, which type-checks only with
+# TypeScript's esnext lib: a consumer on es2022 (without skipLibCheck) gets an
+# error inside our types. The method is set only where the runtime has
+# Symbol.dispose anyway; `free()` is the declared way.
+for dts in "$out"/web/servicematch.d.ts "$out"/node/servicematch.d.ts; do
+  sed -i '/^ *\[Symbol\.dispose\](): void;$/d' "$dts"
+done
 echo '{ "type": "module" }' > "$out/web/package.json"
 echo '{ "type": "commonjs" }' > "$out/node/package.json"
 cp "$here/README.md" "$out/README.md"

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The whole test suite: formatting, lints (clippy also checks rust-version:
 # incompatible_msrv), Rust tests (engine, importer, CLI, generator, benches'
-# smoke test), the C library's tests (plain, ASan/UBSan, valgrind) and
-# the WASM package's node and browser tests. Installs what those need first,
-# skipping what is already installed. `.ci/run` calls exactly this.
+# smoke test), the FHIR bundles validated against the FHIR R4 models, the
+# referral handout printed to PDF, the C library's tests (plain, ASan/UBSan,
+# valgrind, installed and found with pkg-config) and the WASM package's node,
+# consumer and browser tests. Installs what those need first, skipping what
+# is already installed. `.ci/run` calls exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,7 +29,45 @@ done
 step "Rust tests"
 cargo test --workspace --locked
 
-step "C library: plain, ASan/UBSan, valgrind, threads, C = Rust"
+cli=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')/debug/servicematch
+
+step "FHIR R4: the validator (fhir.resources, FHIR 4.0.1 models; skipped when installed)"
+# Its own virtual environment: fhir.resources 6.1.0 needs pydantic 1.
+fhir_env=${XDG_CACHE_HOME:-$HOME/.cache}/servicematch/fhir-r4
+if ! "$fhir_env/bin/python" -c 'import fhir.resources' 2>/dev/null; then
+  python3 -m venv "$fhir_env" &&
+    "$fhir_env/bin/pip" install --quiet --disable-pip-version-check -r scripts/fhir-requirements.txt ||
+    { pip_failed=1; rm -rf "$fhir_env"; }
+fi
+export SM_FHIR_PYTHON=$fhir_env/bin/python
+
+step "FHIR R4: the CLI's bundles validated (search --fhir, show --fhir, on the demo directory)"
+if [ -n "${pip_failed:-}" ]; then
+  # Only when PyPI cannot be reached: every other failure fails the suite.
+  pip download --quiet --no-deps --dest "$(mktemp -d)" fhir.resources==6.1.0 >/dev/null 2>&1 && exit 1
+  echo "skipped: PyPI is unreachable, fhir.resources could not be installed"
+else
+  fhir_out=$(mktemp -d)
+  "$cli" search food --near "P3E 2C6" --lang fr --fhir >"$fhir_out/search-food.json"
+  "$cli" search --query-json '{"near": "K1N 5T5", "client": {"age": 72}, "limit": 200}' --fhir >"$fhir_out/search-near-200.json"
+  "$cli" search "aide alimentaire" --wheelchair --fhir >"$fhir_out/search-wheelchair.json"
+  "$cli" search --query-json '{"text": "food", "near": {"lat": 60, "lon": -100}, "radius_km": 1}' --fhir >"$fhir_out/search-no-match.json"
+  for id in synth-0000001 synth-0001493; do
+    "$cli" show "$id" --fhir >"$fhir_out/show-$id.json"
+  done
+  "$SM_FHIR_PYTHON" scripts/validate_fhir.py "$fhir_out"/*.json
+fi
+
+step "Referral handout: printed to PDF by headless Chromium, read back with pdftotext"
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium chromium-driver)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
+if ((${#missing[@]})); then
+  apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+python3 scripts/handout_pdf.py "$cli" synth-0000280 synth-0001493 synth-0000001
+
+step "C library: plain, ASan/UBSan, valgrind, threads, C = Rust, FHIR, installed with pkg-config"
 bash bindings-c/tests/run.sh
 
 step "WebAssembly: tools (each skipped when already installed)"
@@ -36,16 +76,16 @@ rustup target list --installed | grep -qx wasm32-unknown-unknown ||
 bindgen=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 [ "$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }')" = "$bindgen" ] ||
   cargo install wasm-bindgen-cli --version "$bindgen"
-[ -x /usr/bin/chromium ] ||
-  { apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null; }
 (cd bindings-wasm && npm ci --no-audit --no-fund)
 
-step "WebAssembly: package, node tests (API, types, same ranking as native)"
-# The test CLI is the debug build `cargo test` already made; wasm-opt (several
-# minutes) is for release size, not for correctness.
-cli=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')/debug/servicematch
-WASM_OPT=0 bash bindings-wasm/build.sh
+step "WebAssembly: package (size-optimised, as published), node tests (API, types, same ranking and outputs as native)"
+# The test CLI is the debug build `cargo test` already made. The package is
+# the one users get: wasm-opt -Oz, tested as it ships.
+bash bindings-wasm/build.sh
 (cd bindings-wasm && SERVICEMATCH_CLI="$cli" npm test)
+
+step "WebAssembly: the npm package as a consumer meets it (npm pack, ESM, CommonJS, tsc --strict, esbuild, Chromium)"
+(cd bindings-wasm && SERVICEMATCH_CLI="$cli" npm run test:consumer)
 
 step "WebAssembly: the offline page in Chromium"
 SERVICEMATCH_CLI="$cli" bash examples/web/build.sh

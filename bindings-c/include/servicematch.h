@@ -141,6 +141,22 @@ typedef enum {
 } sm_eligibility;
 
 /**
+ * What `sm_handout_render` writes. Passed as an integer, so that any
+ * value, even one from a newer header, is safe (`SM_INVALID_ARGUMENT`).
+ */
+typedef enum {
+  /**
+   * Plain UTF-8 text, lines wrapped at about 78 characters.
+   */
+  SM_HANDOUT_FORMAT_TEXT = 0,
+  /**
+   * One self-contained HTML page (no scripts, no outside resources) with
+   * print styles.
+   */
+  SM_HANDOUT_FORMAT_HTML = 1,
+} sm_handout_format;
+
+/**
  * The detail of a failed call: its status and a message naming the file,
  * field or value at fault, then its causes, if any
  * (`"client.age 300 is not a plausible age (0 to 130)"`,
@@ -151,6 +167,15 @@ typedef enum {
  * threads; use it from one thread at a time.
  */
 typedef struct sm_error sm_error;
+
+/**
+ * What a referral handout lists and how: service ids in order, language,
+ * help line. A builder: made by `sm_handout_new`, filled with setters,
+ * rendered with `sm_handout_render`, freed with `sm_handout_free`.
+ * Thread safety: one writer at a time; rendering from several threads at
+ * once is safe.
+ */
+typedef struct sm_handout sm_handout;
 
 /**
  * An opened index: a memory-mapped `.smx` file or a copy of one in memory.
@@ -245,8 +270,9 @@ void sm_error_free(sm_error *err);
 
 /**
  * Frees a string that this library gave the caller to own
- * (`sm_search_json`, `sm_query_to_json`, `sm_index_service_json`). NULL
- * does nothing.
+ * (`sm_search_json`, `sm_query_to_json`, `sm_index_service_json`,
+ * `sm_results_to_fhir_json`, `sm_index_service_fhir_json`,
+ * `sm_handout_render`). NULL does nothing.
  *
  * Never pass it a borrowed string (from a getter, `sm_version`,
  * `sm_status_str`, `sm_error_message`), and never free an owned string
@@ -436,9 +462,9 @@ sm_status sm_query_from_json(const char *json, size_t len, sm_query **out, sm_er
  * The query in its JSON shape (see `sm_query_from_json`), NUL-terminated.
  *
  * Ownership: on success `*out` receives a string the caller owns and frees
- * with `sm_string_free`; on failure `*out` is untouched. Returns `SM_OK`,
- * `SM_NULL_ARGUMENT` or `SM_INVALID_QUERY` (a field value that the JSON
- * shape cannot hold, such as a negative client age; `err` names it).
+ * with `sm_string_free`; on failure `*out` is untouched. Returns `SM_OK`
+ * or `SM_NULL_ARGUMENT`. Values are written as set, even impossible ones
+ * (a client age of 300), which `sm_search` and `sm_query_from_json` refuse.
  * Thread safety: as reading the query.
  *
  * # Safety
@@ -1063,6 +1089,141 @@ sm_status sm_results_to_json(const sm_results *results, const char **ptr, size_t
  * they nor their strings may be used afterwards.
  */
 void sm_results_free(sm_results *results);
+
+/**
+ * The results of a search as a FHIR R4 `searchset` `Bundle` (JSON): one
+ * entry per hit, best first, each a `HealthcareService` with its
+ * `Organization` and `Location`s as contained resources, `search.mode`
+ * `"match"` and the hit's `search.score`; `total` when the search counted
+ * every match. `index` must be the index the results came from: the full
+ * records are read from it. The same bundle as the CLI's `servicematch
+ * search … --fhir`; the mapping is described in the engine's `fhir` module.
+ *
+ * Ownership: on success `*out` receives a NUL-terminated UTF-8 string that
+ * the caller owns and frees with `sm_string_free` (not `free()`); on
+ * failure `*out` is untouched.
+ *
+ * Returns `SM_OK`, `SM_NULL_ARGUMENT` (`index`, `results` or `out`),
+ * `SM_INVALID_INPUT` (a hit is not in `index`: the results come from
+ * another index) or `SM_CORRUPT_INDEX` (a record cannot be read). Thread
+ * safety: callable on a shared index from any thread, with results not
+ * being freed meanwhile.
+ *
+ * # Safety
+ * `index` and `results` are NULL or live handles; `out` is NULL or
+ * writable; `err` is NULL or points to a writable `sm_error *`.
+ */
+sm_status sm_results_to_fhir_json(const sm_index *index,
+                                  const sm_results *results,
+                                  char **out,
+                                  sm_error **err);
+
+/**
+ * The service whose publisher's id is `id` (`id_len` bytes of UTF-8, no
+ * NUL needed) as a FHIR R4 `collection` `Bundle` (JSON) holding its
+ * `HealthcareService`, in the shape of `sm_results_to_fhir_json`'s
+ * entries: the CLI's `servicematch show ID --fhir`.
+ *
+ * Ownership: on success `*out` receives a NUL-terminated UTF-8 string that
+ * the caller owns and frees with `sm_string_free`; on failure `*out` is
+ * untouched.
+ *
+ * Returns `SM_OK`, `SM_NOT_FOUND` (no service with this id; `err` names
+ * it), `SM_NULL_ARGUMENT`, `SM_INVALID_UTF8` or `SM_CORRUPT_INDEX`. Thread
+ * safety: callable on a shared index from any thread.
+ *
+ * # Safety
+ * `index` is NULL or a live index; `id` is NULL or valid for reads of
+ * `id_len` bytes; `out` is NULL or writable; `err` is NULL or points to a
+ * writable `sm_error *`.
+ */
+sm_status sm_index_service_fhir_json(const sm_index *index,
+                                     const char *id,
+                                     size_t id_len,
+                                     char **out,
+                                     sm_error **err);
+
+/**
+ * A new, empty handout in English, with the default help line (211). Free
+ * it with `sm_handout_free`. Returns NULL only if memory runs out.
+ */
+sm_handout *sm_handout_new(void);
+
+/**
+ * Adds a service to the handout by its publisher's id (`len` bytes of
+ * UTF-8, the id `sm_results_id` gives); services are listed in the order
+ * added. The id is checked against the index when rendering.
+ *
+ * Returns `SM_OK`, `SM_NULL_ARGUMENT` or `SM_INVALID_UTF8`.
+ *
+ * # Safety
+ * `handout` is NULL or a live handout not used by another thread during
+ * the call; `id` is NULL or valid for reads of `len` bytes.
+ */
+sm_status sm_handout_add_service(sm_handout *handout, const char *id, size_t len);
+
+/**
+ * Sets the handout's language: "en" or "fr" (also "fr-CA", "English",
+ * "français"…; `len` bytes of UTF-8). English by default.
+ *
+ * Returns `SM_OK`, `SM_NULL_ARGUMENT`, `SM_INVALID_UTF8` or
+ * `SM_INVALID_ARGUMENT` (another language; the handout is unchanged).
+ *
+ * # Safety
+ * `handout` is NULL or a live handout not used by another thread during
+ * the call; `lang` is NULL or valid for reads of `len` bytes.
+ */
+sm_status sm_handout_set_language(sm_handout *handout, const char *lang, size_t len);
+
+/**
+ * Sets the sentence at the foot of the handout that gives the directory's
+ * help line (`len` bytes of UTF-8, in the handout's language). The default
+ * names 211; an empty string restores it.
+ *
+ * Returns `SM_OK`, `SM_NULL_ARGUMENT` or `SM_INVALID_UTF8`.
+ *
+ * # Safety
+ * `handout` is NULL or a live handout not used by another thread during
+ * the call; `text` is NULL or valid for reads of `len` bytes.
+ */
+sm_status sm_handout_set_help_line(sm_handout *handout, const char *text, size_t len);
+
+/**
+ * Writes the handout for the services of `index` it names: one block per
+ * service with how to reach it (address, phone, hours, how to get the
+ * service, what to bring, cost, languages, accessibility, who it is for,
+ * the date the directory last verified it), the help line, and the
+ * directory's name and update date. The same page as the CLI's
+ * `servicematch handout ID… [--lang fr] [--html]`.
+ *
+ * Ownership: on success `*out` receives a NUL-terminated UTF-8 string that
+ * the caller owns and frees with `sm_string_free`; on failure `*out` is
+ * untouched.
+ *
+ * Returns `SM_OK`, `SM_NULL_ARGUMENT`, `SM_INVALID_ARGUMENT` (`format` is
+ * not an `sm_handout_format`), `SM_NOT_FOUND` (an id is not in the index;
+ * `err` names it) or `SM_CORRUPT_INDEX`. Thread safety: callable on a
+ * shared index from any thread.
+ *
+ * # Safety
+ * `index` and `handout` are NULL or live handles (the handout not being
+ * changed during the call); `out` is NULL or writable; `err` is NULL or
+ * points to a writable `sm_error *`.
+ */
+sm_status sm_handout_render(const sm_index *index,
+                            const sm_handout *handout,
+                            unsigned int format,
+                            char **out,
+                            sm_error **err);
+
+/**
+ * Frees a handout. NULL does nothing.
+ *
+ * # Safety
+ * `handout` is NULL or a handout from this library not yet freed; it must
+ * not be used afterwards.
+ */
+void sm_handout_free(sm_handout *handout);
 
 #ifdef __cplusplus
 }  // extern "C"

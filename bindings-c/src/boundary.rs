@@ -134,6 +134,7 @@ panic_value! {
     bool => false,
     *const c_char => c"".as_ptr(),
     *mut crate::query::sm_query => std::ptr::null_mut(),
+    *mut crate::handout::sm_handout => std::ptr::null_mut(),
     sm_status => sm_status::SM_PANIC,
 }
 

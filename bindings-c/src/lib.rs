@@ -10,6 +10,7 @@
 //! | [`sm_index`] | `sm_index_open`, `sm_index_open_len`, `sm_index_open_bytes` | `sm_index_free` | shared by any number of threads |
 //! | [`sm_query`] | `sm_query_new`, `sm_query_from_json` | `sm_query_free` | one writer at a time; concurrent `sm_search` with it is fine |
 //! | [`sm_results`] | `sm_search` | `sm_results_free` | one thread at a time |
+//! | [`sm_handout`] | `sm_handout_new` | `sm_handout_free` | one writer at a time; concurrent `sm_handout_render` is fine |
 //! | [`sm_error`] | any export taking `sm_error **err` | `sm_error_free` | one thread at a time |
 //!
 //! # Conventions
@@ -26,8 +27,10 @@
 //! - Strings out are `(const char **ptr, size_t *len)`, UTF-8, **not**
 //!   NUL-terminated, borrowed from the handle they came from and valid until
 //!   that handle is freed. The two exceptions are documented where they
-//!   occur: JSON strings from `sm_search_json`, `sm_query_to_json` and
-//!   `sm_index_service_json`, which the caller owns and frees with
+//!   occur: JSON strings from `sm_search_json`, `sm_query_to_json`,
+//!   `sm_index_service_json`, `sm_results_to_fhir_json` and
+//!   `sm_index_service_fhir_json`, and pages from `sm_handout_render`,
+//!   which the caller owns and frees with
 //!   [`sm_string_free`], and the static or
 //!   error-owned C strings of [`sm_version`], [`sm_status_str`] and
 //!   [`sm_error_message`].
@@ -105,7 +108,16 @@ mod search;
 
 mod results;
 
+mod fhir;
+
+mod handout;
+
 pub use error::{sm_error, sm_error_free, sm_error_message, sm_error_status};
+pub use fhir::{sm_index_service_fhir_json, sm_results_to_fhir_json};
+pub use handout::{
+    sm_handout, sm_handout_add_service, sm_handout_format, sm_handout_free, sm_handout_new,
+    sm_handout_render, sm_handout_set_help_line, sm_handout_set_language,
+};
 pub use index::{
     sm_index, sm_index_free, sm_index_info_json, sm_index_open, sm_index_open_bytes,
     sm_index_open_len, sm_index_service_json, sm_index_verify,
@@ -126,5 +138,6 @@ const _: () = {
     // getters (`const` pointers); only writing and freeing need one owner.
     send_sync::<sm_query>();
     send_sync::<sm_results>();
+    send_sync::<sm_handout>();
     send::<sm_error>();
 };

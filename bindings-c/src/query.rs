@@ -91,9 +91,9 @@ pub unsafe extern "C" fn sm_query_from_json(
 /// The query in its JSON shape (see `sm_query_from_json`), NUL-terminated.
 ///
 /// Ownership: on success `*out` receives a string the caller owns and frees
-/// with `sm_string_free`; on failure `*out` is untouched. Returns `SM_OK`,
-/// `SM_NULL_ARGUMENT` or `SM_INVALID_QUERY` (a field value that the JSON
-/// shape cannot hold, such as a negative client age; `err` names it).
+/// with `sm_string_free`; on failure `*out` is untouched. Returns `SM_OK`
+/// or `SM_NULL_ARGUMENT`. Values are written as set, even impossible ones
+/// (a client age of 300), which `sm_search` and `sm_query_from_json` refuse.
 /// Thread safety: as reading the query.
 ///
 /// # Safety

@@ -33,8 +33,9 @@ pub(crate) fn owned_json(json: String) -> FfiResult<*mut c_char> {
 }
 
 /// Frees a string that this library gave the caller to own
-/// (`sm_search_json`, `sm_query_to_json`, `sm_index_service_json`). NULL
-/// does nothing.
+/// (`sm_search_json`, `sm_query_to_json`, `sm_index_service_json`,
+/// `sm_results_to_fhir_json`, `sm_index_service_fhir_json`,
+/// `sm_handout_render`). NULL does nothing.
 ///
 /// Never pass it a borrowed string (from a getter, `sm_version`,
 /// `sm_status_str`, `sm_error_message`), and never free an owned string

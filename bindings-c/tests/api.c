@@ -579,6 +579,114 @@ static void test_service_json(void) {
     }
 }
 
+/* Writes `text` to TMP_DIR/name (for run.sh's FHIR validator). */
+static void write_output(const char *name, const char *text) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", tmp_dir, name);
+    FILE *file = fopen(path, "wb");
+    if (file == NULL || fputs(text, file) < 0 || fclose(file) != 0) {
+        fprintf(stderr, "cannot write %s\n", path);
+        exit(2);
+    }
+}
+
+/* FHIR R4 out: a search's bundle holds one HealthcareService per hit, in
+ * order; a service by id is a collection of one; an unknown id is an error. run.sh validates the written bundles. */
+static void test_fhir(const sm_index *index) {
+    sm_error *err = NULL;
+    sm_query *query = query_from("{\"text\": \"food\", \"near\": \"P3E 2C6\", \"limit\": 3}");
+    sm_results *results = search(index, query);
+    char *json = UNTOUCHED;
+    CHECK_STATUS(sm_results_to_fhir_json(index, results, &json, &err), SM_OK);
+    CHECK(json != UNTOUCHED && err == NULL);
+    CHECK(strstr(json, "\"resourceType\":\"Bundle\"") != NULL);
+    CHECK(strstr(json, "\"type\":\"searchset\"") != NULL);
+    /* Entries in the hits' order, each naming its hit's id. */
+    const char *at = json;
+    for (size_t i = 0; i < sm_results_len(results); i++) {
+        const char *id = NULL;
+        size_t id_len = 0;
+        CHECK_STATUS(sm_results_id(results, i, &id, &id_len), SM_OK);
+        char want[256];
+        snprintf(want, sizeof want,
+                 "\"system\":\"urn:servicematch:hsds:service\",\"use\":\"official\","
+                 "\"value\":\"%.*s\"",
+                 (int)id_len, id);
+        const char *found = strstr(at, want);
+        if (!CHECK(found != NULL)) {
+            fprintf(stderr, "  no %s after offset %ld in %s\n", want, (long)(at - json), json);
+        } else {
+            at = found;
+        }
+    }
+    write_output("fhir-c-search.json", json);
+    sm_string_free(json);
+
+    json = UNTOUCHED;
+    CHECK_STATUS(sm_index_service_fhir_json(index, LIT("s01"), &json, &err), SM_OK);
+    CHECK(json != UNTOUCHED && strstr(json, "\"type\":\"collection\"") != NULL);
+    CHECK(strstr(json, "\"name\":\"Sudbury Food Bank\"") != NULL);
+    write_output("fhir-c-service.json", json);
+    sm_string_free(json);
+
+    json = UNTOUCHED;
+    CHECK_ERROR(sm_index_service_fhir_json(index, LIT("s99"), &json, &err), SM_NOT_FOUND,
+                "no service with id \"s99\"");
+    CHECK_ERROR(sm_results_to_fhir_json(NULL, results, &json, &err), SM_NULL_ARGUMENT,
+                "index is NULL");
+    CHECK_ERROR(sm_results_to_fhir_json(index, NULL, &json, &err), SM_NULL_ARGUMENT,
+                "results is NULL");
+    CHECK_ERROR(sm_results_to_fhir_json(index, results, NULL, &err), SM_NULL_ARGUMENT,
+                "out is NULL");
+    CHECK(json == UNTOUCHED);
+    sm_results_free(results);
+    sm_query_free(query);
+}
+
+/* The referral handout: text and HTML, English and French, the services in
+ * the order added; unknown ids, languages and formats are errors. */
+static void test_handout(const sm_index *index) {
+    sm_error *err = NULL;
+    sm_handout *handout = sm_handout_new();
+    CHECK(handout != NULL);
+    CHECK_STATUS(sm_handout_add_service(handout, LIT("s02")), SM_OK);
+    CHECK_STATUS(sm_handout_add_service(handout, LIT("s01")), SM_OK);
+
+    char *page = UNTOUCHED;
+    CHECK_STATUS(sm_handout_render(index, handout, SM_HANDOUT_FORMAT_TEXT, &page, &err), SM_OK);
+    CHECK(page != UNTOUCHED && strncmp(page, "Your referral\n", 14) == 0);
+    const char *second = strstr(page, "2. Sudbury Food Bank\n");
+    CHECK(second != NULL && strstr(page, "1. ") < second);
+    CHECK(strstr(page, "Phone: 705-555-0101") != NULL);
+    CHECK(strstr(page, "Call or text 211") != NULL);
+    sm_string_free(page);
+
+    CHECK_STATUS(sm_handout_set_language(handout, LIT("fr-CA")), SM_OK);
+    CHECK_STATUS(sm_handout_set_help_line(handout, LIT("Composez le 2-1-1.")), SM_OK);
+    page = UNTOUCHED;
+    CHECK_STATUS(sm_handout_render(index, handout, SM_HANDOUT_FORMAT_HTML, &page, &err), SM_OK);
+    CHECK(page != UNTOUCHED && strncmp(page, "<!doctype html>\n<html lang=\"fr\">", 32) == 0);
+    CHECK(strstr(page, "<h1>Votre r\xc3\xa9" "f\xc3\xa9rence</h1>") != NULL);
+    CHECK(strstr(page, "Composez le 2-1-1.") != NULL);
+    CHECK(strstr(page, "@media print") != NULL);
+    sm_string_free(page);
+
+    page = UNTOUCHED;
+    CHECK_STATUS(sm_handout_set_language(handout, LIT("es")), SM_INVALID_ARGUMENT);
+    CHECK_ERROR(sm_handout_render(index, handout, 7, &page, &err), SM_INVALID_ARGUMENT,
+                "format 7");
+    CHECK_ERROR(sm_handout_render(NULL, handout, SM_HANDOUT_FORMAT_TEXT, &page, &err),
+                SM_NULL_ARGUMENT, "index is NULL");
+    CHECK_STATUS(sm_handout_add_service(handout, LIT("s99")), SM_OK);
+    CHECK_ERROR(sm_handout_render(index, handout, SM_HANDOUT_FORMAT_TEXT, &page, &err),
+                SM_NOT_FOUND, "no service with id \"s99\"");
+    CHECK(page == UNTOUCHED);
+    CHECK_STATUS(sm_handout_add_service(NULL, LIT("s01")), SM_NULL_ARGUMENT);
+    CHECK_STATUS(sm_handout_add_service(handout, LIT("s0\xff")), SM_INVALID_UTF8);
+    sm_handout_free(handout);
+    sm_handout_free(NULL);
+}
+
 /* Searches with `query` (then frees it) and checks the failure. */
 static void check_search_fails(const sm_index *index, sm_query *query, sm_status want,
                                const char *needle, int line) {
@@ -914,6 +1022,8 @@ int main(int argc, char **argv) {
     test_results_outlive_index_and_query(bytes, len);
     test_json(index);
     test_service_json();
+    test_fhir(index);
+    test_handout(index);
     test_invalid_queries(index);
     test_null_arguments(index, bytes, len);
     test_invalid_utf8(index);

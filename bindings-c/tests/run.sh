@@ -9,6 +9,10 @@
 # and under valgrind (fewer searches under the slower runs). Builds and runs
 # examples/c too, on the CLI's demo index, checking every line it prints
 # against the results JSON of the same query (tests/referral_expected.py).
+# Installs the library into a temporary prefix (bindings-c/install.sh) and
+# builds examples/c against it with pkg-config, shared and static.
+# Validates the FHIR bundles the C library writes (SM_FHIR_PYTHON: a Python
+# with scripts/fhir-requirements.txt; skipped, saying so, without one).
 # Prints "c-api: N passed, M failed" last; exits 1 on failure.
 #
 # Usage: bindings-c/tests/run.sh
@@ -18,12 +22,15 @@
 #                        searches there are 10-20x slower: lower SM_THREAD_SEARCHES)
 #   SM_THREAD_SEARCHES   searches per thread in the threads test (default: 10000)
 #   SM_SKIP_VALGRIND=1   skip the valgrind runs (for machines without valgrind)
+#   SM_INSTALL_PROFILE   cargo profile install.sh builds and installs (default: dist,
+#                        what ships; `release` reuses the build above)
 set -euo pipefail
 
 crate="$(cd "$(dirname "$0")/.." && pwd)"
 root="$(dirname "$crate")"
 profile="${SM_PROFILE:-release}"
 searches="${SM_THREAD_SEARCHES:-10000}"
+install_profile="${SM_INSTALL_PROFILE:-dist}"
 case "$profile" in
 dev) profile_dir=debug ;;
 *) profile_dir="$profile" ;;
@@ -35,6 +42,8 @@ missing=()
 command -v gcc >/dev/null || missing+=(gcc libc6-dev)
 command -v g++ >/dev/null || missing+=(g++)
 command -v make >/dev/null || missing+=(make)
+command -v pkg-config >/dev/null || missing+=(pkgconf)
+command -v objdump >/dev/null || missing+=(binutils)
 command -v python3 >/dev/null || missing+=(python3)
 [[ "${SM_SKIP_VALGRIND:-}" == 1 ]] || command -v valgrind >/dev/null || missing+=(valgrind)
 if ((${#missing[@]})); then
@@ -109,6 +118,16 @@ echo "== running"
 step "the header from C++" "$work/cpp-compat"
 step "api, static library" "$work/api-static" "$index" "$work"
 step "api, shared library" "$work/api-shared" "$index" "$work"
+# The FHIR bundles api wrote, validated against the FHIR R4 models
+# (scripts/validate_fhir.py; scripts/test.sh installs its Python environment
+# and sets SM_FHIR_PYTHON).
+fhir_python="${SM_FHIR_PYTHON:-python3}"
+if "$fhir_python" -c 'import fhir.resources' 2>/dev/null; then
+    step "the C library's FHIR bundles are valid FHIR R4" "$fhir_python" "$root/scripts/validate_fhir.py" \
+        "$work/fhir-c-search.json" "$work/fhir-c-service.json"
+else
+    echo "skipped  the C library's FHIR bundles: $fhir_python has no fhir.resources (scripts/test.sh installs it)"
+fi
 step "threads, shared library (8 threads x $searches searches)" "$work/threads-shared" "$index" "$searches"
 step "threads, static library (8 threads x $((searches / 10)) searches)" "$work/threads-static" "$index" "$((searches / 10))"
 step "C results = Rust results, static library" compare compare-static
@@ -174,6 +193,40 @@ sys.exit(0 if a == b and a["id"] == sys.argv[3] else "the records differ")' \
 }
 step "examples/c shows a service's full record, as the CLI's show --json" \
     example_shows_the_record synth-0001493
+
+echo "== installed as a C library (bindings-c/install.sh --profile $install_profile), found with pkg-config"
+# install_profile: what the install step installs. dist (LTO, one codegen unit)
+# is what ships; SM_INSTALL_PROFILE=release reuses the build above.
+prefix="$work/prefix"
+pc() { PKG_CONFIG_PATH="$prefix/lib/pkgconfig" pkg-config "$@"; }
+install_lib() {
+    bash "$crate/install.sh" --prefix "$prefix" --profile "$install_profile" &&
+        [[ "$(readlink "$prefix/lib/libservicematch.so")" == libservicematch.so.0 ]] &&
+        objdump -p "$prefix/lib/libservicematch.so.0" | grep -q 'SONAME *libservicematch.so.0$' &&
+        ! objdump -h "$prefix/lib/libservicematch.so.0" | grep -q '\.debug_' &&
+        pc --modversion servicematch | grep -qx "$(awk -F'"' '/^version = / { print $2; exit }' "$root/Cargo.toml")"
+}
+# The example, built as a C project builds against an installed library.
+example_with_pkg_config() {
+    # shellcheck disable=SC2046 # pkg-config's output is a list of flags
+    gcc "${cflags[@]}" -O2 "$root/examples/c/referral.c" -o "$work/referral-pc" \
+        $(pc --cflags --libs servicematch) -Wl,-rpath,"$prefix/lib" &&
+        objdump -p "$work/referral-pc" | grep -q 'NEEDED *libservicematch.so.0$' &&
+        "$work/referral-pc" --index "$index" P3E2C6 72 fr | grep -q "Seniors Meals on Wheels"
+}
+example_static_with_pkg_config() {
+    # shellcheck disable=SC2046
+    gcc "${cflags[@]}" -O2 "$root/examples/c/referral.c" -o "$work/referral-pc-static" \
+        $(pc --cflags servicematch) -L"$prefix/lib" -Wl,-Bstatic -lservicematch -Wl,-Bdynamic \
+        $(pc --static --libs-only-l servicematch | sed 's/-lservicematch//') &&
+        ! objdump -p "$work/referral-pc-static" | grep -q 'NEEDED *libservicematch' &&
+        "$work/referral-pc-static" --index "$index" P3E2C6 72 fr | grep -q "Seniors Meals on Wheels"
+}
+step "install.sh lays out the soname, symlinks, static library, header and servicematch.pc" install_lib
+sed -n 's/^  \.\//      /p' "$work/out.txt"
+echo "      pkg-config --cflags --libs servicematch: $(pc --cflags --libs servicematch 2>&1)"
+step "examples/c builds with pkg-config --cflags --libs servicematch and runs" example_with_pkg_config
+step "examples/c links the installed static library with pkg-config --static" example_static_with_pkg_config
 
 echo "c-api: $passed passed, $failed failed"
 [[ "$failed" == 0 ]]

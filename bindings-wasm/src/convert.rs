@@ -123,3 +123,73 @@ impl From<Place> for PlaceJs {
         }
     }
 }
+
+/// Handout options, read from `{lang, format, help_line}`.
+pub(crate) struct HandoutOptions {
+    pub lang: servicematch::handout::Lang,
+    pub html: bool,
+    pub help_line: Option<String>,
+}
+
+/// Reads handout options (`undefined` or `null`: the defaults).
+///
+/// # Errors
+/// A `JsError` naming an unknown field, a language other than English or
+/// French, or a format other than "text" and "html".
+pub(crate) fn handout_options(value: Option<JsValue>) -> Result<HandoutOptions, JsError> {
+    let mut options = HandoutOptions {
+        lang: servicematch::handout::Lang::En,
+        html: false,
+        help_line: None,
+    };
+    let Some(value) = value else {
+        return Ok(options);
+    };
+    let json = json_value(&value, &mut String::new())
+        .map_err(|(path, e)| JsError::new(&format!("handout options {path}: {e}")))?;
+    let map = match json {
+        Value::Null => return Ok(options),
+        Value::Object(map) => map,
+        other => {
+            return Err(JsError::new(&format!(
+                "handout options: {other} is not an object"
+            )))
+        }
+    };
+    for (key, value) in map {
+        let text = match &value {
+            Value::Null => continue,
+            Value::String(text) => text.clone(),
+            other => {
+                return Err(JsError::new(&format!(
+                    "handout option {key}: {other} is not a string"
+                )))
+            }
+        };
+        match key.as_str() {
+            "lang" => {
+                options.lang = servicematch::handout::Lang::parse(&text).ok_or_else(|| {
+                    JsError::new(&format!("handout option lang: {text:?} is not en or fr"))
+                })?
+            }
+            "format" => {
+                options.html = match text.as_str() {
+                    "html" => true,
+                    "text" => false,
+                    _ => {
+                        return Err(JsError::new(&format!(
+                            "handout option format: {text:?} is not \"text\" or \"html\""
+                        )))
+                    }
+                }
+            }
+            "help_line" => options.help_line = Some(text),
+            _ => {
+                return Err(JsError::new(&format!(
+                    "handout options: unknown field {key:?} (expected lang, format, help_line)"
+                )))
+            }
+        }
+    }
+    Ok(options)
+}

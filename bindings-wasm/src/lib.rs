@@ -66,6 +66,18 @@ extern "C" {
     #[wasm_bindgen(typescript_type = "Place | undefined")]
     pub type JsPlace;
 
+    /// A FHIR R4 Bundle as a plain JS object (`FhirBundle` in the TypeScript types).
+    #[wasm_bindgen(typescript_type = "FhirBundle")]
+    pub type JsFhirBundle;
+
+    /// A FHIR R4 Bundle, or `undefined` (`FhirBundle | undefined`).
+    #[wasm_bindgen(typescript_type = "FhirBundle | undefined")]
+    pub type JsMaybeFhirBundle;
+
+    /// Handout options as a plain JS object (`HandoutOptions` in the TypeScript types).
+    #[wasm_bindgen(typescript_type = "HandoutOptions | undefined")]
+    pub type JsHandoutOptions;
+
     /// What [`ServiceIndex::load`] accepts (`IndexSource` in the TypeScript types).
     #[wasm_bindgen(typescript_type = "IndexSource")]
     pub type JsIndexSource;
@@ -145,6 +157,74 @@ impl ServiceIndex {
             Some(service) => Ok(to_js(&service)?.unchecked_into()),
             None => Ok(JsValue::UNDEFINED.unchecked_into()),
         }
+    }
+
+    /// Searches as [`search`](Self::search) does and gives the results as a
+    /// FHIR R4 `searchset` Bundle: one `HealthcareService` per hit, best
+    /// first, its `Organization` and `Location`s contained (what an EMR stores
+    /// and attaches to a referral).
+    ///
+    /// # Errors
+    /// As `search`.
+    #[wasm_bindgen(js_name = searchFhir)]
+    pub fn search_fhir(&self, query: JsQuery) -> Result<JsFhirBundle, JsError> {
+        let query = query_from_js(query.into())?;
+        let results = self.index.search(&query).map_err(error)?;
+        let bundle = servicematch::fhir::searchset(&self.index, &results).map_err(error)?;
+        Ok(to_js(&bundle)?.unchecked_into())
+    }
+
+    /// The service whose id is `id` as a FHIR R4 `collection` Bundle holding
+    /// its `HealthcareService`: `undefined` when the index has no such service.
+    ///
+    /// # Errors
+    /// Throws an `Error` if the record is corrupt.
+    #[wasm_bindgen(js_name = serviceFhir)]
+    pub fn service_fhir(&self, id: &str) -> Result<JsMaybeFhirBundle, JsError> {
+        match self.index.service_by_id(id).map_err(error)? {
+            Some(service) => {
+                let bundle = servicematch::fhir::collection(std::slice::from_ref(&service));
+                Ok(to_js(&bundle)?.unchecked_into())
+            }
+            None => Ok(JsValue::UNDEFINED.unchecked_into()),
+        }
+    }
+
+    /// A printable referral handout for the services whose ids are `ids`, in
+    /// that order: how to reach each one (address, phone, hours, how to get
+    /// the service, what to bring, cost, languages, accessibility, who it is
+    /// for, when it was last verified), then the help line. `options`:
+    /// `{lang: "en" | "fr", format: "text" | "html", help_line: string}`
+    /// (default English text, the 211 help line). HTML is one
+    /// self-contained page with print styles.
+    ///
+    /// # Errors
+    /// Throws an `Error` naming an id the index does not have, a language
+    /// other than English or French, or an unknown option.
+    pub fn handout(
+        &self,
+        ids: Vec<String>,
+        options: Option<JsHandoutOptions>,
+    ) -> Result<String, JsError> {
+        let options = convert::handout_options(options.map(Into::into))?;
+        let mut handout =
+            servicematch::handout::Handout::new(options.lang).directory(self.index.meta());
+        if let Some(help_line) = options.help_line {
+            handout = handout.help_line(help_line);
+        }
+        for id in &ids {
+            let service = self
+                .index
+                .service_by_id(id)
+                .map_err(error)?
+                .ok_or_else(|| JsError::new(&format!("no service with id {id:?} in the index")))?;
+            handout = handout.service(service);
+        }
+        Ok(if options.html {
+            handout.html()
+        } else {
+            handout.text()
+        })
     }
 
     /// Looks up a postal code ("P3E 2C6"), forward sortation area ("P3E") or

@@ -377,3 +377,49 @@ export interface OpenInterval {
 }
 
 export type ServiceStatus = "active" | "inactive" | "defunct" | "temporarily_closed";
+
+/** Options of `ServiceIndex.handout`. */
+export interface HandoutOptions {
+  /** The handout's language: "en" (default) or "fr" ("fr-CA", "français"… also read). */
+  lang?: "en" | "fr" | string | null;
+  /** "text" (default) or "html": one self-contained page with print styles. */
+  format?: "text" | "html" | null;
+  /** The sentence at the foot of the page giving the help line (default: one naming 211). */
+  help_line?: string | null;
+}
+
+/**
+ * A FHIR R4 Bundle as `searchFhir` (`searchset`) and `serviceFhir`
+ * (`collection`) give it: `HealthcareService` entries with their
+ * `Organization` and `Location`s contained. Only the outline is typed here;
+ * use a FHIR R4 type package (such as `@types/fhir`'s `fhir4.Bundle`) for the
+ * resources in full.
+ */
+export interface FhirBundle {
+  resourceType: "Bundle";
+  type: "searchset" | "collection";
+  /** Number of matches, when the search counted them all. */
+  total?: number;
+  /** Absent when there is nothing to list (FHIR has no empty arrays). */
+  entry?: FhirBundleEntry[];
+}
+
+/** One entry of a `FhirBundle`. */
+export interface FhirBundleEntry {
+  resource: FhirHealthcareService;
+  /** In a `searchset`: `{ mode: "match", score }`. */
+  search?: { mode: "match"; score: number };
+}
+
+/** A FHIR R4 `HealthcareService`, outlined: the fields servicematch writes. */
+export interface FhirHealthcareService {
+  resourceType: "HealthcareService";
+  id: string;
+  /** `Organization` and `Location` resources, referenced as `#org` and `#loc-1`… */
+  contained?: Array<{ resourceType: "Organization" | "Location"; id: string; [field: string]: unknown }>;
+  /** The publisher's service id (system `urn:servicematch:hsds:service`). */
+  identifier?: { use?: string; system: string; value: string }[];
+  active: boolean;
+  name?: string;
+  [field: string]: unknown;
+}

@@ -117,6 +117,30 @@ test("search as you type, filters, French, offline after a reload", async (t) =>
     assert.deepEqual(unlabelled, []);
   });
 
+  await t.test("print handout: the ticked services, in the page's language, ready to print", async () => {
+    assert.equal(await page.isDisabled("#print-handout"), true, "nothing ticked yet");
+    const titles = await cardTitles();
+    const ticks = page.locator("#results .card .pick input");
+    await ticks.nth(0).check();
+    await ticks.nth(1).check();
+    assert.match(await page.textContent("#print-handout"), /\(2 services\)/);
+    await page.click("#print-handout");
+    await page.waitForSelector("body[data-handout=ready]", { timeout: 30_000 });
+    const handout = await page.frameLocator("#handout-frame").locator("body").innerText();
+    assert.match(handout, /^Your referral/);
+    for (const title of titles.slice(0, 2)) assert.ok(handout.includes(title), `${title} in the handout:\n${handout}`);
+    assert.match(handout, /Call or text 211/);
+    assert.match(handout, /Information verified on|does not say when/);
+    await page.click("#ui-language");
+    await page.click("#print-handout");
+    await page.waitForFunction(() => document.querySelector("#handout-frame").contentDocument?.documentElement?.lang === "fr", null, { timeout: 30_000 });
+    assert.match(await page.frameLocator("#handout-frame").locator("h1").innerText(), /Votre référence/);
+    await page.click("#ui-language");
+    await ticks.nth(0).uncheck();
+    await ticks.nth(1).uncheck();
+    assert.equal(await page.isDisabled("#print-handout"), true);
+  });
+
   await t.test("the page switches to French", async () => {
     await page.click("#ui-language");
     assert.equal(await page.getAttribute("html", "lang"), "fr");

@@ -52,7 +52,7 @@ test("real results, records and info type-check against the declared types", () 
   assert.ok(results.hits.length > 0);
   const service = index.service(results.hits[0].id);
   const source = `
-import { ServiceIndex, type Query, type Results, type Service, type IndexInfo, type Place } from ${declarations};
+import { ServiceIndex, type Query, type Results, type Service, type IndexInfo, type Place, type FhirBundle, type HandoutOptions } from ${declarations};
 const query: Query = ${JSON.stringify(query)};
 const point: Query = { near: { lat: 46.49, lon: -80.99 }, open_now: false, open_at: null, client: { income: null, household_size: null, statuses: [] } };
 const results: Results = ${JSON.stringify(results)};
@@ -65,7 +65,13 @@ const loaded: Promise<ServiceIndex> = ServiceIndex.load("/directory.smx");
 const maybe: Service | undefined = index.service("s01");
 const where: Place | undefined = index.locate("Sudbury");
 const count: number = index.services;
-export { query, point, results, service, info, place, typed, loaded, maybe, where, count };
+const bundle: FhirBundle = ${JSON.stringify(index.searchFhir(query))};
+const one: FhirBundle | undefined = index.serviceFhir("s01");
+const searched: FhirBundle = index.searchFhir(query);
+const options: HandoutOptions = { lang: "fr", format: "html", help_line: "Call 211." };
+const page: string = index.handout(["s01"], options);
+const plain: string = index.handout(["s01"]);
+export { query, point, results, service, info, place, typed, loaded, maybe, where, count, bundle, one, searched, page, plain };
 `;
   index.free();
   assert.equal(typecheck(source), "");

@@ -1,4 +1,4 @@
-//! `servicematch`: build, search, show, inspect and verify service directory indexes.
+//! `servicematch`: build, search, show, handout, inspect and verify service directory indexes.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 
 mod build;
 mod demo;
+mod handout;
 mod inspect;
 mod output;
 mod search;
@@ -32,6 +33,9 @@ enum Command {
     Search(search::Args),
     /// Show one service's full record, by its id (in the bundled demo directory without --index).
     Show(show::Args),
+    /// Print a referral handout for services, by id: how to reach each one,
+    /// in English or French, as text or HTML to print.
+    Handout(handout::Args),
     /// Show an index file's sections, counts, format version and metadata.
     Inspect {
         /// The index file.
@@ -53,6 +57,7 @@ fn main() -> ExitCode {
         Command::Build(args) => build::run(args),
         Command::Search(args) => search::run(args),
         Command::Show(args) => show::run(args),
+        Command::Handout(args) => handout::run(args),
         Command::Inspect { file, json } => inspect::inspect(&file, json),
         Command::Verify { file } => inspect::verify(&file),
     };

@@ -85,8 +85,12 @@ pub struct Args {
     /// Print the results JSON (the shape every servicematch surface shares).
     #[arg(long)]
     json: bool,
+    /// Print the results as a FHIR R4 searchset Bundle of HealthcareService
+    /// resources (each with its Organization and Locations contained), for EMRs.
+    #[arg(long, conflicts_with = "json")]
+    fhir: bool,
     /// Read the whole query as JSON from this argument instead of the query
-    /// flags (which it refuses beside it; --explain and --json still apply).
+    /// flags (which it refuses beside it; --explain, --json and --fhir still apply).
     #[arg(long, conflicts_with_all = [
         "text", "near", "radius_km", "age", "gender", "income", "household_size", "statuses",
         "languages", "require_lang",
@@ -106,9 +110,17 @@ pub fn run(args: Args) -> Result<()> {
         None => query_from_flags(&args),
     };
     // People reading the list get the reason line; JSON shows it only when asked.
-    let wants_reason = !args.json || args.explain;
+    let wants_reason = !(args.json || args.fhir) || args.explain;
     query.explain = query.explain || wants_reason;
     let results = index.search(&query)?;
+    if args.fhir {
+        let bundle = servicematch::fhir::searchset(&index, &results)?;
+        say!(
+            "{}",
+            serde_json::to_string_pretty(&bundle).expect("a bundle serialises")
+        );
+        return Ok(());
+    }
     if args.json {
         say!(
             "{}",

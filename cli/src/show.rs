@@ -19,6 +19,10 @@ pub struct Args {
     /// Print the record as JSON (the record every servicematch surface gives by id).
     #[arg(long)]
     json: bool,
+    /// Print the service as FHIR R4: a collection Bundle holding its
+    /// HealthcareService (Organization and Locations contained).
+    #[arg(long, conflicts_with = "json")]
+    fhir: bool,
 }
 
 pub fn run(args: Args) -> Result<()> {
@@ -26,15 +30,14 @@ pub fn run(args: Args) -> Result<()> {
         Some(path) => Index::open(path)?,
         None => crate::demo::open()?,
     };
-    let Some(service) = index.service_by_id(&args.id)? else {
-        // Not an engine error: the index is fine and holds no such service.
-        let source = args.index.as_ref().map_or_else(
-            || "the demo directory".to_owned(),
-            |path| path.display().to_string(),
+    let service = by_id(&index, &args.id, args.index.as_deref())?;
+    if args.fhir {
+        let bundle = servicematch::fhir::collection(std::slice::from_ref(&service));
+        say!(
+            "{}",
+            serde_json::to_string_pretty(&bundle).expect("a bundle serialises")
         );
-        return Err(format!("no service with id {:?} in {source}", args.id).into());
-    };
-    if args.json {
+    } else if args.json {
         say!(
             "{}",
             serde_json::to_string_pretty(&service).expect("a service serialises")
@@ -45,6 +48,22 @@ pub fn run(args: Args) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The service whose id is `id`, or an error naming the id and the index
+/// (`None`: the demo directory).
+pub fn by_id(index: &Index, id: &str, path: Option<&std::path::Path>) -> Result<Service> {
+    match index.service_by_id(id)? {
+        Some(service) => Ok(service),
+        // Not an engine error: the index is fine and holds no such service.
+        None => {
+            let source = path.map_or_else(
+                || "the demo directory".to_owned(),
+                |path| path.display().to_string(),
+            );
+            Err(format!("no service with id {id:?} in {source}").into())
+        }
+    }
 }
 
 /// The record for people: the name, then one labelled line per field the

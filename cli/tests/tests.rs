@@ -173,6 +173,94 @@ fn show_names_an_unknown_id() {
 }
 
 #[test]
+fn fhir_bundles_from_search_and_show() {
+    let (_dir, index) = built_index();
+    let index = index.to_str().unwrap();
+    let search = servicematch(&["search", "--index", index, "food", "--fhir"]);
+    assert!(search.status.success(), "{}", stderr(&search));
+    let bundle: serde_json::Value = serde_json::from_slice(&search.stdout).unwrap();
+    assert_eq!(bundle["resourceType"], "Bundle");
+    assert_eq!(bundle["type"], "searchset");
+    let json = servicematch(&["search", "--index", index, "food", "--json"]);
+    let results: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let entries = bundle["entry"].as_array().unwrap();
+    assert_eq!(entries.len(), results["hits"].as_array().unwrap().len());
+    assert_eq!(bundle["total"], results["total"]);
+    for (entry, hit) in entries.iter().zip(results["hits"].as_array().unwrap()) {
+        let resource = &entry["resource"];
+        assert_eq!(resource["resourceType"], "HealthcareService");
+        assert_eq!(resource["identifier"][0]["value"], hit["id"]);
+        assert_eq!(resource["name"], hit["name"]);
+        assert_eq!(entry["search"]["mode"], "match");
+    }
+
+    let show = servicematch(&["show", "s01", "--index", index, "--fhir"]);
+    assert!(show.status.success(), "{}", stderr(&show));
+    let one: serde_json::Value = serde_json::from_slice(&show.stdout).unwrap();
+    assert_eq!(one["type"], "collection");
+    assert_eq!(one["entry"][0]["resource"]["name"], "Sudbury Food Bank");
+    let both = servicematch(&["search", "--index", index, "food", "--fhir", "--json"]);
+    assert!(
+        !both.status.success(),
+        "--fhir and --json are one or the other"
+    );
+}
+
+#[test]
+fn handout_in_english_and_french_text_and_html() {
+    let (_dir, index) = built_index();
+    let index = index.to_str().unwrap();
+    let text = servicematch(&["handout", "s01", "s02", "--index", index]);
+    assert!(text.status.success(), "{}", stderr(&text));
+    let text = stdout(&text);
+    assert!(text.starts_with("Your referral\n"), "{text}");
+    assert!(text.contains("1. Sudbury Food Bank\n"), "{text}");
+    assert!(text.contains("2. "), "{text}");
+    assert!(text.contains("Phone: 705-555-0101"), "{text}");
+    assert!(text.contains("Call or text 211"), "{text}");
+    assert!(
+        text.contains("Directory: ranking fixture, updated "),
+        "{text}"
+    );
+
+    let html = servicematch(&[
+        "handout",
+        "s01",
+        "--index",
+        index,
+        "--lang",
+        "fr",
+        "--html",
+        "--help-line",
+        "Composez le 2-1-1.",
+    ]);
+    assert!(html.status.success(), "{}", stderr(&html));
+    let html = stdout(&html);
+    assert!(
+        html.starts_with("<!doctype html>\n<html lang=\"fr\">"),
+        "{html}"
+    );
+    assert!(html.contains("<h1>Votre référence</h1>"), "{html}");
+    assert!(html.contains("Composez le 2-1-1."), "{html}");
+
+    let unknown = servicematch(&["handout", "s01", "s99", "--index", index]);
+    assert!(!unknown.status.success());
+    assert!(unknown.stdout.is_empty());
+    assert!(
+        stderr(&unknown).contains("no service with id \"s99\""),
+        "{}",
+        stderr(&unknown)
+    );
+    let spanish = servicematch(&["handout", "s01", "--index", index, "--lang", "es"]);
+    assert!(!spanish.status.success());
+    assert!(
+        stderr(&spanish).contains("not a handout language"),
+        "{}",
+        stderr(&spanish)
+    );
+}
+
+#[test]
 fn verify_fails_on_a_corrupted_file() {
     let (_dir, index) = built_index();
     let mut bytes = std::fs::read(&index).unwrap();

@@ -53,8 +53,10 @@
 mod builder;
 mod eligibility;
 mod error;
+pub mod fhir;
 mod format;
 pub mod geo;
+pub mod handout;
 mod hours;
 mod index;
 pub mod lang;

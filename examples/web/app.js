@@ -14,6 +14,7 @@ let sequence = 0;
 let inflight = false;
 let pending = null;
 let last = null; // the last answer, re-rendered when the language changes
+const chosen = new Map(); // id → name: the services ticked for the handout, in the order ticked
 let worker = startWorker();
 
 const t = (key, ...args) => {
@@ -86,6 +87,7 @@ function receive(data) {
         element.disabled = false;
       }
       $("status").textContent = t("ready", info.services);
+      updateHandoutButton();
       document.body.dataset.state = "ready";
       schedule();
       return;
@@ -97,7 +99,14 @@ function receive(data) {
       last = data;
       render();
       break;
+    case "handout":
+      printHandout(data.html);
+      return;
     case "error":
+      if (data.request === "handout") {
+        $("status").textContent = t("handoutFailed", data.message);
+        return;
+      }
       $("status").textContent = t("error", data.message);
       if (data.fatal) {
         // A bug stopped the WebAssembly instance: start a fresh worker.
@@ -208,6 +217,24 @@ function reasons(hit, detail) {
   return parts.join(" · ");
 }
 
+/** The print button says how many services are ticked. */
+function updateHandoutButton() {
+  const button = $("print-handout");
+  button.textContent = t("printHandout", chosen.size);
+  button.disabled = !info || chosen.size === 0;
+}
+
+/** Prints the handout from a hidden frame: the page itself stays as it is. */
+function printHandout(html) {
+  const frame = $("handout-frame");
+  frame.onload = () => {
+    document.body.dataset.handout = "ready";
+    frame.contentWindow.focus();
+    frame.contentWindow.print();
+  };
+  frame.srcdoc = html;
+}
+
 function card(hit, detail) {
   const title = element("h2", {}, hit.url ? element("a", { href: hit.url, textContent: hit.name, rel: "noopener" }) : hit.name);
   const list = element("dl");
@@ -222,6 +249,13 @@ function card(hit, detail) {
   definition(list, t("hours"), formatHours(detail.hours) ?? detail.hours_text ?? null);
   definition(list, t("languages"), hit.languages.map(languageName).join(", ") || null);
   const why = reasons(hit, detail);
+  const tick = element("input", { type: "checkbox", checked: chosen.has(hit.id) });
+  tick.dataset.id = hit.id;
+  tick.addEventListener("change", () => {
+    if (tick.checked) chosen.set(hit.id, hit.name);
+    else chosen.delete(hit.id);
+    updateHandoutButton();
+  });
   return element(
     "li",
     { className: "card" },
@@ -232,6 +266,7 @@ function card(hit, detail) {
       hit.organization && hit.organization !== hit.name ? element("p", { className: "org", textContent: hit.organization }) : null,
       why ? element("p", { className: "why", textContent: why }) : null,
       list,
+      element("label", { className: "check pick" }, tick, element("span", { textContent: t("addToHandout") })),
     ),
   );
 }
@@ -249,6 +284,7 @@ function applyLanguage() {
   toggle.lang = ui === "en" ? "fr" : "en";
   toggle.setAttribute("aria-label", t("switchLabel"));
   if (point) $("near").value = t("myLocation");
+  updateHandoutButton();
   if (info) {
     fillLanguages();
     $("status").textContent = t("ready", info.services);
@@ -267,6 +303,11 @@ $("search").addEventListener("submit", (event) => event.preventDefault());
 $("search").addEventListener("input", (event) => {
   if (event.target.id === "near") point = null;
   schedule();
+});
+$("print-handout").addEventListener("click", () => {
+  if (chosen.size === 0) return;
+  delete document.body.dataset.handout;
+  worker.postMessage({ type: "handout", id: ++sequence, ids: [...chosen.keys()], lang: ui });
 });
 $("more").addEventListener("click", () => {
   limit += PAGE;

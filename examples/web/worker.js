@@ -1,6 +1,6 @@
 // Search runs here, off the page's main thread, so typing never waits for it.
-// Messages in: {type: "search", id, query}. Out: "ready", "results", "error",
-// "load-error".
+// Messages in: {type: "search", id, query}, {type: "handout", id, ids, lang}.
+// Out: "ready", "results", "handout", "error", "load-error".
 
 import init, { ServiceIndex } from "./pkg/servicematch.js";
 
@@ -58,10 +58,12 @@ function search(query) {
 
 onmessage = async ({ data }) => {
   await ready;
-  if (!index || data.type !== "search") return;
+  if (!index) return;
   try {
-    postMessage({ type: "results", id: data.id, ...search(data.query) });
+    if (data.type === "search") postMessage({ type: "results", id: data.id, ...search(data.query) });
+    // The referral handout for the ticked services: one printable page.
+    if (data.type === "handout") postMessage({ type: "handout", id: data.id, html: index.handout(data.ids, { lang: data.lang, format: "html" }) });
   } catch (error) {
-    postMessage({ type: "error", id: data.id, message: error.message, fatal: error instanceof WebAssembly.RuntimeError });
+    postMessage({ type: "error", id: data.id, request: data.type, message: error.message, fatal: error instanceof WebAssembly.RuntimeError });
   }
 };
