@@ -92,14 +92,10 @@ impl Handout {
     }
 
     /// Names the directory and the date its index was built, from the
-    /// index's metadata, in the page's footer; and gives the directory's own
-    /// help line (`servicematch build --help-line`), unless one was set.
+    /// index's metadata, in the page's footer.
     pub fn directory(mut self, meta: &Meta) -> Handout {
         self.directory = Some(meta.name.clone()).filter(|n| !n.trim().is_empty());
         self.updated = (meta.built_at > 0).then(|| words::iso_date(meta.built_at));
-        if self.help_line.is_none() {
-            self.help_line = meta.help_line.clone().filter(|t| !t.trim().is_empty());
-        }
         self
     }
 
