@@ -203,6 +203,10 @@ export interface IndexMeta {
   import: { services_read: number; services_rejected: number };
   /** The directory's own help line ("211"), given with every search's results. */
   help_line: string | null;
+  /** The low-income line that income limits given as a share of it are read against (Statistics Canada's LIM-AT unless the publisher gave its own). */
+  low_income_line: { name: string; source: string; year: number; thresholds: number[] };
+  /** The top-level categories of the index's services, most common first (facets count by them). */
+  top_categories: string[];
 }
 
 /** A language of an index and its names (`languages` in a query may give either). */

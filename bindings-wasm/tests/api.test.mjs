@@ -158,8 +158,11 @@ describe("searching", () => {
     const results = index.search({ text: "aide alimentaire", near: "P3E 2C6", languages: ["fr"], explain: true });
     assert.equal(Object.getPrototypeOf(results), Object.prototype);
     assert.equal(results.hits[0].id, "s02");
-    assert.equal(results.facets, null, "absent values are null, as in JSON");
+    assert.equal(Object.getPrototypeOf(results.facets), Object.prototype, "facets are a plain object");
+    assert.equal(results.facets.exact, results.total_exact);
+    assert.ok(results.facets.categories.every((c) => typeof c.value === "string" && c.count > 0));
     const hit = results.hits[0];
+    assert.equal(hit.url, hit.url ?? null, "absent values are null, as in JSON");
     assert.equal(typeof hit.score, "number");
     assert.equal(typeof hit.distance_km, "number");
     assert.ok(Array.isArray(hit.languages) && hit.languages.includes("fr"));
