@@ -527,8 +527,10 @@ pub(crate) fn time(text: &str, closing: bool) -> Option<u16> {
             (h.parse::<u16>().ok()?, m.parse::<u16>().ok()?)
         }
         None if !digits.is_empty() && digits.len() <= 2 => (digits.parse::<u16>().ok()?, 0),
-        // "830am", "0900"
-        None if digits.len() == 3 || digits.len() == 4 => {
+        // "830am", "0900" (digits only: "1€" is four bytes, not a time)
+        None if (digits.len() == 3 || digits.len() == 4)
+            && digits.bytes().all(|b| b.is_ascii_digit()) =>
+        {
             let (h, m) = digits.split_at(digits.len() - 2);
             (h.parse::<u16>().ok()?, m.parse::<u16>().ok()?)
         }

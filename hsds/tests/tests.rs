@@ -4,6 +4,9 @@
 // archives, format detection, errors that name the file.
 mod import;
 
+// Inputs the fuzz targets found, each a regression test named after its bug.
+mod fuzz_regressions;
+
 // The real Miami and Baltimore 211 exports in ../shared/data/real
 // (evaluation only, read in place; ignored when absent).
 mod real_exports;
