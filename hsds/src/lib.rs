@@ -62,6 +62,9 @@ mod cost;
 mod datapackage;
 mod eligibility;
 mod error;
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod gazetteer;
 pub mod lang;
 mod ohana;
