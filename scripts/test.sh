@@ -67,6 +67,14 @@ if ((${#missing[@]})); then
 fi
 python3 scripts/handout_pdf.py "$cli" synth-0000280 synth-0001493 synth-0000001
 
+step "Fuzzing: each cargo-fuzz target for 30 s (nightly, AddressSanitizer)"
+if cargo +nightly --version >/dev/null 2>&1; then
+  cargo +nightly fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz --locked
+  FUZZ_SECONDS=${FUZZ_SECONDS:-30} bash scripts/fuzz.sh
+else
+  echo "skipped: no nightly toolchain (rustup toolchain install nightly)"
+fi
+
 step "C library: plain, ASan/UBSan, valgrind, threads, C = Rust, FHIR, installed with pkg-config"
 bash bindings-c/tests/run.sh
 
