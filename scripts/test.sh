@@ -13,6 +13,7 @@ step() { printf '\n== %s\n' "$*"; }
 
 step "formatting"
 cargo fmt --all -- --check
+cargo fmt --all --manifest-path fuzz/Cargo.toml -- --check
 
 step "lints"
 cargo clippy --workspace --all-targets --locked -- -D warnings
