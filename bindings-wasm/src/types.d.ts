@@ -159,6 +159,8 @@ export interface Explanation {
   open: number;
   /** Fit factor: 1 for a service made for the client (or without a profile), less for one for everyone, less still for one made for others. */
   fit: number;
+  /** How to reach the service in one line, when the data says: "Call to register · bring: Health card · wheelchair accessible". */
+  access: string | null;
 }
 
 /** A summary of an index. */

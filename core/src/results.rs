@@ -155,6 +155,12 @@ pub struct Explanation {
     /// profile), less for one for everyone, less still for one made for others.
     #[serde(default = "one")]
     pub fit: f32,
+    /// How to reach the service, in one line, when the data says ("Call to
+    /// register · bring: Health card · wheelchair accessible"): the first
+    /// sentence of its application process, documents to bring, wheelchair
+    /// access.
+    #[serde(default)]
+    pub access: Option<String>,
 }
 
 fn one() -> f32 {

@@ -248,6 +248,8 @@ function card(hit, detail) {
   }
   definition(list, t("hours"), formatHours(detail.hours) ?? detail.hours_text ?? null);
   definition(list, t("languages"), hit.languages.map(languageName).join(", ") || null);
+  definition(list, t("apply"), detail.application_process ?? null);
+  definition(list, t("bring"), (detail.required_documents ?? []).join(", ") || null);
   const why = reasons(hit, detail);
   const tick = element("input", { type: "checkbox", checked: chosen.has(hit.id) });
   tick.dataset.id = hit.id;

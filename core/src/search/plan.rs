@@ -494,6 +494,7 @@ impl<'a> Plan<'a> {
             eligibility: candidate.factors.eligibility,
             open: candidate.factors.open,
             fit: candidate.factors.fit,
+            access: service.access.as_deref().map(str::to_owned),
         });
         Ok(Hit {
             id: service.id.to_owned(),
