@@ -82,6 +82,8 @@ export interface Facets {
   languages: FacetCount[];
   /** "free", "sliding_scale", "fee", "unknown". */
   cost: FacetCount[];
+  /** At the query's time (`open_at`, else the caller's clock): "open", "closed", "hours unknown". */
+  open: FacetCount[];
   /** With a client profile: "eligible", "unknown". */
   eligibility: FacetCount[];
   /** With `near`: "under 1 km", "1–5 km", "5–10 km", "10–25 km", "25–50 km", "50 km or more", "no location". */

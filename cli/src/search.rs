@@ -218,6 +218,7 @@ fn print_facets(facets: &servicematch::Facets) {
         ("category", &facets.categories),
         ("language", &facets.languages),
         ("cost", &facets.cost),
+        ("open", &facets.open),
         ("eligibility", &facets.eligibility),
         ("distance", &facets.distance),
     ] {

@@ -318,11 +318,17 @@ impl<'a> Plan<'a> {
 
     /// Whether `service` is open at the query's time: `None` when its hours
     /// or its zone are unknown (or undecodable), or without a clock.
-    fn open_state(&self, service: u32) -> Option<bool> {
+    pub(crate) fn open_state(&self, service: u32) -> Option<bool> {
         let zone = self.index.hours.zone_of(service).ok()??;
         let local = *self.locals.get(zone)?;
         let hours = self.index.hours.get(service).ok()?;
         hours.week().open_at(local)
+    }
+
+    /// Whether the search has a time to tell open from closed (`open_at`,
+    /// else the caller's clock).
+    pub(crate) fn has_clock(&self) -> bool {
+        !self.locals.is_empty()
     }
 
     /// "open now · closes 17:00" for `service` at the query's time.
