@@ -66,6 +66,9 @@ pub struct Service {
     /// outreach team, a telephone line, a district program); empty when the
     /// data does not say.
     pub service_areas: Vec<ServiceArea>,
+    /// The program the service belongs to, by name (HSDS `program`):
+    /// "Ontario Works", "Healthy Smiles Ontario".
+    pub program: Option<String>,
 }
 
 impl Service {
