@@ -386,3 +386,30 @@ fn facets_count_open_closed_and_unknown_at_the_callers_time() {
     assert!(kept <= count("open") + count("hours unknown"));
     assert_eq!(open.total, count("open") + count("hours unknown"));
 }
+
+#[test]
+fn a_hit_lifted_by_its_category_says_under_which() {
+    // "school" predicts the newcomer services' category in the demo
+    // directory: those whose text lacks the caller's other words say why
+    // they are there.
+    let results = demo()
+        .search(&Query::new().text("my kid is failing school").explain(true))
+        .unwrap();
+    let lifted: Vec<&str> = results
+        .hits
+        .iter()
+        .map(|h| h.explanation.as_ref().unwrap().reason.as_str())
+        .filter(|r| r.contains("listed under '"))
+        .collect();
+    assert!(!lifted.is_empty(), "{:#?}", results.hits);
+    assert!(
+        lifted.iter().all(|r| r.contains("some of your words")),
+        "{lifted:?}"
+    );
+    // A service that says every word is there for its words, not its coding.
+    let food = demo()
+        .search(&Query::new().text("food bank").explain(true))
+        .unwrap();
+    let first = food.hits[0].explanation.as_ref().unwrap();
+    assert!(!first.reason.contains("listed under"), "{}", first.reason);
+}

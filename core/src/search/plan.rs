@@ -17,7 +17,7 @@ use crate::rank::{
 };
 use crate::results::{Eligibility, Explanation, Hit, HitLocation};
 use crate::text;
-use crate::text::query::{has_term, NeedUse};
+use crate::text::query::{has_term, CategoryUse, NeedUse};
 
 use super::top::Services;
 
@@ -41,6 +41,9 @@ pub(crate) struct Plan<'a> {
     pub(crate) several_words: bool,
     /// The vocabulary's needs the text names (for explanations).
     pub(crate) needs: Vec<NeedUse>,
+    /// The categories the text's words predict, strongest first (for
+    /// explanations).
+    pub(crate) predicted: Vec<CategoryUse>,
     /// The time services must be open at (`open_now`, `open_at`), if any.
     open_at: Option<Instant>,
     /// Leave out services whose hours are unknown (with `open_at`).
@@ -234,6 +237,7 @@ impl<'a> Plan<'a> {
             categories,
             several_words: false,
             needs: Vec::new(),
+            predicted: Vec::new(),
             open_at,
             hours_known: query.hours_known,
             locals,
@@ -603,6 +607,16 @@ impl<'a> Plan<'a> {
                 .all(|w| has_term(searcher, w, candidate.service));
             if !said && has_term(searcher, &need.term, candidate.service) {
                 parts.push(format!("matched '{}' for '{}'", need.name, need.phrase));
+            }
+        }
+        // Lifted by the directory's coding where its text lacks the words.
+        if !candidate.all_words {
+            if let Some(category) = self
+                .predicted
+                .iter()
+                .find(|c| has_term(searcher, &c.term, candidate.service))
+            {
+                parts.push(format!("listed under '{}'", category.name));
             }
         }
         if candidate.factors.text.is_some() && self.several_words && !candidate.all_words {
