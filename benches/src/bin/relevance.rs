@@ -34,7 +34,7 @@ use servicematch_benches::{data, Result};
 #[derive(Parser)]
 #[command(about = "Relevance on judged queries: servicematch, SQLite FTS5 and tantivy")]
 struct Args {
-    /// Judged sets to run (miami, demo-en, demo-fr, demo-en-uncoded, demo-fr-uncoded); all by default.
+    /// Judged sets to run (miami, baltimore, demo-en, demo-fr, demo-en-uncoded, demo-fr-uncoded); all by default.
     #[arg(long, value_delimiter = ',')]
     sets: Vec<String>,
     /// Keep this run as the baseline that later runs compare with.
@@ -46,6 +46,10 @@ struct Args {
     /// Where RELEVANCE.md and the JSON figures go.
     #[arg(long)]
     out: Option<PathBuf>,
+    /// Index the uncoded sets (baltimore, demo-*-uncoded) without reading
+    /// categories from their text: what `hsds::categories_from_text` adds.
+    #[arg(long)]
+    no_categories_from_text: bool,
 }
 
 /// One query's outcome on every engine.
@@ -133,6 +137,42 @@ fn run(args: &Args) -> Result<()> {
             }
         }
     }
+    if wanted("baltimore") {
+        let title = "Baltimore 211 (real, Ohana CSV, no taxonomy in the import: categories read from text), English";
+        let queries = relevance::load(&judged_dir.join("baltimore.tsv"))?;
+        match real_data().map(|dir| dir.join("baltimore-211-ohana")) {
+            Some(dir) if dir.is_dir() => {
+                let (mut indexed, _) = data::import(std::slice::from_ref(&dir))?;
+                let judged = publisher_codes(&dir, &indexed)?;
+                let coded = read_categories(&mut indexed, args);
+                eprintln!(
+                    "baltimore: {coded} of {} services given categories from their text",
+                    indexed.len()
+                );
+                outcomes.push(run_set(
+                    "baltimore",
+                    title,
+                    &indexed,
+                    &judged,
+                    &queries,
+                    false,
+                    args.show_hits,
+                )?);
+            }
+            _ => {
+                let reason = "the real Baltimore export (shared/data/real/baltimore-211-ohana or \
+                              $SERVICEMATCH_REAL_DATA) is absent"
+                    .to_owned();
+                eprintln!("baltimore: skipped: {reason}");
+                outcomes.push(SetOutcome {
+                    name: "baltimore".into(),
+                    title: title.into(),
+                    skipped: Some(reason),
+                    queries: Vec::new(),
+                });
+            }
+        }
+    }
     let demo: Vec<PathBuf> = ["community-services.json", "odhf-ontario.json"]
         .iter()
         .map(|f| workspace.join("examples/data").join(f))
@@ -192,7 +232,7 @@ fn run(args: &Args) -> Result<()> {
         for service in &mut uncoded {
             service.categories.clear();
         }
-        let coded = servicematch_hsds::categories_from_text(&mut uncoded);
+        let coded = read_categories(&mut uncoded, args);
         eprintln!("{name}: {coded} of {} services given categories from their text", uncoded.len());
         let queries = relevance::load(&judged_dir.join(format!("{judged_as}.tsv")))?;
         outcomes.push(run_set(name, title, &uncoded, judged, &queries, true, args.show_hits)?);
@@ -218,6 +258,56 @@ fn run(args: &Args) -> Result<()> {
     print!("{}", summary(&outcomes));
     eprintln!("wrote {}", out.join("RELEVANCE.md").display());
     Ok(())
+}
+
+/// Categories read from the services' text, unless the run says not to;
+/// how many services got some.
+fn read_categories(services: &mut [Service], args: &Args) -> usize {
+    match args.no_categories_from_text {
+        true => 0,
+        false => servicematch_hsds::categories_from_text(services),
+    }
+}
+
+/// The Baltimore services with the publisher's own categories, which the
+/// Ohana CSV import does not carry: `service_categories.json` (service id →
+/// taxonomy row ids) through `taxonomy.csv` (row id → code and name). For
+/// judging only; the index gets none of them.
+fn publisher_codes(dir: &Path, services: &[Service]) -> Result<Vec<Service>> {
+    let map: std::collections::HashMap<String, Vec<String>> = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("service_categories.json")).map_err(|e| {
+            format!(
+                "cannot read {}: {e}",
+                dir.join("service_categories.json").display()
+            )
+        })?,
+    )?;
+    let mut terms: std::collections::HashMap<String, (String, String)> = Default::default();
+    let mut reader = csv::Reader::from_path(dir.join("taxonomy.csv"))?;
+    for record in reader.records() {
+        let record = record?;
+        let field = |i: usize| record.get(i).unwrap_or_default().trim().to_owned();
+        // bom, id, name, taxonomy_id (the code), …
+        terms.insert(field(1), (field(3), field(2)));
+    }
+    Ok(services
+        .iter()
+        .map(|service| {
+            let mut judged = service.clone();
+            judged.categories = map
+                .get(&service.id)
+                .into_iter()
+                .flatten()
+                .filter_map(|row| terms.get(row))
+                .map(|(code, name)| servicematch::Category {
+                    code: Some(code.clone()),
+                    name: name.clone(),
+                    ..Default::default()
+                })
+                .collect();
+            judged
+        })
+        .collect())
 }
 
 /// Builds every engine on `services` and runs the judged queries, judged
