@@ -528,6 +528,21 @@ fn a_handout_names_the_directorys_own_help_line() {
     ]));
     assert!(given.contains("Ask at the front desk."), "{given}");
     assert!(!given.contains("1-877"), "{given}");
+    // 211 itself keeps its fuller sentence.
+    let index = dir.path().join("211.smx");
+    assert!(build(&fixture(), &index, &["--help-line", "2-1-1"])
+        .status
+        .success());
+    let two_one_one = stdout(&servicematch(&[
+        "handout",
+        "s01",
+        "--index",
+        index.to_str().unwrap(),
+    ]));
+    assert!(
+        two_one_one.contains("Call or text 211: free"),
+        "{two_one_one}"
+    );
 }
 
 #[test]
