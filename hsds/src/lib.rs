@@ -66,6 +66,7 @@ pub mod gazetteer;
 pub mod lang;
 mod ohana;
 mod schedule;
+mod screen;
 mod source;
 mod table;
 mod tabular;
@@ -80,6 +81,7 @@ use std::path::Path;
 use std::str::FromStr;
 
 pub use eligibility::ELIGIBILITY_TAXONOMY;
+pub use screen::MAX_FIELD_BYTES;
 pub use source::MAX_ZIP_BYTES;
 
 pub use error::{Error, ErrorKind, Result};
