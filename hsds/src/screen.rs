@@ -69,16 +69,11 @@ fn walk(value: &mut Value, path: &mut String, replaced: bool, out: &mut Vec<Find
 /// The findings of one text field, cutting it when too long.
 pub(crate) fn text_field(text: &mut String, replaced: bool) -> Vec<String> {
     let mut reasons = Vec::new();
-    if text.len() > MAX_FIELD_BYTES {
-        let mut end = MAX_FIELD_BYTES;
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
+    if let Some(length) = cut(text) {
         reasons.push(format!(
-            "{} bytes long; only the first {end} are kept",
+            "{length} bytes long; only the first {} are kept",
             text.len()
         ));
-        text.truncate(end);
     }
     if replaced && text.contains('\u{fffd}') {
         reasons.push("some bytes are not UTF-8 and were replaced".into());
@@ -87,6 +82,21 @@ pub(crate) fn text_field(text: &mut String, replaced: bool) -> Vec<String> {
         reasons.push(format!("holds HTML markup ({tag}); kept as text"));
     }
     reasons
+}
+
+/// Cuts `text` to at most [`MAX_FIELD_BYTES`], at a character boundary;
+/// its length before, when it was cut.
+pub(crate) fn cut(text: &mut String) -> Option<usize> {
+    if text.len() <= MAX_FIELD_BYTES {
+        return None;
+    }
+    let length = text.len();
+    let mut end = MAX_FIELD_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.truncate(end);
+    Some(length)
 }
 
 /// The first HTML tag in `text`, cut to 40 characters: `<` then a letter,

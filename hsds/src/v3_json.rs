@@ -166,6 +166,8 @@ impl Records<'_> {
                 }
             }
         }
+        // In input order again: by row, each row's problems as they came.
+        self.report.problems.sort_by_key(|p| p.row);
         let services = self
             .read
             .into_iter()
