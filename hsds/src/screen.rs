@@ -16,7 +16,7 @@ use serde_json::Value;
 pub const MAX_FIELD_BYTES: usize = 64 * 1024;
 
 /// One finding: the field (a path such as `service_at_locations[0].location.name`)
-/// and what is wrong with it.
+/// and what is wrong with it, as a sentence that names it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Finding {
     pub field: String,
@@ -39,7 +39,7 @@ fn walk(value: &mut Value, path: &mut String, replaced: bool, out: &mut Vec<Find
             for reason in text_field(text, replaced) {
                 out.push(Finding {
                     field: path.clone(),
-                    reason,
+                    reason: format!("{path} {reason}"),
                 });
             }
         }
@@ -66,20 +66,21 @@ fn walk(value: &mut Value, path: &mut String, replaced: bool, out: &mut Vec<Find
     }
 }
 
-/// The findings of one text field, cutting it when too long.
+/// The findings of one text field, cutting it when too long: what follows
+/// the field's name in a sentence ("is 1048576 bytes long; …").
 pub(crate) fn text_field(text: &mut String, replaced: bool) -> Vec<String> {
     let mut reasons = Vec::new();
     if let Some(length) = cut(text) {
         reasons.push(format!(
-            "{length} bytes long; only the first {} are kept",
+            "is {length} bytes long; only the first {} are kept",
             text.len()
         ));
     }
     if replaced && text.contains('\u{fffd}') {
-        reasons.push("some bytes are not UTF-8 and were replaced".into());
+        reasons.push("has bytes that are not UTF-8, replaced by U+FFFD".into());
     }
     if let Some(tag) = html_tag(text) {
-        reasons.push(format!("holds HTML markup ({tag}); kept as text"));
+        reasons.push(format!("holds HTML markup ({tag}), kept as text"));
     }
     reasons
 }
@@ -134,7 +135,7 @@ mod tests {
         assert_eq!(
             reasons,
             [format!(
-                "{} bytes long; only the first {MAX_FIELD_BYTES} are kept",
+                "is {} bytes long; only the first {MAX_FIELD_BYTES} are kept",
                 2 * MAX_FIELD_BYTES
             )]
         );
@@ -153,11 +154,13 @@ mod tests {
             [
                 Finding {
                     field: "name".into(),
-                    reason: "holds HTML markup (<img src=x onerror=alert(1)>); kept as text".into()
+                    reason: "name holds HTML markup (<img src=x onerror=alert(1)>), kept as text"
+                        .into()
                 },
                 Finding {
                     field: "phones[0].number".into(),
-                    reason: "some bytes are not UTF-8 and were replaced".into()
+                    reason: "phones[0].number has bytes that are not UTF-8, replaced by U+FFFD"
+                        .into()
                 },
             ]
         );

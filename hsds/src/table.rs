@@ -170,12 +170,12 @@ impl<'t> Row<'t> {
             let kept = self.record.get(i).map_or(0, str::len);
             findings.push((
                 name(i),
-                format!("{length} bytes long; only the first {kept} are kept"),
+                format!("is {length} bytes long; only the first {kept} are kept"),
             ));
         }
         for (i, field) in self.record.iter().enumerate() {
             if let Some(tag) = super::screen::html_tag(field) {
-                findings.push((name(i), format!("holds HTML markup ({tag}); kept as text")));
+                findings.push((name(i), format!("holds HTML markup ({tag}), kept as text")));
             }
         }
         findings
@@ -295,14 +295,14 @@ mod tests {
                 (
                     "description".to_owned(),
                     format!(
-                        "{} bytes long; only the first {} are kept",
+                        "is {} bytes long; only the first {} are kept",
                         crate::MAX_FIELD_BYTES + 10,
                         crate::MAX_FIELD_BYTES
                     )
                 ),
                 (
                     "name".to_owned(),
-                    "holds HTML markup (<b>); kept as text".to_owned()
+                    "holds HTML markup (<b>), kept as text".to_owned()
                 ),
             ]
         );

@@ -119,8 +119,7 @@ impl Records<'_> {
             report: &mut self.report,
         };
         for finding in crate::screen::record(&mut record, self.replaced) {
-            let reason = format!("{}: {}", finding.field, finding.reason);
-            context.warn(&finding.field, reason);
+            context.warn(&finding.field, finding.reason);
         }
         let Some((service, terms)) = service(&record, &mut context) else {
             return;

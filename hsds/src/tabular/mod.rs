@@ -334,7 +334,7 @@ impl<'s> Join<'s> {
                     &table.file,
                     row.number,
                     Some(&column),
-                    format!("{column}: {reason}"),
+                    format!("{column} {reason}"),
                 );
             }
             let outcome = match kind {
