@@ -5,10 +5,12 @@ of any kind (not even a local one), and no path opened, tested or created
 but the dynamic loader's files, the program's own libraries, locale and
 time-zone data, and the paths given with --allow (the index, the demo cache).
 
-    privacy.py [--allow PATH]... -- PROGRAM ARGS...
+    privacy.py [--allow PATH]... [--libdir DIR]... -- PROGRAM ARGS...
 
 A path given with --allow allows itself and, when it is a folder, what is
-in it. Prints what the program touched; exits 1 on anything else, 2 when
+in it. A folder given with --libdir (a program's rpath) allows what the
+dynamic loader looks for there: shared libraries, in the folder or in its
+hardware-capability subfolders (glibc-hwcaps/x86-64-v3/, tls/haswell/…). Prints what the program touched; exits 1 on anything else, 2 when
 strace is missing (run.sh reports that as skipped).
 """
 
@@ -42,14 +44,19 @@ NETWORK = re.compile(
     r"^(socket|socketpair|connect|bind|listen|accept4?|sendto|sendmsg|sendmmsg|"
     r"recvfrom|recvmsg|recvmmsg|getsockname|getpeername|setsockopt|getsockopt|shutdown)\("
 )
+# What the loader probes in a library folder: capability subfolders, then
+# a shared library's name.
+LOADER_PROBE = re.compile(
+    r"^((glibc-hwcaps|tls|haswell|avx512_1|x86_64|x86-64-v\d)(/|$))*([^/]+\.so(\.\d+)*)?$"
+)
 LINE = re.compile(r"^\d+\s+(?P<call>\w+)\((?P<args>.*)$")
 QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
 
 
 def main(argv):
-    allow = []
-    while argv and argv[0] == "--allow":
-        allow.append(os.path.realpath(argv[1]))
+    allow, libdirs = [], []
+    while argv and argv[0] in ("--allow", "--libdir"):
+        (allow if argv[0] == "--allow" else libdirs).append(os.path.realpath(argv[1]))
         argv = argv[2:]
     if argv[:1] == ["--"]:
         argv = argv[1:]
@@ -90,10 +97,15 @@ def main(argv):
             # /proc/self/… is the traced program's, not this script's: not resolved.
             real = os.path.realpath(path) if path.startswith("/") and not path.startswith("/proc/") else os.path.abspath(path)
             allowed = (
-                path.startswith(SYSTEM)
-                or real.startswith(SYSTEM)
+                (path + "/").startswith(SYSTEM)
+                or (real + "/").startswith(SYSTEM)
                 or real == program
                 or any(real == a or real.startswith(a + os.sep) for a in allow)
+                or any(
+                    real == d
+                    or real.startswith(d + os.sep) and LOADER_PROBE.match(os.path.relpath(real, d))
+                    for d in libdirs
+                )
             )
             if not allowed:
                 bad.append(f"file: {call}({args[:120]}")

@@ -203,9 +203,9 @@ echo "== privacy: no network and no file beyond the index, the libraries and the
 privacy() { python3 "$crate/tests/privacy.py" "$@"; }
 if command -v strace >/dev/null; then
     step "privacy: examples/c searches and shows a record through libservicematch.so" \
-        bash -c '"$0" --allow "$1" --allow "$2" -- "$3" --index "$1" P3E2C6 72 fr &&
-                 "$0" --allow "$1" --allow "$2" -- "$3" --index "$1" --show s02' \
-        "$crate/tests/privacy.py" "$index" "$lib/libservicematch.so" "$work/example/referral"
+        bash -c '"$0" --allow "$1" --libdir "$2" -- "$3" --index "$1" P3E2C6 72 fr &&
+                 "$0" --allow "$1" --libdir "$2" -- "$3" --index "$1" --show s02' \
+        "$crate/tests/privacy.py" "$index" "$lib" "$work/example/referral"
     step "privacy: the C results test, every query of queries.jsonl (static library)" \
         privacy --allow "$index" --allow "$crate/tests/queries.jsonl" -- \
         "$work/compare-static" "$index" "$crate/tests/queries.jsonl"
