@@ -65,6 +65,7 @@ mod access;
 mod address;
 mod ages;
 mod areas;
+mod categories_from_text;
 pub(crate) mod clean;
 mod cost;
 mod datapackage;
@@ -88,6 +89,7 @@ use std::io::Read;
 use std::path::Path;
 use std::str::FromStr;
 
+pub use categories_from_text::categories_from_text;
 pub use eligibility::ELIGIBILITY_TAXONOMY;
 pub use screen::MAX_FIELD_BYTES;
 pub use source::MAX_ZIP_BYTES;

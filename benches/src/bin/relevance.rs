@@ -34,7 +34,7 @@ use servicematch_benches::{data, Result};
 #[derive(Parser)]
 #[command(about = "Relevance on judged queries: servicematch, SQLite FTS5 and tantivy")]
 struct Args {
-    /// Judged sets to run (miami, demo-en, demo-fr); all by default.
+    /// Judged sets to run (miami, demo-en, demo-fr, demo-en-uncoded, demo-fr-uncoded); all by default.
     #[arg(long, value_delimiter = ',')]
     sets: Vec<String>,
     /// Keep this run as the baseline that later runs compare with.
@@ -101,17 +101,18 @@ fn run(args: &Args) -> Result<()> {
         .unwrap_or_else(|| workspace.join("benches/results"));
     std::fs::create_dir_all(&out)?;
     let wanted = |name: &str| args.sets.is_empty() || args.sets.iter().any(|s| s == name);
-    let judged = workspace.join("benches/relevance");
+    let judged_dir = workspace.join("benches/relevance");
     let mut outcomes = Vec::new();
     if wanted("miami") {
         let title = "Miami 211 (real, HSDS 1.1, AIRS codes), English";
-        let queries = relevance::load(&judged.join("miami.tsv"))?;
+        let queries = relevance::load(&judged_dir.join("miami.tsv"))?;
         match real_data().map(|dir| dir.join("miami-211-hsds1")) {
             Some(dir) if dir.is_dir() => {
                 let (services, _) = data::import(&[dir])?;
                 outcomes.push(run_set(
                     "miami",
                     title,
+                    &services,
                     &services,
                     &queries,
                     false,
@@ -154,15 +155,47 @@ fn run(args: &Args) -> Result<()> {
             demo_services = Some(data::import(&demo)?.0);
         }
         let services = demo_services.as_deref().unwrap_or_default();
-        let queries = relevance::load(&judged.join(format!("{name}.tsv")))?;
+        let queries = relevance::load(&judged_dir.join(format!("{name}.tsv")))?;
         outcomes.push(run_set(
             name,
             title,
+            services,
             services,
             &queries,
             true,
             args.show_hits,
         )?);
+    }
+    // The demo directory as a directory without a taxonomy would come:
+    // its categories taken away, then read back from the services' text
+    // (`hsds::categories_from_text`); judged by the categories it had.
+    for (name, title, judged_as) in [
+        (
+            "demo-en-uncoded",
+            "Demo directory without its categories, read back from text (Open Eligibility), English",
+            "demo-en",
+        ),
+        (
+            "demo-fr-uncoded",
+            "Demo directory without its categories, read back from text (Open Eligibility), French",
+            "demo-fr",
+        ),
+    ] {
+        if !wanted(name) {
+            continue;
+        }
+        if demo_services.is_none() {
+            demo_services = Some(data::import(&demo)?.0);
+        }
+        let judged = demo_services.as_deref().unwrap_or_default();
+        let mut uncoded = judged.to_vec();
+        for service in &mut uncoded {
+            service.categories.clear();
+        }
+        let coded = servicematch_hsds::categories_from_text(&mut uncoded);
+        eprintln!("{name}: {coded} of {} services given categories from their text", uncoded.len());
+        let queries = relevance::load(&judged_dir.join(format!("{judged_as}.tsv")))?;
+        outcomes.push(run_set(name, title, &uncoded, judged, &queries, true, args.show_hits)?);
     }
     // Beside RELEVANCE.md, in a folder of their own: the compare report
     // reads every JSON file of `out` as a scale.
@@ -187,11 +220,13 @@ fn run(args: &Args) -> Result<()> {
     Ok(())
 }
 
-/// Builds every engine on `services` and runs the judged queries.
+/// Builds every engine on `services` and runs the judged queries, judged
+/// by the categories of `judged_by` (the same services, as published).
 fn run_set(
     name: &str,
     title: &str,
     services: &[Service],
+    judged_by: &[Service],
     queries: &[JudgedQuery],
     shareable: bool,
     show_hits: bool,
@@ -202,14 +237,14 @@ fn run_set(
         .map(|q| QueryOutcome {
             text: q.text.clone(),
             split: q.split,
-            relevant: relevance::relevant(services, q).len(),
+            relevant: relevance::relevant(judged_by, q).len(),
             measures: BTreeMap::new(),
             ours_top: Vec::new(),
         })
         .collect();
     let relevant: Vec<_> = queries
         .iter()
-        .map(|q| relevance::relevant(services, q))
+        .map(|q| relevance::relevant(judged_by, q))
         .collect();
     for engine in NATIVE {
         let dir = work.join(engine);
