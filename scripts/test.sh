@@ -67,7 +67,7 @@ if ((${#missing[@]})); then
 fi
 python3 scripts/handout_pdf.py "$cli" synth-0000280 synth-0001493 synth-0000001
 
-step "C library: plain, ASan/UBSan, valgrind, threads, C = Rust, FHIR, installed with pkg-config"
+step "C library: plain, ASan/UBSan, valgrind, threads, C = Rust, FHIR, privacy under strace, installed with pkg-config"
 bash bindings-c/tests/run.sh
 
 step "WebAssembly: tools (each skipped when already installed)"
@@ -83,7 +83,7 @@ bindgen=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); pr
   cargo install wasm-bindgen-cli --version "$bindgen"
 (cd bindings-wasm && npm ci --no-audit --no-fund)
 
-step "WebAssembly: package (size-optimised, as published), node tests (API, types, same ranking and outputs as native)"
+step "WebAssembly: package (size-optimised, as published), node tests (API, types, same ranking and outputs as native, no network API touched)"
 # The test CLI is the debug build `cargo test` already made. The package is
 # the one users get: wasm-opt -Oz, tested as it ships.
 bash bindings-wasm/build.sh
@@ -92,8 +92,8 @@ bash bindings-wasm/build.sh
 step "WebAssembly: the npm package as a consumer meets it (npm pack, ESM, CommonJS, tsc --strict, esbuild, Chromium)"
 (cd bindings-wasm && SERVICEMATCH_CLI="$cli" npm run test:consumer)
 
-step "WebAssembly: the offline page in Chromium"
+step "WebAssembly: the offline page in Chromium (and a hostile directory under its Content-Security-Policy)"
 SERVICEMATCH_CLI="$cli" bash examples/web/build.sh
-(cd bindings-wasm && npm run test:browser)
+(cd bindings-wasm && SERVICEMATCH_CLI="$cli" npm run test:browser)
 
 step "all tests passed"

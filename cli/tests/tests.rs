@@ -3,6 +3,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+// A build killed at random moments, or stopped by a full disk, loses nothing.
+mod durability;
+
 fn servicematch(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_servicematch"))
         .args(args)

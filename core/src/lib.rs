@@ -63,6 +63,7 @@ pub mod lang;
 mod model;
 mod query;
 pub mod rank;
+mod replace;
 mod report;
 mod results;
 mod search;

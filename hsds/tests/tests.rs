@@ -4,6 +4,10 @@
 // archives, format detection, errors that name the file.
 mod import;
 
+// A synthetic export with 10% of its records damaged in seeded random
+// ways: every bad record reported, no good one lost.
+mod damaged;
+
 // The real Miami and Baltimore 211 exports in ../shared/data/real
 // (evaluation only, read in place; ignored when absent).
 mod real_exports;
