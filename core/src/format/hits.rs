@@ -156,6 +156,17 @@ pub(crate) fn write(services: &[Service]) -> Result<Vec<u8>> {
     let mut data = Vec::new();
     let mut offsets = Vec::with_capacity(services.len() + 1);
     for (service, rest) in services.iter().zip(&rests) {
+        if rest.len() > compress::MAX_RECORD_LEN {
+            return Err(Error::new(
+                ErrorKind::InvalidInput,
+                format!(
+                    "service {}: its hit summary takes {} bytes, more than the {} an index holds",
+                    service.id,
+                    rest.len(),
+                    compress::MAX_RECORD_LEN
+                ),
+            ));
+        }
         offsets.push(offset(data.len())?);
         write_varint(&mut data, service.id.len());
         data.extend_from_slice(service.id.as_bytes());
@@ -175,6 +186,15 @@ pub(crate) fn write(services: &[Service]) -> Result<Vec<u8>> {
     out.resize(crate::format::align8(out.len()), 0);
     out.extend_from_slice(&data);
     Ok(out)
+}
+
+/// The length of a service's summary as stored uncompressed (without its
+/// id): what a reader decompresses, at most
+/// [`MAX_RECORD_LEN`](compress::MAX_RECORD_LEN).
+pub(crate) fn summary_len(service: &Service) -> usize {
+    postcard::to_allocvec(&HitSummary::of(service))
+        .expect("a summary always serialises")
+        .len()
 }
 
 fn offset(len: usize) -> Result<u32> {
