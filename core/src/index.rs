@@ -103,10 +103,12 @@ impl Index {
     /// # The file under the reader
     /// The mapping is shared with the file, as SQLite's and tantivy's are:
     /// the file must not be modified or truncated while the index is open.
-    /// Bytes rewritten in place give wrong results or errors; a file
-    /// **truncated** by another process makes the next read past its new end
-    /// raise `SIGBUS`, which ends the whole process (an EMR, say) unless it
-    /// handles that signal. Replace index files by writing a new file and
+    /// Bytes rewritten in place give wrong results, errors or a panic (the
+    /// text section's checksum is checked once, at the first search; tantivy
+    /// trusts its bytes after that), and break the promise a `&[u8]` makes
+    /// (that its bytes do not change); a file **truncated** by another
+    /// process makes the next read past its new end raise `SIGBUS`, which
+    /// ends the whole process (an EMR, say) unless it handles that signal. Replace index files by writing a new file and
     /// renaming it over the old one, as
     /// [`IndexBuilder::write`](crate::IndexBuilder::write) and `servicematch
     /// build` do: an open index keeps reading the old file, intact. Where
