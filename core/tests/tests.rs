@@ -517,6 +517,78 @@ mod sources {
         }
     }
 
+    /// The file under the reader (see `Index::open`): an index read into
+    /// memory does not see its file rewritten in place with other bytes and
+    /// then truncated (which would raise SIGBUS under a memory map); it
+    /// keeps searching with identical results.
+    #[test]
+    fn an_index_from_bytes_keeps_searching_when_its_file_is_rewritten_and_truncated() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ranking.smx");
+        let bytes = ranking_bytes();
+        std::fs::write(&path, &bytes).unwrap();
+        let index = Index::from_bytes(std::fs::read(&path).unwrap()).unwrap();
+        let queries = [
+            Query::new()
+                .text("food")
+                .near_place("P3E 2C6")
+                .language("fr")
+                .explain(true),
+            Query::new()
+                .near_point(43.6, -79.4)
+                .radius_km(500.0)
+                .limit(20),
+            Query::new().category("Food").client_age(70).limit(50),
+        ];
+        let before: Vec<String> = queries
+            .iter()
+            .map(|q| serde_json::to_string(&index.search(q).unwrap()).unwrap())
+            .collect();
+        // The same inode, rewritten in place (no rename), then cut short.
+        let mut file = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+        let other: Vec<u8> = bytes.iter().rev().map(|b| b ^ 0xA5).collect();
+        file.write_all(&other).unwrap();
+        file.sync_all().unwrap();
+        file.set_len(100).unwrap();
+        drop(file);
+        assert_eq!(std::fs::metadata(&path).unwrap().len(), 100);
+        for _ in 0..3 {
+            for (query, before) in queries.iter().zip(&before) {
+                let after = serde_json::to_string(&index.search(query).unwrap()).unwrap();
+                assert_eq!(&after, before);
+            }
+        }
+        index.verify().unwrap();
+        assert!(
+            Index::open(&path).is_err(),
+            "the file itself is no index now"
+        );
+    }
+
+    /// The safe way to update a mapped index (what `IndexBuilder::write`
+    /// does): a new file renamed over the old one; the open index keeps
+    /// reading the old file's pages.
+    #[test]
+    fn a_mapped_index_keeps_searching_when_a_new_file_is_renamed_over_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ranking.smx");
+        std::fs::write(&path, ranking_bytes()).unwrap();
+        let mapped = Index::open(&path).unwrap();
+        let query = Query::new().text("food").near_place("P3E 2C6");
+        let before = mapped.search(&query).unwrap();
+        let mut builder = IndexBuilder::new("other");
+        builder.add_service(servicematch::Service {
+            id: "x".into(),
+            name: "Other".into(),
+            ..Default::default()
+        });
+        builder.write(&path).unwrap();
+        assert_eq!(Index::open(&path).unwrap().len(), 1);
+        assert_eq!(mapped.search(&query).unwrap(), before);
+        mapped.verify().unwrap();
+    }
+
     #[test]
     fn one_index_serves_many_threads() {
         let index = std::sync::Arc::new(ranking_index());
