@@ -942,6 +942,69 @@ mod bad_input {
         }
     }
 
+    /// The limits of LIMITS.md at their edges: the most a query may hold
+    /// searches; one more is an error naming the limit.
+    #[test]
+    fn queries_at_their_limits_search_and_one_more_is_an_error() {
+        use servicematch::{MAX_LIST_LEN, MAX_QUERY_JSON_LEN, MAX_TEXT_LEN, MAX_TEXT_WORDS};
+        let index = ranking_index();
+        let words = vec!["food"; MAX_TEXT_WORDS].join(" ");
+        index.search(&Query::new().text(words.clone())).unwrap();
+        let err = index
+            .search(&Query::new().text(words + " bank"))
+            .unwrap_err();
+        assert_eq!(err.to_string(), "text has 33 words, at most 32");
+        let long = "x".repeat(MAX_TEXT_LEN);
+        index.search(&Query::new().text(long.clone())).unwrap();
+        let err = index.search(&Query::new().text(long + "x")).unwrap_err();
+        assert_eq!(err.to_string(), "text is 1001 bytes long, at most 1000");
+        let mut query = Query::new();
+        query.languages = vec!["fr".into(); MAX_LIST_LEN];
+        index.search(&query).unwrap();
+        query.languages.push("en".into());
+        assert!(index.search(&query).is_err());
+        let padded = format!("{{\"text\": \"food\"{}}}", " ".repeat(MAX_QUERY_JSON_LEN));
+        let err = Query::from_json(&padded).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidQuery);
+        assert_eq!(
+            err.to_string(),
+            format!("query: {} bytes of JSON, at most 65536", padded.len())
+        );
+    }
+
+    /// A record larger than an index holds (`MAX_RECORD_LEN`) is rejected and
+    /// reported by the builder, and the rest is built.
+    #[test]
+    fn a_service_larger_than_a_record_may_be_is_rejected_and_reported() {
+        let mut builder = IndexBuilder::new("large");
+        builder.add_service(servicematch::Service {
+            id: "huge".into(),
+            name: "Huge".into(),
+            description: Some("x".repeat(servicematch::MAX_RECORD_LEN + 1)),
+            ..Default::default()
+        });
+        builder.add_service(servicematch::Service {
+            id: "small".into(),
+            name: "Food bank".into(),
+            ..Default::default()
+        });
+        let report = builder.validate();
+        assert_eq!(report.rejected(), 1);
+        let problem = report.problems.iter().find(|p| p.rejected).unwrap();
+        assert!(
+            problem
+                .reason
+                .starts_with("service huge: its record takes 16777")
+                && problem
+                    .reason
+                    .ends_with("bytes, more than the 16777216 an index holds"),
+            "{}",
+            problem.reason
+        );
+        let index = Index::from_bytes(builder.build_bytes().unwrap().0).unwrap();
+        assert_eq!(index.len(), 1);
+    }
+
     #[test]
     fn empty_or_malformed_hsds() {
         let dir = tempfile::tempdir().unwrap();
