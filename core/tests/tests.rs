@@ -1113,6 +1113,10 @@ mod pruning;
 // must say why and save the list anew (see `regenerate` below).
 mod mix_kept;
 
+// One index, 16 threads, the benchmark mix with every filter: the answers
+// of one thread, byte for byte.
+mod concurrency;
+
 // The same bad query gets the same message on every surface: the cases in
 // testdata/bad-queries.json, which the C and WebAssembly tests read too.
 mod same_messages {
