@@ -245,7 +245,7 @@ impl Summaries {
     /// Reads the section's header and checks that its tables fit. Work is
     /// bounded and small, whatever the number of services: nothing is
     /// decompressed.
-    pub(crate) fn open(section: OwnedBytes) -> Result<Summaries> {
+    pub(crate) fn open(section: &OwnedBytes) -> Result<Summaries> {
         let mut reader = Reader::new(Section::Hits, section.as_slice());
         let count = reader.u64()?;
         let dictionary_len = reader.u32()? as usize;
@@ -405,7 +405,7 @@ mod tests {
     }
 
     fn open(section: Vec<u8>) -> Result<Summaries> {
-        Summaries::open(OwnedBytes::new(section))
+        Summaries::open(&OwnedBytes::new(section))
     }
 
     #[test]

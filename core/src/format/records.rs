@@ -139,7 +139,7 @@ pub(crate) struct Records {
 impl Records {
     /// Reads the section's tables. Work is bounded by the size of the tables,
     /// not by the number of records: no block is decompressed.
-    pub(crate) fn open(section: OwnedBytes) -> Result<Records> {
+    pub(crate) fn open(section: &OwnedBytes) -> Result<Records> {
         let mut reader = Reader::new(Section::Records, section.as_slice());
         let count = reader.u64()?;
         let block_records = reader.u32()? as usize;
@@ -273,7 +273,7 @@ mod tests {
     }
 
     fn open(section: Vec<u8>) -> Result<Records> {
-        Records::open(OwnedBytes::new(section))
+        Records::open(&OwnedBytes::new(section))
     }
 
     #[test]
