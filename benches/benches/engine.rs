@@ -1,5 +1,6 @@
 //! criterion benches of our hot paths on the generator's 60k directory:
-//! open, text query, near query, combined query, record fetch.
+//! open, text query, near query, combined query, the filters (open at a
+//! time, serves here, income and statuses), record fetch.
 //!
 //! ```text
 //! cargo bench -p servicematch-benches --bench engine
@@ -61,7 +62,31 @@ fn benches(c: &mut Criterion) {
                 .radius_km(30.0),
         ),
     ];
-    for (name, query) in &queries {
+    let json = |text: &str| Query::from_json(text).expect("a valid query");
+    let filters = [
+        (
+            "open at",
+            json(r#"{"text": "food", "near": "P3E 2C6", "open_at": "2026-11-25T10:30:00-05:00"}"#),
+        ),
+        (
+            "serves here",
+            json(r#"{"text": "home care", "near": "P7B", "serves_here": true}"#),
+        ),
+        (
+            "income+statuses",
+            json(
+                r#"{"text": "meals", "near": "K1P", "client": {"age": 72, "income": 20000, "household_size": 1, "statuses": ["senior"]}}"#,
+            ),
+        ),
+        (
+            "every filter",
+            json(
+                r#"{"text": "food", "near": "P3E 2C6", "radius_km": 50, "languages": ["fr"], "open_at": "2026-11-25T10:30:00-05:00",
+                    "serves_here": true, "free_only": true, "client": {"age": 72, "income": 20000, "household_size": 2, "statuses": ["senior"]}}"#,
+            ),
+        ),
+    ];
+    for (name, query) in queries.iter().chain(&filters) {
         // Keep any one-time work of a first query out of the figures.
         index.search(query).expect("searches");
         c.bench_function(&format!("{label}/query/{name}"), |b| {

@@ -103,6 +103,11 @@ pub struct ScaleResult {
     pub skipped: Option<String>,
     /// Each engine.
     pub engines: Vec<EngineResult>,
+    /// servicematch alone on `benches/queries-filters.json` (open now,
+    /// serves here, income and statuses, every filter at once), in the same
+    /// session as `engines`.
+    #[serde(default)]
+    pub filters: Option<QueryOutput>,
 }
 
 impl ScaleResult {
@@ -121,6 +126,7 @@ impl ScaleResult {
             commit: commit(),
             skipped: None,
             engines: Vec::new(),
+            filters: None,
         }
     }
 
@@ -415,6 +421,52 @@ fn kinds_table(scale: &ScaleResult) -> String {
     s
 }
 
+/// servicematch on the filters mix, by kind, against its own plain mix.
+fn filters_table(scale: &ScaleResult) -> String {
+    let (Some(filters), Some(ours)) = (&scale.filters, scale.ours()) else {
+        return String::new();
+    };
+    let mut s = String::from(
+        "\nservicematch alone on `benches/queries-filters.json` (open at a time, serves here, income and statuses, \
+         every filter at once; facets are counted on every query; the peers have no hours, areas or eligibility to compare):\n\n\
+         | kind | queries | p50 | max | p50 vs the plain mix |\n|---|---:|---:|---:|---:|\n",
+    );
+    let mut kinds: Vec<&str> = Vec::new();
+    for q in &filters.queries {
+        if !kinds.contains(&q.kind.as_str()) {
+            kinds.push(&q.kind);
+        }
+    }
+    for kind in kinds {
+        let mut times: Vec<f64> = filters
+            .queries
+            .iter()
+            .filter(|o| o.kind == kind)
+            .map(|o| o.best_ms)
+            .collect();
+        times.sort_by(f64::total_cmp);
+        let median = crate::measure::percentile(&times, 0.5);
+        let _ = writeln!(
+            s,
+            "| {kind} | {} | {} | {} | {} |",
+            times.len(),
+            ms(median),
+            ms(times.last().copied().unwrap_or_default()),
+            ratio(median, ours.best.p50_ms)
+        );
+    }
+    let _ = writeln!(
+        s,
+        "| whole filters mix | {} | {} (p99 {}) | {} | {} |",
+        filters.queries.len(),
+        ms(filters.best.p50_ms),
+        ms(filters.best.p99_ms),
+        ms(filters.best.max_ms),
+        ratio(filters.best.p50_ms, ours.best.p50_ms)
+    );
+    s
+}
+
 /// Top hits of a few queries, per engine, for plausibility.
 fn plausibility(scale: &ScaleResult) -> String {
     let Some(ours) = scale.ours() else {
@@ -616,6 +668,7 @@ pub fn render(scales: &[ScaleResult], chart_error: Option<String>) -> String {
         let _ = writeln!(s, "Command: `{}`\n", scale.command);
         s.push_str(&table(scale));
         s.push_str(&budgets(scale));
+        s.push_str(&filters_table(scale));
         s.push_str("\nLatency by kind of query (each query's best time; median over the queries of the kind; in brackets the top-10 overlap with servicematch):\n\n");
         s.push_str(&kinds_table(scale));
         s.push_str("\nTop hits of a few queries:\n\n");
@@ -645,7 +698,7 @@ pub fn render(scales: &[ScaleResult], chart_error: Option<String>) -> String {
 const SETUP: &str = r#"## How it is measured
 
 - **Data**: the project's deterministic generator (`servicematch-synth`, seed 42): 60k services in Ontario (provincial scale), 1M services across Canada (continental scale). Every engine indexes the same services, imported once by `servicematch-hsds` (import time is not part of any build).
-- **Queries**: the committed mix `benches/queries.json` (text only, text + near, near only, text + near + age + language, category + near, broad one-word, typos, French), top 10. Places are looked up once in our gazetteer so every engine gets the same point.
+- **Queries**: the committed mix `benches/queries.json` (text only, text + near, near only, text + near + age + language, category + near, broad one-word, typos, French), top 10. Places are looked up once in our gazetteer so every engine gets the same point. servicematch alone also runs `benches/queries-filters.json` (open at a time, serves here, income, household size and statuses, every filter at once), which the peers cannot reproduce.
 - **Protocol**: one process per engine, pinned to one core with `taskset`; every engine in the same session. Build in one process, then open and query in a fresh one (so resident memory is the engine's own). A warm-up pass records each engine's hits; then several runs, each repeating the mix until 1,000 queries (or 10 s for slow engines, one pass at least); each figure is the best of the runs. Resident memory (VmRSS) is read after open and after the first run.
 - **Ranking parity**: share of each engine's top 10 that is in our top 10, averaged over the mix. The peers reproduce our model (BM25 with our field boosts × distance decay × language factor × eligibility factor, radius and required-language filters, category with broader terms); what differs is their text analysis (English stemming only, no French analysis, no typo tolerance, no stop words in SQLite).
 - **Figures**: build time (one core), index size on disk (bytes and bytes per service), open/load time, p50/p99/max latency and queries per second on one core, resident memory. Every peer stores and returns each hit's full record, as we do.

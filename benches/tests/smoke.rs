@@ -44,5 +44,14 @@ fn compare_writes_a_report_with_every_engine() {
     let results: servicematch_benches::report::ScaleResult =
         serde_json::from_str(&std::fs::read_to_string(out.join("500.json")).unwrap()).unwrap();
     assert_eq!(results.services, 500);
+    // servicematch also ran the filters mix, each of its kinds in the report.
+    let filters = results.filters.expect("the filters mix was measured");
+    assert_eq!(filters.queries.len(), 16);
+    for kind in ["open-now", "serves-here", "eligibility", "all filters"] {
+        assert!(
+            report.contains(&format!("| {kind} |")),
+            "no {kind} row in\n{report}"
+        );
+    }
     assert!(out.join("p50.png").exists());
 }

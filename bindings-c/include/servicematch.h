@@ -1006,6 +1006,18 @@ sm_status sm_results_explanation(const sm_results *results,
                                  size_t *len);
 
 /**
+ * How to reach the hit's service, in one line ("Call to register · bring:
+ * Health card · wheelchair accessible"): the first sentence of its
+ * application process, documents to bring, wheelchair access.
+ * `SM_NO_VALUE` unless the query set `sm_query_set_explain`, or when the
+ * data says none of these. Borrowed; valid until `sm_results_free(results)`.
+ *
+ * # Safety
+ * `results` is NULL or live results; `ptr` and `len` are NULL or writable.
+ */
+sm_status sm_results_access(const sm_results *results, size_t i, const char **ptr, size_t *len);
+
+/**
  * The text relevance factor of an explained hit's score (BM25 over name,
  * organization, categories, keywords and description); `SM_NO_VALUE`
  * without explanation or without text in the query. The score is the

@@ -566,6 +566,29 @@ pub unsafe extern "C" fn sm_results_explanation(
     }
 }
 
+/// How to reach the hit's service, in one line ("Call to register · bring:
+/// Health card · wheelchair accessible"): the first sentence of its
+/// application process, documents to bring, wheelchair access.
+/// `SM_NO_VALUE` unless the query set `sm_query_set_explain`, or when the
+/// data says none of these. Borrowed; valid until `sm_results_free(results)`.
+///
+/// # Safety
+/// `results` is NULL or live results; `ptr` and `len` are NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn sm_results_access(
+    results: *const sm_results,
+    i: usize,
+    ptr: *mut *const c_char,
+    len: *mut usize,
+) -> sm_status {
+    // SAFETY: passed on from this function's contract.
+    unsafe {
+        get_str(results, i, ptr, len, "access", |h| {
+            h.explanation.as_ref().and_then(|e| e.access.as_deref())
+        })
+    }
+}
+
 /// A factor of an explained hit's score.
 ///
 /// # Safety

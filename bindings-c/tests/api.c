@@ -290,6 +290,8 @@ static void test_getters(const sm_index *index) {
     CHECK_STATUS(sm_results_explanation(results, 0, &ptr, &len), SM_OK);
     CHECK(str_contains(ptr, len, "speaks French"));
     CHECK(str_contains(ptr, len, "for seniors 65+"));
+    CHECK_STATUS(sm_results_access(results, 0, &ptr, &len), SM_OK);
+    CHECK(str_eq(ptr, len, "Call to register · bring: Health card"));
     float text = 0, distance = 0, language = 0, fit = 0;
     CHECK_STATUS(sm_results_factor_text(results, 0, &text), SM_OK);
     CHECK_STATUS(sm_results_factor_distance(results, 0, &distance), SM_OK);
@@ -327,6 +329,8 @@ static void test_getters(const sm_index *index) {
     ptr = UNTOUCHED;
     len = UNTOUCHED_LEN;
     CHECK_STATUS(sm_results_explanation(results, 0, &ptr, &len), SM_NO_VALUE);
+    CHECK(ptr == UNTOUCHED && len == UNTOUCHED_LEN);
+    CHECK_STATUS(sm_results_access(results, 0, &ptr, &len), SM_NO_VALUE);
     CHECK(ptr == UNTOUCHED && len == UNTOUCHED_LEN);
     text = -1;
     CHECK_STATUS(sm_results_factor_text(results, 0, &text), SM_NO_VALUE);
@@ -981,6 +985,7 @@ static void test_null_arguments(const sm_index *index, const unsigned char *byte
     CHECK_NULLS_VALUE(sm_results_phone_count, &count);
     CHECK_NULLS_ITEM(sm_results_phone);
     CHECK_NULLS_STR(sm_results_explanation);
+    CHECK_NULLS_STR(sm_results_access);
     CHECK_NULLS_VALUE(sm_results_factor_text, &f);
     CHECK_NULLS_VALUE(sm_results_factor_distance, &f);
     CHECK_NULLS_VALUE(sm_results_factor_language, &f);

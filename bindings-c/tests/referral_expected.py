@@ -74,6 +74,7 @@ def main():
         if hit["eligibility"] == "unknown":
             field("eligibility", "not stated: check with the service")
         field("why", (hit["explanation"] or {}).get("reason"))
+        field("how", (hit["explanation"] or {}).get("access"))
         field("service id", hit["id"])
         out.append("")
     sys.stdout.write("\n".join(out) + "\n")

@@ -82,6 +82,8 @@ export interface Facets {
   languages: FacetCount[];
   /** "free", "sliding_scale", "fee", "unknown". */
   cost: FacetCount[];
+  /** At the query's time (`open_at`, else the caller's clock): "open", "closed", "hours unknown". */
+  open: FacetCount[];
   /** With a client profile: "eligible", "unknown". */
   eligibility: FacetCount[];
   /** With `near`: "under 1 km", "1–5 km", "5–10 km", "10–25 km", "25–50 km", "50 km or more", "no location". */
@@ -159,6 +161,8 @@ export interface Explanation {
   open: number;
   /** Fit factor: 1 for a service made for the client (or without a profile), less for one for everyone, less still for one made for others. */
   fit: number;
+  /** How to reach the service in one line, when the data says: "Call to register · bring: Health card · wheelchair accessible". */
+  access: string | null;
 }
 
 /** A summary of an index. */

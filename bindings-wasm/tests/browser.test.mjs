@@ -117,6 +117,23 @@ test("search as you type, filters, French, offline after a reload", async (t) =>
     assert.match(await page.textContent("#open-now-note"), /hours are not known/);
   });
 
+  await t.test("facets count every match and apply their filter when pressed", async () => {
+    await page.click("#facets button[data-facet=free]");
+    await page.waitForFunction(() => document.querySelector("#free").checked, null, { timeout: 30_000 });
+    // The category facet: pressing it keeps the services it counted (a
+    // service counts under its first top-level category, and is kept by any).
+    const button = page.locator("#facets [role=group]").first().locator("button").first();
+    const counted = Number((await button.textContent()).match(/\(([\d,]+)\+?\)/)[1].replaceAll(",", ""));
+    await button.click();
+    await page.waitForFunction(() => document.querySelectorAll("#facets button[aria-pressed=true]").length === 2, null, { timeout: 30_000 });
+    const found = Number((await status()).match(/^([\d,]+)/)?.[1].replaceAll(",", "") ?? "1");
+    assert.ok(found >= counted, `${found} found, ${counted} counted`);
+    // Pressed again, it lets go; the free filter is taken off through its own box.
+    await page.locator("#facets button[aria-pressed=true]").first().click();
+    await page.uncheck("#free");
+    await page.waitForFunction(() => !document.querySelector("#facets button[aria-pressed=true]"), null, { timeout: 30_000 });
+  });
+
   await t.test("every control has a label", async () => {
     const unlabelled = await page.$$eval("input, select", (controls) => controls.filter((c) => c.labels.length === 0).map((c) => c.id));
     assert.deepEqual(unlabelled, []);

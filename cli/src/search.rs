@@ -177,6 +177,9 @@ pub fn run(args: Args) -> Result<()> {
             if !explanation.reason.is_empty() {
                 say!("     why: {}", explanation.reason);
             }
+            if let Some(access) = &explanation.access {
+                say!("     how: {access}");
+            }
             if args.explain {
                 say!(
                     "     score {:.3} = text {} × distance {} × language {:.2} × eligibility {:.2} × fit {:.2} × open {:.2}",
@@ -215,6 +218,7 @@ fn print_facets(facets: &servicematch::Facets) {
         ("category", &facets.categories),
         ("language", &facets.languages),
         ("cost", &facets.cost),
+        ("open", &facets.open),
         ("eligibility", &facets.eligibility),
         ("distance", &facets.distance),
     ] {

@@ -499,3 +499,33 @@ fn build_reads_a_folder_of_hsds3_json_files() {
     assert!(search.status.success(), "{}", stderr(&search));
     assert!(stdout(&search).contains("services match"));
 }
+
+#[test]
+fn a_handout_names_the_directorys_own_help_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("line.smx");
+    let output = build(&fixture(), &index, &["--help-line", "1-877-330-3213"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let index = index.to_str().unwrap();
+    let english = stdout(&servicematch(&["handout", "s01", "--index", index]));
+    assert!(
+        english.contains("has changed? Call 1-877-330-3213."),
+        "{english}"
+    );
+    assert!(!english.contains("211"), "{english}");
+    let french = stdout(&servicematch(&[
+        "handout", "s01", "--index", index, "--lang", "fr",
+    ]));
+    assert!(french.contains("Composez le 1-877-330-3213."), "{french}");
+    // A sentence given for this handout wins over the directory's line.
+    let given = stdout(&servicematch(&[
+        "handout",
+        "s01",
+        "--index",
+        index,
+        "--help-line",
+        "Ask at the front desk.",
+    ]));
+    assert!(given.contains("Ask at the front desk."), "{given}");
+    assert!(!given.contains("1-877"), "{given}");
+}

@@ -568,6 +568,7 @@ fn build_text(services: &[Service], vocabulary: &Vocabulary) -> Result<(Vec<u8>,
     // Category keys by number, and each service's words and keys, from
     // which the words that predict categories are learned.
     let mut key_numbers: HashMap<String, u32> = HashMap::new();
+    let mut key_names: Vec<String> = Vec::new();
     let mut service_keys: Vec<Vec<u32>> = Vec::with_capacity(services.len());
     let mut service_words: Vec<Vec<u32>> = Vec::with_capacity(services.len());
     let mut service_needs: Vec<Vec<String>> = Vec::with_capacity(services.len());
@@ -575,9 +576,12 @@ fn build_text(services: &[Service], vocabulary: &Vocabulary) -> Result<(Vec<u8>,
     for service in services {
         let keys = categories::keys(service)
             .into_iter()
-            .map(|key| {
+            .map(|(key, name)| {
                 let next = key_numbers.len() as u32;
-                *key_numbers.entry(key).or_insert(next)
+                *key_numbers.entry(key).or_insert_with(|| {
+                    key_names.push(name.to_owned());
+                    next
+                })
             })
             .collect();
         service_keys.push(keys);
@@ -608,7 +612,7 @@ fn build_text(services: &[Service], vocabulary: &Vocabulary) -> Result<(Vec<u8>,
     for (word, number) in word_numbers {
         word_names[number as usize] = word;
     }
-    let associations = categories::learn(&service_words, &word_names, &service_keys);
+    let associations = categories::learn(&service_words, &word_names, &service_keys, &key_names);
     drop(service_words);
     let tokenizers = TokenizerManager::default();
     analyzer::register(&tokenizers);

@@ -19,6 +19,7 @@
 //! | categories | `type` (code and name of each term), `category` (their broadest terms) |
 //! | phones, url, email | `telecom` (`phone`, `fax`, `sms`, `url`, `email`) |
 //! | eligibility (ages, genders, the publisher's text) | `eligibility[0].comment` |
+//! | eligibility rules (groups, income limit, residency) | one more `eligibility` each: `code.text` ("for seniors"), `comment` |
 //! | languages | `communication` (BCP 47 codes: ISO 639-1, else 639-3) |
 //! | cost | `serviceProvisionCode` (`free`, `disc`, `cost`) |
 //! | phones' kinds | `referralMethod` (`phone`, `fax`) |
@@ -27,9 +28,9 @@
 //! | how to apply, documents, fees | `extraDetails` (markdown) |
 //! | organization | contained `Organization` |
 //! | locations | contained `Location`s (address, position) |
-//!
-//! Service areas (`coverageArea`), programs and whether an appointment is
-//! needed join the mapping when the model holds them.
+//! | service areas | `coverageArea`: contained `Location`s of mode `kind`, physical type `area`, named, their postal prefixes in `description`, their polygons as GeoJSON in the `location-boundary-geojson` extension |
+//! | program | `program` (its name as text) |
+//! | "by appointment" in how to apply or the hours | `appointmentRequired` true (read from text: left out otherwise, as FHIR means "not known") |
 //!
 //! # Example
 //! ```
@@ -43,7 +44,9 @@
 use serde_json::{json, Map, Value};
 
 use crate::error::Result;
-use crate::model::{Cost, Location, OpenInterval, Service, Status};
+use base64::Engine as _;
+
+use crate::model::{Cost, Location, OpenInterval, Service, ServiceArea, Status};
 use crate::{Index, Results};
 
 /// The `identifier.system` of a service's id: the publisher's own HSDS
@@ -57,6 +60,9 @@ pub const LOCATION_ID_SYSTEM: &str = "urn:servicematch:hsds:location";
 const BCP47: &str = "urn:ietf:bcp:47";
 const PROVISION: &str = "http://terminology.hl7.org/CodeSystem/service-provision-conditions";
 const REFERRAL: &str = "http://terminology.hl7.org/CodeSystem/service-referral-method";
+const PHYSICAL_TYPE: &str = "http://terminology.hl7.org/CodeSystem/location-physical-type";
+/// FHIR's core extension for a `Location`'s boundary as GeoJSON.
+const BOUNDARY_GEOJSON: &str = "http://hl7.org/fhir/StructureDefinition/location-boundary-geojson";
 
 /// Search results as a FHIR R4 `searchset` `Bundle`: one entry per hit, best
 /// first (no `entry` at all without hits: FHIR has no empty arrays), each a `HealthcareService` (see the [module docs](self)) with
@@ -160,6 +166,20 @@ pub fn healthcare_service(service: &Service) -> Value {
             json!({ "reference": format!("#{id}"), "display": location_display(location) })
         })
         .collect();
+    let coverage: Vec<Value> = service
+        .service_areas
+        .iter()
+        .enumerate()
+        .filter_map(|(i, area)| {
+            let id = format!("area-{}", i + 1);
+            let (resource, display) = area_resource(area, &id)?;
+            contained.push(resource);
+            let mut reference = Object::default();
+            reference.put("reference", format!("#{id}"));
+            reference.put_str("display", &display);
+            Some(reference.0.into())
+        })
+        .collect();
     if !contained.is_empty() {
         out.put("contained", contained);
     }
@@ -232,8 +252,22 @@ pub fn healthcare_service(service: &Service) -> Value {
             json!([{ "coding": [{ "system": PROVISION, "code": code.0, "display": code.1 }] }]),
         );
     }
+    let mut eligibilities = Vec::new();
     if let Some(comment) = eligibility(service) {
-        out.put("eligibility", json!([{ "comment": comment }]));
+        eligibilities.push(json!({ "comment": comment }));
+    }
+    eligibilities.extend(eligibility_rules(service));
+    if !eligibilities.is_empty() {
+        out.put("eligibility", eligibilities);
+    }
+    if let Some(program) = nonempty(&service.program) {
+        out.put("program", json!([{ "text": program }]));
+    }
+    if !coverage.is_empty() {
+        out.put("coverageArea", coverage);
+    }
+    if by_appointment(service) {
+        out.put("appointmentRequired", true);
     }
     let communication: Vec<Value> = service
         .languages
@@ -463,6 +497,151 @@ fn eligibility(service: &Service) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(" "))
 }
 
+/// The structured eligibility rules, one `eligibility` entry each: the
+/// groups the service is for, its income limit, its residency.
+fn eligibility_rules(service: &Service) -> Vec<Value> {
+    let rules = &service.eligibility;
+    let read = |from_text: bool| {
+        if from_text {
+            "Read from the service's eligibility text."
+        } else {
+            "From the directory's structured data."
+        }
+    };
+    let mut out = Vec::new();
+    for rule in &rules.groups {
+        out.push(json!({
+            "code": { "text": format!("for {}", rule.group.people()) },
+            "comment": read(rule.from_text),
+        }));
+    }
+    if let Some(limit) = &rules.income_limit {
+        let text = match (limit.max_yearly, limit.low_income_share) {
+            (Some(max), _) => Some(format!(
+                "household income up to ${} a year",
+                thousands(max.round() as u64)
+            )),
+            (None, Some(share)) => Some(format!(
+                "household income up to {:.0}% of the low-income line for its size",
+                share * 100.0
+            )),
+            (None, None) => None,
+        };
+        if let Some(text) = text {
+            out.push(json!({ "code": { "text": text }, "comment": read(limit.from_text) }));
+        }
+    }
+    let residency: Vec<&str> = rules
+        .residency
+        .iter()
+        .map(|r| r.trim())
+        .filter(|r| !r.is_empty())
+        .collect();
+    if !residency.is_empty() {
+        out.push(json!({
+            "code": { "text": format!("residents of {}", residency.join(", ")) },
+            "comment": read(false),
+        }));
+    }
+    out
+}
+
+/// 32000 as "32,000".
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// Whether the service says it is by appointment (in how to apply or its
+/// hours as text), in English or French.
+fn by_appointment(service: &Service) -> bool {
+    [&service.application_process, &service.hours_text]
+        .into_iter()
+        .filter_map(|text| text.as_deref())
+        .any(|text| {
+            let text = text.to_lowercase();
+            [
+                "by appointment",
+                "appointment required",
+                "appointment only",
+                "appointments only",
+                "sur rendez-vous",
+                "rendez-vous requis",
+                "rendez-vous seulement",
+            ]
+            .iter()
+            .any(|phrase| text.contains(phrase))
+        })
+}
+
+/// A service area as a contained `Location` (mode `kind`, physical type
+/// `area`) and the text to show for it; `None` when it has nothing to say.
+fn area_resource(area: &ServiceArea, id: &str) -> Option<(Value, String)> {
+    let name = nonempty(&area.name);
+    let prefixes: Vec<&str> = area
+        .postal_prefixes
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .collect();
+    if name.is_none() && prefixes.is_empty() && area.polygons.is_empty() {
+        return None;
+    }
+    let mut out = Object::default();
+    out.put("resourceType", "Location");
+    out.put("id", id);
+    out.put("status", "active");
+    out.put("mode", "kind");
+    out.put(
+        "physicalType",
+        json!({ "coding": [{ "system": PHYSICAL_TYPE, "code": "area", "display": "Area" }] }),
+    );
+    let display = match (name, prefixes.is_empty()) {
+        (Some(name), _) => name.to_owned(),
+        (None, false) => format!("postal codes {}", prefixes.join(", ")),
+        (None, true) => "an area on the map".to_owned(),
+    };
+    out.put("name", display.as_str());
+    if !prefixes.is_empty() {
+        out.put(
+            "description",
+            format!("Postal codes starting with {}", prefixes.join(", ")),
+        );
+    }
+    if !area.polygons.is_empty() {
+        let ring = |points: &Vec<(f64, f64)>| -> Vec<[f64; 2]> {
+            points.iter().map(|&(lon, lat)| [lon, lat]).collect()
+        };
+        let polygons: Vec<Vec<Vec<[f64; 2]>>> = area
+            .polygons
+            .iter()
+            .map(|p| {
+                std::iter::once(&p.exterior)
+                    .chain(&p.holes)
+                    .map(ring)
+                    .collect()
+            })
+            .collect();
+        let geometry = json!({ "type": "MultiPolygon", "coordinates": polygons });
+        let data = base64::engine::general_purpose::STANDARD.encode(geometry.to_string());
+        out.put(
+            "extension",
+            json!([{
+                "url": BOUNDARY_GEOJSON,
+                "valueAttachment": { "contentType": "application/geo+json", "data": data },
+            }]),
+        );
+    }
+    Some((out.0.into(), display))
+}
+
 /// How to apply, what to bring and fees, as markdown.
 fn extra_details(service: &Service) -> Option<String> {
     let mut parts = Vec::new();
@@ -640,6 +819,97 @@ mod tests {
             .as_str()
             .unwrap()
             .contains("**What to bring:** Health card"));
+    }
+
+    #[test]
+    fn rules_areas_program_and_appointments_map_to_their_fhir_fields() {
+        let mut service = service();
+        service.eligibility.groups = vec![GroupRule {
+            group: Group::Senior,
+            from_text: false,
+        }];
+        service.eligibility.income_limit = Some(IncomeLimit {
+            max_yearly: None,
+            low_income_share: Some(1.5),
+            from_text: true,
+        });
+        service.eligibility.residency = vec!["ON".into()];
+        service.program = Some("Community Support Services".into());
+        service.hours_text = Some("Visits by appointment.".into());
+        service.service_areas = vec![
+            ServiceArea {
+                name: Some("Sudbury District".into()),
+                polygons: vec![AreaPolygon {
+                    exterior: vec![(-81.0, 46.0), (-80.0, 46.0), (-80.0, 47.0), (-81.0, 46.0)],
+                    holes: vec![],
+                }],
+                postal_prefixes: vec![],
+            },
+            ServiceArea {
+                name: None,
+                polygons: vec![],
+                postal_prefixes: vec!["P3E".into(), "P3A".into()],
+            },
+        ];
+        let resource = healthcare_service(&service);
+        let rules: Vec<&str> = resource["eligibility"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|e| e["code"]["text"].as_str())
+            .collect();
+        assert_eq!(
+            rules,
+            [
+                "for seniors",
+                "household income up to 150% of the low-income line for its size",
+                "residents of ON"
+            ]
+        );
+        assert_eq!(
+            resource["eligibility"][2]["comment"],
+            "Read from the service's eligibility text."
+        );
+        assert_eq!(resource["program"][0]["text"], "Community Support Services");
+        assert_eq!(resource["appointmentRequired"], true);
+        let areas = resource["coverageArea"].as_array().unwrap();
+        assert_eq!(areas[0]["reference"], "#area-1");
+        assert_eq!(areas[0]["display"], "Sudbury District");
+        assert_eq!(areas[1]["display"], "postal codes P3E, P3A");
+        let contained = resource["contained"].as_array().unwrap();
+        let area = contained.iter().find(|r| r["id"] == "area-1").unwrap();
+        assert_eq!(area["mode"], "kind");
+        assert_eq!(area["physicalType"]["coding"][0]["code"], "area");
+        let data = area["extension"][0]["valueAttachment"]["data"]
+            .as_str()
+            .unwrap();
+        let geojson: Value = serde_json::from_slice(
+            &base64::engine::general_purpose::STANDARD
+                .decode(data)
+                .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(geojson["type"], "MultiPolygon");
+        assert_eq!(geojson["coordinates"][0][0][1], json!([-80.0, 46.0]));
+        let prefixes = contained.iter().find(|r| r["id"] == "area-2").unwrap();
+        assert_eq!(
+            prefixes["description"],
+            "Postal codes starting with P3E, P3A"
+        );
+        service.eligibility.income_limit = Some(IncomeLimit {
+            max_yearly: Some(1_232_000.0),
+            low_income_share: None,
+            from_text: false,
+        });
+        assert_eq!(
+            healthcare_service(&service)["eligibility"][2]["code"]["text"],
+            "household income up to $1,232,000 a year"
+        );
+        // Without such data the fields are left out, not false or empty.
+        let plain = healthcare_service(&super::tests::service());
+        for field in ["program", "coverageArea", "appointmentRequired"] {
+            assert!(plain.get(field).is_none(), "{field}");
+        }
     }
 
     #[test]

@@ -66,6 +66,80 @@ pub struct Service {
     /// outreach team, a telephone line, a district program); empty when the
     /// data does not say.
     pub service_areas: Vec<ServiceArea>,
+    /// The program the service belongs to, by name (HSDS `program`):
+    /// "Ontario Works", "Healthy Smiles Ontario".
+    pub program: Option<String>,
+}
+
+impl Service {
+    /// How to reach the service, in one short line for a hit's explanation:
+    /// the first sentence of its application process, the documents to
+    /// bring and wheelchair access ("Call to register · bring: Health card ·
+    /// wheelchair accessible"); `None` when the data says none of these.
+    /// The full record ([`crate::Index::service_by_id`], the handout) has
+    /// the rest.
+    pub fn access_line(&self) -> Option<String> {
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(apply) = self
+            .application_process
+            .as_deref()
+            .map(first_sentence)
+            .filter(|s| !s.is_empty())
+        {
+            parts.push(shortened(apply, ACCESS_APPLY_CHARS));
+        }
+        let documents: Vec<&str> = self
+            .required_documents
+            .iter()
+            .map(|d| d.trim().trim_end_matches('.'))
+            .filter(|d| !d.is_empty())
+            .collect();
+        if !documents.is_empty() {
+            let shown = documents.len().min(ACCESS_DOCUMENTS);
+            let mut bring = format!("bring: {}", documents[..shown].join(", "));
+            if documents.len() > shown {
+                bring.push_str(&format!(" and {} more", documents.len() - shown));
+            }
+            parts.push(shortened(&bring, ACCESS_APPLY_CHARS));
+        }
+        if self.accessibility.wheelchair {
+            parts.push("wheelchair accessible".to_owned());
+        }
+        (!parts.is_empty()).then(|| parts.join(" · "))
+    }
+}
+
+/// At most this many characters of the application process (or the
+/// documents) in an access line: a line, not a paragraph.
+const ACCESS_APPLY_CHARS: usize = 90;
+/// At most this many documents named in an access line.
+const ACCESS_DOCUMENTS: usize = 3;
+
+/// The text up to its first full stop, without it (the whole text when it has none).
+fn first_sentence(text: &str) -> &str {
+    let text = text.trim();
+    let end = text
+        .char_indices()
+        .find(|&(i, c)| {
+            matches!(c, '.' | '!' | '?')
+                && text[i + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_whitespace)
+        })
+        .map_or(text.len(), |(i, _)| i);
+    text[..end].trim()
+}
+
+/// `text` cut at a word boundary to at most `max` characters, with "…".
+fn shortened(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut = text.char_indices().nth(max).map_or(text.len(), |(i, _)| i);
+    let head = &text[..cut];
+    let head = head.rfind(' ').map_or(head, |space| &head[..space]);
+    format!("{}…", head.trim_end_matches([',', ';', ':', ' ']))
 }
 
 /// An area a service serves: polygons (HSDS 3 GeoJSON extents), postal
@@ -555,5 +629,53 @@ impl Status {
             "temporarily closed" => Some(Status::TemporarilyClosed),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn access_line_says_how_to_apply_what_to_bring_and_wheelchair_access() {
+        let mut service = Service {
+            application_process: Some("Call to register. Walk-ins on Fridays.".into()),
+            required_documents: vec!["Health card".into(), " Proof of address. ".into()],
+            ..Service::default()
+        };
+        service.accessibility.wheelchair = true;
+        assert_eq!(
+            service.access_line().as_deref(),
+            Some("Call to register · bring: Health card, Proof of address · wheelchair accessible")
+        );
+        assert_eq!(Service::default().access_line(), None);
+    }
+
+    #[test]
+    fn access_line_stays_one_line() {
+        let service = Service {
+            application_process: Some(
+                "Referral from a family doctor, a nurse practitioner, a hospital discharge planner \
+                 or a community agency is required before the first appointment"
+                    .into(),
+            ),
+            required_documents: (1..=5).map(|i| format!("Document {i}")).collect(),
+            ..Service::default()
+        };
+        let line = service.access_line().unwrap();
+        assert_eq!(
+            line,
+            "Referral from a family doctor, a nurse practitioner, a hospital discharge planner or a… \
+             · bring: Document 1, Document 2, Document 3 and 2 more"
+        );
+        // A full stop inside a word ("St.John", "1.5") does not end the sentence.
+        let service = Service {
+            application_process: Some("Ask at 12 St.John Road, 1.5 km north. Then call.".into()),
+            ..Service::default()
+        };
+        assert_eq!(
+            service.access_line().as_deref(),
+            Some("Ask at 12 St.John Road, 1.5 km north")
+        );
     }
 }

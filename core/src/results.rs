@@ -45,6 +45,11 @@ pub struct Facets {
     pub languages: Vec<FacetCount>,
     /// Matches per cost: "free", "sliding_scale", "fee", "unknown".
     pub cost: Vec<FacetCount>,
+    /// Matches per opening state at the query's time (`open_at`, else the
+    /// caller's clock): "open", "closed", "hours unknown"; empty when the
+    /// search has no time.
+    #[serde(default)]
+    pub open: Vec<FacetCount>,
     /// Matches per eligibility verdict, with a client profile: "eligible", "unknown".
     pub eligibility: Vec<FacetCount>,
     /// Matches per distance band from the query's place: "under 1 km",
@@ -155,6 +160,12 @@ pub struct Explanation {
     /// profile), less for one for everyone, less still for one made for others.
     #[serde(default = "one")]
     pub fit: f32,
+    /// How to reach the service, in one line, when the data says ("Call to
+    /// register · bring: Health card · wheelchair accessible"): the first
+    /// sentence of its application process, documents to bring, wheelchair
+    /// access.
+    #[serde(default)]
+    pub access: Option<String>,
 }
 
 fn one() -> f32 {

@@ -347,3 +347,69 @@ fn facets_past_the_cap_are_marked_as_lower_bounds() {
         "every service near Toronto is more than the cap"
     );
 }
+
+#[test]
+fn facets_count_open_closed_and_unknown_at_the_callers_time() {
+    let index = demo();
+    // Wednesday 2026-11-25 10:30 in Sudbury (UTC-5).
+    let now = 1_795_620_600;
+    let near = || {
+        Query::new()
+            .text("food")
+            .near_place("P3E 2C6")
+            .radius_km(25.0)
+    };
+    let all = index.search_at(&near(), now).unwrap();
+    let facets = all.facets.unwrap();
+    let count = |state: &str| {
+        facets
+            .open
+            .iter()
+            .find(|c| c.value == state)
+            .map_or(0, |c| c.count)
+    };
+    assert_eq!(
+        count("open") + count("closed") + count("hours unknown"),
+        all.total,
+        "{:?}",
+        facets.open
+    );
+    assert!(
+        count("open") > 0 && count("closed") > 0,
+        "{:?}",
+        facets.open
+    );
+    // Ticking "open now" keeps the open ones and, below them, those whose
+    // hours are unknown: what the facet said it would.
+    let open = index.search_at(&near().open_now(true), now).unwrap();
+    let kept = open.hits.iter().filter(|h| h.relaxed.is_none()).count();
+    assert!(kept <= count("open") + count("hours unknown"));
+    assert_eq!(open.total, count("open") + count("hours unknown"));
+}
+
+#[test]
+fn a_hit_lifted_by_its_category_says_under_which() {
+    // "school" predicts the newcomer services' category in the demo
+    // directory: those whose text lacks the caller's other words say why
+    // they are there.
+    let results = demo()
+        .search(&Query::new().text("my kid is failing school").explain(true))
+        .unwrap();
+    let lifted: Vec<&str> = results
+        .hits
+        .iter()
+        .map(|h| h.explanation.as_ref().unwrap().reason.as_str())
+        .filter(|r| r.contains("listed under '"))
+        .collect();
+    assert!(!lifted.is_empty(), "{:#?}", results.hits);
+    assert!(
+        lifted.iter().all(|r| r.contains("some of your words")),
+        "{lifted:?}"
+    );
+    // A service that says every word is there for its words, not its coding.
+    let food = demo()
+        .search(&Query::new().text("food bank").explain(true))
+        .unwrap();
+    let first = food.hits[0].explanation.as_ref().unwrap();
+    assert!(!first.reason.contains("listed under"), "{}", first.reason);
+}

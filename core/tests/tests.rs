@@ -410,6 +410,17 @@ mod ranking {
             explanation.reason
         );
         assert!(explanation.reason.contains(" km") || explanation.reason.contains(" m"));
+        // How to reach it: the first sentence of the application process and what to bring.
+        assert_eq!(
+            explanation.access.as_deref(),
+            Some("Call to register · bring: Health card")
+        );
+        // A service whose data says neither has no access line.
+        let food = index
+            .search(&Query::new().text("food").explain(true))
+            .unwrap();
+        let bank = food.hits.iter().find(|h| h.id == "s01").unwrap();
+        assert_eq!(bank.explanation.as_ref().unwrap().access, None);
         let product = explanation.text.unwrap()
             * explanation.distance.unwrap()
             * explanation.language

@@ -178,6 +178,9 @@ int main(int argc, char **argv) {
         if (sm_results_explanation(results, i, &text, &len) == SM_OK) {
             print_field("why", text, len);
         }
+        if (sm_results_access(results, i, &text, &len) == SM_OK) {
+            print_field("how", text, len);
+        }
         if (sm_results_id(results, i, &text, &len) == SM_OK) {
             print_field("service id", text, len);
         }

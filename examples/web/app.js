@@ -15,6 +15,7 @@ let inflight = false;
 let pending = null;
 let last = null; // the last answer, re-rendered when the language changes
 const chosen = new Map(); // id → name: the services ticked for the handout, in the order ticked
+let category = null; // the top-level category picked among the facets
 let worker = startWorker();
 
 const t = (key, ...args) => {
@@ -45,6 +46,7 @@ function currentQuery() {
     query.languages = [language];
     query.require_language = $("language-only").checked;
   }
+  if (category) query.categories = [category];
   if ($("free").checked) query.free_only = true;
   if ($("wheelchair").checked) query.wheelchair = true;
   if (query.near && $("serves-here").checked) query.serves_here = true;
@@ -134,6 +136,7 @@ function render() {
   else if (near) nearStatus.textContent = t("nearUnknown", near.text);
   else nearStatus.textContent = "";
   if (!results) {
+    $("facets").replaceChildren();
     $("results").replaceChildren();
     $("more").hidden = true;
     $("status").textContent = t("prompt");
@@ -141,6 +144,7 @@ function render() {
   }
   $("status").textContent = t("found", results.total, results.total_exact) +
     (results.help_line ? " · " + t("helpLine", results.help_line) : "");
+  $("facets").replaceChildren(...facetGroups(results.facets));
   $("results").replaceChildren(...results.hits.map((hit) => card(hit, details[hit.id] ?? {})));
   $("more").hidden = results.hits.length >= results.total;
   document.body.dataset.searchMs = String(last.ms);
@@ -217,6 +221,74 @@ function reasons(hit, detail) {
   return parts.join(" · ");
 }
 
+/** The radius a distance band narrows to (the form's choices), if any. */
+const BAND_RADIUS = { "under 1 km": "5", "1–5 km": "5", "5–10 km": "10", "10–25 km": "25", "25–50 km": "50" };
+
+/**
+ * The facets as filters: each value with its count over every match (not
+ * just this page); a value that is a filter is a button that applies it
+ * through the form (so the form always shows what is applied), and
+ * un-applies it when pressed again.
+ */
+function facetGroups(facets) {
+  if (!facets) return [];
+  const toggle = (checkbox) => () => {
+    $(checkbox).checked = !$(checkbox).checked;
+    schedule();
+  };
+  const groups = [
+    [t("facetCategory"), facets.categories, (value) => ({
+      pressed: category === value,
+      apply: () => {
+        category = category === value ? null : value;
+        schedule();
+      },
+    })],
+    [t("facetOpen"), facets.open, (value) => value === "open" && { pressed: $("open-now").checked, apply: toggle("open-now") }],
+    [t("facetCost"), facets.cost, (value) => value === "free" && { pressed: $("free").checked, apply: toggle("free") }],
+    [t("facetLanguage"), facets.languages, (value) => ({
+      pressed: $("language").value === value && $("language-only").checked,
+      apply: () => {
+        const on = $("language").value === value && $("language-only").checked;
+        $("language").value = on ? "" : value;
+        $("language-only").checked = !on;
+        schedule();
+      },
+    })],
+    [t("facetDistance"), facets.distance, (value) => BAND_RADIUS[value] && {
+      pressed: $("radius").value === BAND_RADIUS[value],
+      apply: () => {
+        $("radius").value = $("radius").value === BAND_RADIUS[value] ? "" : BAND_RADIUS[value];
+        schedule();
+      },
+    }],
+    [t("facetEligibility"), facets.eligibility.map((c) => (c.value === "unknown" ? { ...c, value: "eligibility unknown" } : c)), () => null],
+  ];
+  const shown = groups
+    .filter(([, counts]) => counts.length > 0)
+    .map(([label, counts, filter]) => {
+      const items = counts.slice(0, 8).map(({ value, count }) => {
+        const name = facetName(label, value);
+        const action = filter(value);
+        const text = `${name} (${count.toLocaleString(ui === "fr" ? "fr-CA" : "en-CA")}${facets.exact ? "" : "+"})`;
+        if (!action) return element("li", {}, element("span", { className: "facet", textContent: text }));
+        const button = element("button", { type: "button", className: "facet", textContent: text });
+        button.setAttribute("aria-pressed", String(action.pressed));
+        button.dataset.facet = value;
+        button.addEventListener("click", action.apply);
+        return element("li", {}, button);
+      });
+      return element("div", { role: "group", ariaLabel: label }, element("span", { className: "facet-label", textContent: label }), element("ul", {}, ...items));
+    });
+  if (shown.length && !facets.exact) shown.push(element("p", { className: "hint", textContent: t("facetAtLeast") }));
+  return shown;
+}
+
+/** A facet value as the page shows it: languages by name, the rest in the page's language. */
+function facetName(label, value) {
+  return label === t("facetLanguage") ? languageName(value) : t("facetValue", value);
+}
+
 /** The print button says how many services are ticked. */
 function updateHandoutButton() {
   const button = $("print-handout");
@@ -248,6 +320,8 @@ function card(hit, detail) {
   }
   definition(list, t("hours"), formatHours(detail.hours) ?? detail.hours_text ?? null);
   definition(list, t("languages"), hit.languages.map(languageName).join(", ") || null);
+  definition(list, t("apply"), detail.application_process ?? null);
+  definition(list, t("bring"), (detail.required_documents ?? []).join(", ") || null);
   const why = reasons(hit, detail);
   const tick = element("input", { type: "checkbox", checked: chosen.has(hit.id) });
   tick.dataset.id = hit.id;
@@ -279,6 +353,7 @@ function applyLanguage() {
     if (typeof text === "string") node.textContent = text;
   }
   for (const node of document.querySelectorAll("[data-i18n-placeholder]")) node.placeholder = t(node.dataset.i18nPlaceholder);
+  for (const node of document.querySelectorAll("[data-i18n-aria-label]")) node.setAttribute("aria-label", t(node.dataset.i18nAriaLabel));
   const toggle = $("ui-language");
   toggle.textContent = t("switchTo");
   toggle.lang = ui === "en" ? "fr" : "en";

@@ -50,6 +50,8 @@ function search(query) {
         hours_text: service.hours_text,
         cost: service.cost,
         ages: service.eligibility.ages,
+        application_process: service.application_process,
+        required_documents: service.required_documents,
       };
     }
   }

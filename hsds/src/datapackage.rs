@@ -101,6 +101,7 @@ pub(crate) fn read(source: &Source) -> Result<Import> {
 fn kind_of_resource(name: &str) -> Option<Kind> {
     Some(match name.to_ascii_lowercase().replace('-', "_").as_str() {
         "organization" | "organizations" => Kind::Organizations,
+        "program" | "programs" => Kind::Programs,
         "location" | "locations" => Kind::Locations,
         "physical_address" | "physical_addresses" | "address" | "addresses" => Kind::Addresses,
         "accessibility_for_disabilities" | "accessibility" => Kind::Accessibility,

@@ -4,8 +4,9 @@
 //! Tables read: `services`, `organizations`, `locations`,
 //! `service_at_location`, `addresses`, `phones`, `schedules`, `languages`,
 //! `accessibility`, `cost_options`, `required_documents`, `taxonomy_terms`,
-//! `taxonomies` and `attributes` (a term linked to a service by `link_id`).
-//! Other CSV files (`service_areas`, `contacts`, `funding`, `programs`…)
+//! `taxonomies`, `attributes` (a term linked to a service by `link_id`),
+//! `service_areas` and `programs` (a service's `program_id`).
+//! Other CSV files (`contacts`, `funding`…)
 //! are counted in the report as not imported. Columns of older generations
 //! are read too where a table has them (see [`super::tabular`]).
 

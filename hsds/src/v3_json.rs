@@ -7,7 +7,7 @@
 //! `minimum_age`, `maximum_age`, `eligibility_description`, `schedules[]`
 //! (weekly `byday` + `opens_at`/`closes_at`), `cost_options[]`,
 //! `fees_description`, `required_documents[]`, `application_process`,
-//! `attributes[].taxonomy_term` (categories; a term of taxonomy "gender" with
+//! `program` {`name`}, `attributes[].taxonomy_term` (categories; a term of taxonomy "gender" with
 //! code "female"/"male"/"other" restricts the service by gender),
 //! `assured_date` / `last_modified`.
 //!
@@ -282,6 +282,7 @@ fn service(record: &Value, context: &mut Context) -> Option<(Service, Vec<Term>)
         status: status(record, context),
         application_process: prose(record, "application_process"),
         fees_description: prose(record, "fees_description"),
+        program: record.get("program").and_then(|p| text(p, "name")),
         last_verified: text(record, "assured_date")
             .or_else(|| text(record, "last_modified").map(|d| d.chars().take(10).collect())),
         ..Service::default()

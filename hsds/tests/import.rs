@@ -609,3 +609,36 @@ fn a_folder_of_hsds3_json_files_is_read_file_by_file() {
     let err = hsds::read_path(empty.path()).unwrap_err();
     assert!(err.to_string().contains("no services.csv"), "{err}");
 }
+
+#[test]
+fn a_service_names_its_program_in_csv_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    write(
+        "services.csv",
+        "id,name,program_id\ns1,Dental Clinic,p1\ns2,Food Bank,\ns3,Legal Clinic,p9\n",
+    );
+    write(
+        "programs.csv",
+        "id,name\np1,Healthy Smiles Ontario\np1,Again\n",
+    );
+    let import = hsds::read_path(dir.path()).unwrap();
+    reconciles(&import);
+    assert_eq!(
+        service(&import, "s1").program.as_deref(),
+        Some("Healthy Smiles Ontario")
+    );
+    assert_eq!(service(&import, "s2").program, None);
+    // A program that is not in programs.csv: the service is kept, without it, and said.
+    assert_eq!(service(&import, "s3").program, None);
+    says(&import, "services.csv row 3 field program_id: program p9 of service s3 is not in programs; service kept without its program");
+    says(&import, "programs.csv row 2 field id: program id p1 appears twice; the first is kept (record rejected)");
+
+    let json =
+        br#"[{"id": "j1", "name": "Meals", "program": {"id": "p2", "name": "Community Support"}}]"#;
+    let import = hsds::v3_json::read("services.json", json).unwrap();
+    assert_eq!(
+        service(&import, "j1").program.as_deref(),
+        Some("Community Support")
+    );
+}

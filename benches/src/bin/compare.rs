@@ -470,31 +470,53 @@ fn compare(
     let ours = Ours::open(&work.join("servicematch"))
         .map_err(|e| format!("our index did not build: {e}"))?;
     let resolved = mix::resolve(entries, ours.index())?;
-    drop(ours);
     let mix_path = work.join("mix.json");
     std::fs::write(&mix_path, serde_json::to_string(&resolved)?)?;
+    // The filters mix needs what the generator writes (hours, areas,
+    // eligibility); a real export is measured on the plain mix only.
+    let filters_path = work.join("filters.json");
+    let filters = (label != "miami")
+        .then(|| data::workspace_dir().join("benches/queries-filters.json"))
+        .map(|path| mix::load_ours(&path).and_then(|e| mix::resolve(&e, ours.index())))
+        .transpose()?;
+    if let Some(filters) = &filters {
+        std::fs::write(&filters_path, serde_json::to_string(filters)?)?;
+    }
+    drop(ours);
 
     for (engine, build) in builds {
         // servicematch is always measured: every ratio is to it, in the same session.
         if engine != "servicematch" && !requested.contains(&engine) {
             continue;
         }
+        let query_worker = |mix: &Path| {
+            let mut command = pinned(args, &exe);
+            command
+                .arg("worker-query")
+                .args(["--engine", &engine])
+                .arg("--dir")
+                .arg(work.join(&engine))
+                .arg("--mix")
+                .arg(mix)
+                .args(["--runs", &args.runs.to_string()])
+                .args(["--min-queries", &args.min_queries.to_string()])
+                .args(["--run-seconds", &args.run_seconds.to_string()]);
+            worker::<QueryOutput>(command)
+        };
+        if engine == "servicematch" && build.is_ok() && filters.is_some() {
+            eprintln!("{engine}: querying the filters mix");
+            let query = query_worker(&filters_path)?;
+            eprintln!(
+                "{engine}, filters mix: p50 {:.3} ms, p99 {:.3} ms",
+                query.best.p50_ms, query.best.p99_ms
+            );
+            result.filters = Some(query);
+        }
         let entry = match build {
             Err(e) => EngineResult::failed(&engine, &format!("build: {e}")),
             Ok(build) => {
                 eprintln!("{engine}: querying");
-                let mut command = pinned(args, &exe);
-                command
-                    .arg("worker-query")
-                    .args(["--engine", &engine])
-                    .arg("--dir")
-                    .arg(work.join(&engine))
-                    .arg("--mix")
-                    .arg(&mix_path)
-                    .args(["--runs", &args.runs.to_string()])
-                    .args(["--min-queries", &args.min_queries.to_string()])
-                    .args(["--run-seconds", &args.run_seconds.to_string()]);
-                match worker::<QueryOutput>(command) {
+                match query_worker(&mix_path) {
                     Ok(query) => {
                         eprintln!(
                             "{engine}: p50 {:.3} ms, p99 {:.3} ms, {:.0} QPS",

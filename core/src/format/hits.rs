@@ -5,7 +5,8 @@
 //!
 //! A summary holds the service's id, name, organisation name, languages,
 //! cost, eligibility ages and genders, its locations' coordinates, address
-//! and postal code, category names, phone numbers and web page. The id is
+//! and postal code, category names, phone numbers, web page and how to
+//! reach it in one line. The id is
 //! stored as it is, ahead of the rest, so that finding a service by id
 //! ([`Summaries::id`]) decompresses nothing. The rest is encoded with
 //! postcard and compressed with LZ4 against a dictionary shared by the
@@ -37,6 +38,8 @@
 //! (`lz4_flex::block`) compressed with the dictionary, holding the postcard
 //! encoding of a [`HitSummary`] without its id.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 use tantivy::directory::OwnedBytes;
 
@@ -67,6 +70,9 @@ pub(crate) struct HitSummary<'a> {
     #[serde(borrow)]
     pub(crate) phones: Vec<&'a str>,
     pub(crate) url: Option<&'a str>,
+    /// How to reach the service in one line ([`Service::access_line`]).
+    #[serde(borrow)]
+    pub(crate) access: Option<Cow<'a, str>>,
 }
 
 /// A language of a summary: its ISO 639 code, or the publisher's name for
@@ -136,6 +142,7 @@ impl<'a> HitSummary<'a> {
             categories: service.categories.iter().map(|c| c.name.as_str()).collect(),
             phones: service.phones.iter().map(|p| p.number.as_str()).collect(),
             url: service.url.as_deref(),
+            access: service.access_line().map(Cow::Owned),
         }
     }
 }

@@ -63,8 +63,9 @@ pub const MAGIC: &[u8; 8] = b"SMXINDEX";
 /// rules) and the areas section (where services serve: polygons and postal
 /// prefixes), the records' time zone, monthly hours, exceptions and service
 /// areas, and the filters' groups, income limits, residency and top-level
-/// category.
-pub const FORMAT_VERSION: u32 = 8;
+/// category; version 9 adds to each hit summary how to reach the service
+/// in one line.
+pub const FORMAT_VERSION: u32 = 9;
 
 const HEADER_LEN: usize = 32;
 const ENTRY_LEN: usize = 40;

@@ -64,6 +64,8 @@ pub struct Handout {
     lang: Lang,
     services: Vec<Service>,
     help_line: Option<String>,
+    /// The directory's own help line ("211", "1-877-330-3213"), from its index.
+    directory_line: Option<String>,
     directory: Option<String>,
     updated: Option<String>,
 }
@@ -84,18 +86,27 @@ impl Handout {
     }
 
     /// The help line sentence at the foot of the page, in the handout's
-    /// language. The default names 211 ("Call or text 211: free,
-    /// confidential, 24 hours a day…").
+    /// language. The default names the directory's own help line when its
+    /// index has one ([`Handout::directory`]: "… Call 1-877-330-3213."),
+    /// else 211 ("Call or text 211: free, confidential, 24 hours a day…").
     pub fn help_line(mut self, text: impl Into<String>) -> Handout {
         self.help_line = Some(text.into()).filter(|t| !t.trim().is_empty());
         self
     }
 
     /// Names the directory and the date its index was built, from the
-    /// index's metadata, in the page's footer.
+    /// index's metadata, in the page's footer; and the directory's own help
+    /// line (`servicematch build --help-line`), said in a sentence, unless
+    /// [`Handout::help_line`] gives one.
     pub fn directory(mut self, meta: &Meta) -> Handout {
         self.directory = Some(meta.name.clone()).filter(|n| !n.trim().is_empty());
         self.updated = (meta.built_at > 0).then(|| words::iso_date(meta.built_at));
+        self.directory_line = meta
+            .help_line
+            .as_deref()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned);
         self
     }
 
@@ -135,10 +146,11 @@ impl Handout {
                 words.intro
             },
             blocks: self.services.iter().map(|s| self.block(s)).collect(),
-            help_line: self
-                .help_line
-                .clone()
-                .unwrap_or_else(|| words.help_line.to_owned()),
+            help_line: match (&self.help_line, &self.directory_line) {
+                (Some(sentence), _) => sentence.clone(),
+                (None, Some(line)) => format!("{}{line}{}", words.call.0, words.call.1),
+                (None, None) => words.help_line.to_owned(),
+            },
             footer,
         }
     }

@@ -1,6 +1,7 @@
 //! Facet counts over the matches that the search counted (the same ones as
 //! `total`, up to its cap), from the filter columns: top-level category,
-//! languages, cost, eligibility verdict and distance band.
+//! languages, cost, open at the query's time, eligibility verdict and
+//! distance band.
 
 use std::collections::HashMap;
 
@@ -30,6 +31,8 @@ pub(crate) fn count(plan: &Plan<'_>, counted: &[(u32, Option<f64>)], exact: bool
     let mut cost = [0usize; 4];
     let mut verdicts: HashMap<&str, usize> = HashMap::new();
     let mut distance: HashMap<&str, usize> = HashMap::new();
+    let mut open: HashMap<&str, usize> = HashMap::new();
+    let clock = plan.has_clock();
     for &(service, km) in counted {
         let row = index.filters.row(service);
         if let Some(at) = row.top_category() {
@@ -47,6 +50,14 @@ pub(crate) fn count(plan: &Plan<'_>, counted: &[(u32, Option<f64>)], exact: bool
             }
         }
         cost[usize::from(row.cost().min(3))] += 1;
+        if clock {
+            let state = match plan.open_state(service) {
+                Some(true) => "open",
+                Some(false) => "closed",
+                None => "hours unknown",
+            };
+            *open.entry(state).or_default() += 1;
+        }
         if let Some(Judgement { verdict, .. }) = plan.filter(service).and_then(|f| f.judgement()) {
             let name = match verdict {
                 Eligibility::Eligible => "eligible",
@@ -106,6 +117,7 @@ pub(crate) fn count(plan: &Plan<'_>, counted: &[(u32, Option<f64>)], exact: bool
                 .zip(cost)
                 .collect(),
         ),
+        open: by_key(open),
         eligibility: by_key(verdicts),
         distance: by_key(distance),
     }

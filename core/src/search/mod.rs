@@ -127,6 +127,7 @@ fn search_once(
     if let Some(text_query) = text_query {
         plan.several_words = text_query.several_words;
         plan.needs.clone_from(&text_query.needs);
+        plan.predicted.clone_from(&text_query.categories);
         text::search(&plan, &mut top, &text_query)?;
     } else if let Some(origin) = plan.origin {
         near::search(&plan, &mut top, origin);

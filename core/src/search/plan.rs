@@ -17,7 +17,7 @@ use crate::rank::{
 };
 use crate::results::{Eligibility, Explanation, Hit, HitLocation};
 use crate::text;
-use crate::text::query::{has_term, NeedUse};
+use crate::text::query::{has_term, CategoryUse, NeedUse};
 
 use super::top::Services;
 
@@ -41,6 +41,9 @@ pub(crate) struct Plan<'a> {
     pub(crate) several_words: bool,
     /// The vocabulary's needs the text names (for explanations).
     pub(crate) needs: Vec<NeedUse>,
+    /// The categories the text's words predict, strongest first (for
+    /// explanations).
+    pub(crate) predicted: Vec<CategoryUse>,
     /// The time services must be open at (`open_now`, `open_at`), if any.
     open_at: Option<Instant>,
     /// Leave out services whose hours are unknown (with `open_at`).
@@ -234,6 +237,7 @@ impl<'a> Plan<'a> {
             categories,
             several_words: false,
             needs: Vec::new(),
+            predicted: Vec::new(),
             open_at,
             hours_known: query.hours_known,
             locals,
@@ -318,11 +322,17 @@ impl<'a> Plan<'a> {
 
     /// Whether `service` is open at the query's time: `None` when its hours
     /// or its zone are unknown (or undecodable), or without a clock.
-    fn open_state(&self, service: u32) -> Option<bool> {
+    pub(crate) fn open_state(&self, service: u32) -> Option<bool> {
         let zone = self.index.hours.zone_of(service).ok()??;
         let local = *self.locals.get(zone)?;
         let hours = self.index.hours.get(service).ok()?;
         hours.week().open_at(local)
+    }
+
+    /// Whether the search has a time to tell open from closed (`open_at`,
+    /// else the caller's clock).
+    pub(crate) fn has_clock(&self) -> bool {
+        !self.locals.is_empty()
     }
 
     /// "open now · closes 17:00" for `service` at the query's time.
@@ -494,6 +504,7 @@ impl<'a> Plan<'a> {
             eligibility: candidate.factors.eligibility,
             open: candidate.factors.open,
             fit: candidate.factors.fit,
+            access: service.access.as_deref().map(str::to_owned),
         });
         Ok(Hit {
             id: service.id.to_owned(),
@@ -596,6 +607,16 @@ impl<'a> Plan<'a> {
                 .all(|w| has_term(searcher, w, candidate.service));
             if !said && has_term(searcher, &need.term, candidate.service) {
                 parts.push(format!("matched '{}' for '{}'", need.name, need.phrase));
+            }
+        }
+        // Lifted by the directory's coding where its text lacks the words.
+        if !candidate.all_words {
+            if let Some(category) = self
+                .predicted
+                .iter()
+                .find(|c| has_term(searcher, &c.term, candidate.service))
+            {
+                parts.push(format!("listed under '{}'", category.name));
             }
         }
         if candidate.factors.text.is_some() && self.several_words && !candidate.all_words {

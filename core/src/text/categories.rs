@@ -38,6 +38,9 @@ const MAX_PER_WORD: usize = 4;
 pub(crate) struct Associations {
     /// By word (its English stem), sorted: (key number, P(key | word)).
     words: Vec<(String, Vec<(u32, f32)>)>,
+    /// The name of each key some word predicts, by key number, sorted: what
+    /// an explanation calls it ("Emergency Shelter").
+    names: Vec<(u32, String)>,
 }
 
 impl Associations {
@@ -47,22 +50,31 @@ impl Associations {
             .binary_search_by(|(w, _)| w.as_str().cmp(stem))
             .map_or(&[], |at| &self.words[at].1)
     }
+
+    /// The name of key number `key`, if some word predicts it.
+    pub(crate) fn name(&self, key: u32) -> Option<&str> {
+        self.names
+            .binary_search_by_key(&key, |(k, _)| *k)
+            .ok()
+            .map(|at| self.names[at].1.as_str())
+    }
 }
 
 /// The category keys of a service: its terms' codes (or names, for terms
-/// without a code) and their broader terms', lowercased, each once.
-pub(crate) fn keys(service: &Service) -> Vec<String> {
-    let mut keys: Vec<String> = Vec::new();
+/// without a code) and their broader terms', lowercased, each once, with
+/// the term's name.
+pub(crate) fn keys(service: &Service) -> Vec<(String, &str)> {
+    let mut keys: Vec<(String, &str)> = Vec::new();
     for category in &service.categories {
-        let own = category.code.as_deref().unwrap_or(&category.name);
+        let own = (category.code.as_deref(), category.name.as_str());
         let broader = category
             .ancestors
             .iter()
-            .map(|a| a.code.as_deref().unwrap_or(&a.name));
-        for key in std::iter::once(own).chain(broader) {
-            let key = category_key(key);
-            if !key.is_empty() && !keys.contains(&key) {
-                keys.push(key);
+            .map(|a| (a.code.as_deref(), a.name.as_str()));
+        for (code, name) in std::iter::once(own).chain(broader) {
+            let key = category_key(code.unwrap_or(name));
+            if !key.is_empty() && !keys.iter().any(|(k, _)| *k == key) {
+                keys.push((key, name));
             }
         }
     }
@@ -75,8 +87,14 @@ pub(crate) fn category_term(key: u32) -> String {
 }
 
 /// Learns the associations from services, given each service's distinct
-/// words (numbers into `word_names`, English stems) and its keys' numbers.
-pub(crate) fn learn(words: &[Vec<u32>], word_names: &[String], keys: &[Vec<u32>]) -> Associations {
+/// words (numbers into `word_names`, English stems) and its keys' numbers
+/// (into `key_names`).
+pub(crate) fn learn(
+    words: &[Vec<u32>],
+    word_names: &[String],
+    keys: &[Vec<u32>],
+    key_names: &[String],
+) -> Associations {
     let coded: Vec<usize> = (0..keys.len()).filter(|&s| !keys[s].is_empty()).collect();
     if coded.is_empty() {
         return Associations::default();
@@ -114,7 +132,7 @@ pub(crate) fn learn(words: &[Vec<u32>], word_names: &[String], keys: &[Vec<u32>]
                 .push((key, share));
         }
     }
-    let words = by_word
+    let words: Vec<(String, Vec<(u32, f32)>)> = by_word
         .into_iter()
         .map(|(word, mut keys)| {
             keys.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -122,7 +140,14 @@ pub(crate) fn learn(words: &[Vec<u32>], word_names: &[String], keys: &[Vec<u32>]
             (word.to_owned(), keys)
         })
         .collect();
-    Associations { words }
+    let mut names: Vec<(u32, String)> = words
+        .iter()
+        .flat_map(|(_, keys)| keys.iter().map(|&(key, _)| key))
+        .filter_map(|key| Some((key, key_names.get(key as usize)?.clone())))
+        .collect();
+    names.sort();
+    names.dedup_by_key(|(key, _)| *key);
+    Associations { words, names }
 }
 
 #[cfg(test)]
@@ -151,7 +176,9 @@ mod tests {
         words.extend(vec![set(&["other"]); 20]);
         keys.extend(vec![vec![3]; 20]);
         let names: Vec<String> = NAMES.iter().map(|n| n.to_string()).collect();
-        let learned = learn(&words, &names, &keys);
+        let key_names: Vec<String> = ["Dental", "Care", "Food"].map(String::from).to_vec();
+        let learned = learn(&words, &names, &keys, &key_names);
+        assert_eq!(learned.name(0), Some("Dental"));
         assert_eq!(learned.of("teeth").len(), 1);
         assert_eq!(learned.of("teeth")[0].0, 0);
         assert_eq!(learned.of("food")[0].0, 2);

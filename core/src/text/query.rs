@@ -68,6 +68,18 @@ pub(crate) struct TextQuery {
     pub(crate) several_words: bool,
     /// The vocabulary's needs the text names, for explanations.
     pub(crate) needs: Vec<NeedUse>,
+    /// The categories the text's words predict, strongest first, for
+    /// explanations.
+    pub(crate) categories: Vec<CategoryUse>,
+}
+
+/// A category the caller's words predict: its term and its name.
+#[derive(Debug, Clone)]
+pub(crate) struct CategoryUse {
+    /// The category's term in the text field.
+    pub(crate) term: Term,
+    /// What the directory calls it ("Emergency Shelter").
+    pub(crate) name: String,
 }
 
 /// One typed word, or one need named by a phrase: met when every term of
@@ -207,11 +219,17 @@ pub(crate) fn build(
             }
         }
     }
+    predicted.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut categories = Vec::new();
     for (key, strength) in predicted {
-        any.add(
-            &lookup.term(&category_term(key)),
-            rank::category_weight(strength),
-        );
+        let term = lookup.term(&category_term(key));
+        any.add(&term, rank::category_weight(strength));
+        if let Some(name) = associations.name(key) {
+            categories.push(CategoryUse {
+                term: term.term,
+                name: name.to_owned(),
+            });
+        }
     }
     let (terms, postings) = any.clauses()?;
     let any_word = Box::new(BooleanQuery::new(
@@ -227,6 +245,7 @@ pub(crate) fn build(
         postings,
         several_words: typed_words > 1,
         needs,
+        categories,
     })
 }
 

@@ -48,6 +48,8 @@ pub(crate) enum Kind {
     Terms,
     /// `organizations`.
     Organizations,
+    /// `programs`: the programs services belong to, by id.
+    Programs,
     /// `locations`.
     Locations,
     /// `addresses` (HSDS 3, Ohana) or `physical_addresses` (HSDS 1).
@@ -80,10 +82,11 @@ pub(crate) enum Kind {
 
 impl Kind {
     /// Every table, in reading order.
-    pub(crate) const ALL: [Kind; 17] = [
+    pub(crate) const ALL: [Kind; 18] = [
         Kind::Vocabularies,
         Kind::Terms,
         Kind::Organizations,
+        Kind::Programs,
         Kind::Locations,
         Kind::Addresses,
         Kind::Accessibility,
@@ -106,6 +109,7 @@ impl Kind {
             Kind::Vocabularies => &["taxonomies.csv"],
             Kind::Terms => &["taxonomy_terms.csv", "taxonomy.csv", "taxonomies_terms.csv"],
             Kind::Organizations => &["organizations.csv"],
+            Kind::Programs => &["programs.csv"],
             Kind::Locations => &["locations.csv"],
             Kind::Addresses => &["addresses.csv", "physical_addresses.csv"],
             Kind::Accessibility => &["accessibility.csv", "accessibility_for_disabilities.csv"],
@@ -187,6 +191,7 @@ struct Draft {
     file: String,
     row: usize,
     organization_id: Option<String>,
+    program_id: Option<String>,
     locations: Vec<String>,
     hours: Hours,
     link_hours: Hours,
@@ -203,6 +208,8 @@ pub(crate) struct Join<'s> {
     vocabularies: HashMap<String, String>,
     taxonomy: Taxonomy,
     organizations: HashMap<String, Organization>,
+    /// Program names by id.
+    programs: HashMap<String, String>,
     organization_phones: HashMap<String, Vec<Phone>>,
     sites: HashMap<String, Site>,
     drafts: Vec<Draft>,
@@ -234,6 +241,7 @@ impl<'s> Join<'s> {
             vocabularies: HashMap::new(),
             taxonomy: Taxonomy::default(),
             organizations: HashMap::new(),
+            programs: HashMap::new(),
             organization_phones: HashMap::new(),
             sites: HashMap::new(),
             drafts: Vec::new(),
@@ -333,6 +341,7 @@ impl<'s> Join<'s> {
                 Kind::Vocabularies => self.vocabulary(&row),
                 Kind::Terms => self.term(&row),
                 Kind::Organizations => self.organization(table, &row),
+                Kind::Programs => self.program(table, &row),
                 Kind::Locations => self.location(table, &row),
                 Kind::Addresses => self.address(table, &row),
                 Kind::Accessibility => self.accessibility(table, &row),
@@ -505,6 +514,19 @@ impl<'s> Join<'s> {
                             draft.service.id
                         );
                         self.warn(&draft.file, draft.row, Some("organization_id"), reason);
+                    }
+                    None => {}
+                }
+            }
+            if let Some(id) = &draft.program_id {
+                match self.programs.get(id) {
+                    Some(name) => draft.service.program = Some(name.clone()),
+                    None if self.layout.files.contains_key(&Kind::Programs) => {
+                        let reason = format!(
+                            "program {id} of service {} is not in programs; service kept without its program",
+                            draft.service.id
+                        );
+                        self.warn(&draft.file, draft.row, Some("program_id"), reason);
                     }
                     None => {}
                 }

@@ -25,6 +25,25 @@ impl Join<'_> {
         Outcome::Unused
     }
 
+    pub(super) fn program(&mut self, table: &Table, row: &Row) -> Outcome {
+        let Some(id) = row.line("id") else {
+            return self.reject(table, row, "id", "program has no id".into());
+        };
+        let Some(name) = row.line("name") else {
+            return self.reject(table, row, "name", format!("program {id} has no name"));
+        };
+        if self.programs.contains_key(&id) {
+            return self.reject(
+                table,
+                row,
+                "id",
+                format!("program id {id} appears twice; the first is kept"),
+            );
+        }
+        self.programs.insert(id, name);
+        Outcome::Used
+    }
+
     pub(super) fn location(&mut self, table: &Table, row: &Row) -> Outcome {
         let Some(id) = row.line("id") else {
             return self.reject(table, row, "id", "location has no id".into());

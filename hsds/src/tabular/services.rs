@@ -88,6 +88,7 @@ impl Join<'_> {
             file: table.file.clone(),
             row: row.number,
             organization_id: row.line("organization_id"),
+            program_id: row.line("program_id"),
             locations: Vec::new(),
             hours: Hours::default(),
             link_hours: Hours::default(),
