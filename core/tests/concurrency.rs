@@ -1,5 +1,6 @@
-//! One index, 16 threads, the benchmark query mix with every filter: each
-//! answer is byte for byte (as JSON) the one the same query gets alone.
+//! One index, 16 threads, the benchmark query mix with every filter (and
+//! the filters mix): each answer is byte for byte (as JSON) the one the
+//! same query gets alone.
 //!
 //! `SERVICEMATCH_CONCURRENT_QUERIES` sets the number of searches (default
 //! 4,000, for a debug build in the normal suite); `scripts/test.sh` runs it
@@ -68,14 +69,20 @@ fn variants(base: &Value) -> Vec<Value> {
     out
 }
 
+/// The benchmark mix (`benches/queries.json`), each query with the
+/// filters of [`variants`], then the filters mix (`benches/queries-filters.json`)
+/// as it is.
 fn mix() -> Vec<Query> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mix: Vec<Value> = serde_json::from_str(
-        &std::fs::read_to_string(root.join("../benches/queries.json")).unwrap(),
-    )
-    .unwrap();
-    mix.iter()
+    let read = |name: &str| -> Vec<Value> {
+        serde_json::from_str(&std::fs::read_to_string(root.join("../benches").join(name)).unwrap())
+            .unwrap()
+    };
+    let filters = read("queries-filters.json");
+    read("queries.json")
+        .iter()
         .flat_map(|entry| variants(&entry["query"]))
+        .chain(filters.iter().map(|entry| entry["query"].clone()))
         .map(|query| {
             Query::from_json_value(query.clone()).unwrap_or_else(|e| panic!("{query}: {e}"))
         })
