@@ -94,6 +94,11 @@ bash bindings-c/tests/run.sh
 step "WebAssembly: tools (each skipped when already installed)"
 rustup target list --installed | grep -qx wasm32-unknown-unknown ||
   rustup target add wasm32-unknown-unknown
+# With nightly present, the package's std is rebuilt for size (bindings-wasm/build.sh).
+if cargo +nightly --version >/dev/null 2>&1; then
+  rustup component list --toolchain nightly --installed | grep -q '^rust-src' ||
+    rustup component add rust-src --toolchain nightly
+fi
 bindgen=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 [ "$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }')" = "$bindgen" ] ||
   cargo install wasm-bindgen-cli --version "$bindgen"

@@ -529,3 +529,41 @@ fn a_handout_names_the_directorys_own_help_line() {
     assert!(given.contains("Ask at the front desk."), "{given}");
     assert!(!given.contains("1-877"), "{given}");
 }
+
+#[test]
+fn a_directory_without_a_taxonomy_gets_categories_from_its_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("uncoded.json");
+    std::fs::write(
+        &input,
+        r#"[
+          {"id": "a", "name": "Westside Food Pantry", "description": "Groceries for families."},
+          {"id": "b", "name": "Night Shelter", "description": "Emergency shelter beds for adults."},
+          {"id": "c", "name": "Drop-in", "description": "A place to sit."}
+        ]"#,
+    )
+    .unwrap();
+    let index = dir.path().join("uncoded.smx");
+    let output = build(&input, &index, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains(
+            "no taxonomy in the input: 2 of 3 services given Open Eligibility categories read from their text"
+        ),
+        "{}",
+        stdout(&output)
+    );
+    let index = index.to_str().unwrap();
+    // The category filter and the broader term work on them.
+    let pantry = stdout(&servicematch(&[
+        "search",
+        "--index",
+        index,
+        "--category",
+        "Food",
+    ]));
+    assert!(pantry.contains("Westside Food Pantry"), "{pantry}");
+    assert!(!pantry.contains("Night Shelter"), "{pantry}");
+    let inspect = stdout(&servicematch(&["inspect", index]));
+    assert!(inspect.contains("Open Eligibility"), "{inspect}");
+}

@@ -57,6 +57,7 @@ mod access;
 mod address;
 mod ages;
 mod areas;
+mod categories_from_text;
 pub(crate) mod clean;
 mod cost;
 mod datapackage;
@@ -79,6 +80,7 @@ use std::io::Read;
 use std::path::Path;
 use std::str::FromStr;
 
+pub use categories_from_text::categories_from_text;
 pub use eligibility::ELIGIBILITY_TAXONOMY;
 pub use source::MAX_ZIP_BYTES;
 
