@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The whole test suite: formatting, lints (clippy also checks rust-version:
 # incompatible_msrv), Rust tests (engine, importer, CLI, generator, benches'
-# smoke test), the FHIR bundles validated against the FHIR R4 models, the
-# referral handout printed to PDF, the C library's tests (plain, ASan/UBSan,
-# valgrind, installed and found with pkg-config) and the WASM package's node,
+# smoke test), 16 threads x 100,000 searches (release), the unsafe audit
+# (UNSAFE.md), Miri on core's and the C boundary's unit tests (nightly), the
+# FHIR bundles validated against the FHIR R4 models, the referral handout
+# printed to PDF, the C library's tests (plain, ASan/UBSan, ThreadSanitizer
+# on nightly, valgrind, installed and found with pkg-config) and the WASM package's node,
 # consumer and browser tests. Installs what those need first, skipping what
 # is already installed. `.ci/run` calls exactly this.
 set -euo pipefail
@@ -28,6 +30,25 @@ done
 
 step "Rust tests"
 cargo test --workspace --locked
+
+step "16 threads x 100,000 searches of the benchmark mix with every filter (release): byte for byte the answers of one"
+# The normal suite runs 4,000 on the debug build (core/tests/concurrency.rs).
+SERVICEMATCH_CONCURRENT_QUERIES=100000 cargo test --release --locked -p servicematch --test tests concurrency
+
+step "unsafe: every block, fn and impl has its SAFETY argument, as UNSAFE.md lists"
+python3 scripts/unsafe_audit.py --check
+
+step "Miri: core's unit tests and the C boundary's (nightly; see UNSAFE.md for what cannot run there)"
+if cargo +nightly miri --version >/dev/null 2>&1; then
+  # core: the container, the text section's directory, queries, ranking,
+  # eligibility, FHIR, areas, categories (the rest run under Miri too, but
+  # for hours: see UNSAFE.md); the C boundary: every unit test.
+  cargo +nightly miri test --locked -p servicematch --lib -- format::tests format::text::tests \
+    format::areas format::categories query:: rank:: eligibility fhir index::tests
+  cargo +nightly miri test --locked -p servicematch-c --lib
+else
+  echo "skipped: no nightly toolchain with miri (rustup component add miri --toolchain nightly)"
+fi
 
 cli=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')/debug/servicematch
 

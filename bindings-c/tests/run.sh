@@ -6,7 +6,8 @@
 # with gcc -Wall -Wextra -Werror -pedantic -std=c11 against each library (and
 # tests/cpp_compat.cpp with g++, for the header's C++ compatibility),
 # and runs them: as built, under AddressSanitizer + UndefinedBehaviorSanitizer,
-# and under valgrind (fewer searches under the slower runs). Builds and runs
+# the threads test under ThreadSanitizer (with nightly Rust; said skipped
+# without), and under valgrind (fewer searches under the slower runs). Builds and runs
 # examples/c too, on the CLI's demo index, checking every line it prints
 # against the results JSON of the same query (tests/referral_expected.py).
 # Installs the library into a temporary prefix (bindings-c/install.sh) and
@@ -141,6 +142,30 @@ step "api, ASan+UBSan" "$work/api-asan" "$index" "$work"
 step "threads, ASan+UBSan (8 threads x $((searches / 20)) searches)" "$work/threads-asan" "$index" "$((searches / 20))"
 step "C results = Rust results, ASan+UBSan" compare compare-asan
 unset ASAN_OPTIONS UBSAN_OPTIONS
+
+echo "== running under ThreadSanitizer"
+# The library and Rust's std rebuilt with -Zsanitizer=thread (nightly,
+# -Zbuild-std: an uninstrumented std would report its own atomics as
+# races), threads.c compiled with gcc -fsanitize=thread; any report fails.
+tsan_target=x86_64-unknown-linux-gnu
+if [[ "$(uname -m)-$(uname -s)" == x86_64-Linux ]] && cargo +nightly --version >/dev/null 2>&1 &&
+    [[ -d "$(rustc +nightly --print sysroot)/lib/rustlib/src/rust/library" ]]; then
+    tsan_lib="$target/$tsan_target/$profile_dir"
+    step "build libservicematch with ThreadSanitizer (nightly, -Zsanitizer=thread -Zbuild-std)" \
+        env RUSTFLAGS="-Zsanitizer=thread" cargo +nightly build --quiet -Zbuild-std \
+        --target "$tsan_target" --profile "$profile" -p servicematch-c --lib
+    # support/tsan.c: the __tsan_mem* entry points LLVM's instrumentation
+    # calls and GCC 12's libtsan lacks (see the file).
+    step "compile threads.c, ThreadSanitizer" compile threads-tsan threads.c -O1 -fsanitize=thread \
+        "$crate/tests/support/tsan.c" -L"$tsan_lib" -lservicematch -Wl,-rpath,"$tsan_lib" -lpthread -lm
+    export TSAN_OPTIONS="halt_on_error=1:exitcode=66"
+    step "threads, ThreadSanitizer (8 threads x $((searches / 100)) searches, the shared index opened fresh)" \
+        "$work/threads-tsan" "$index" "$((searches / 100))"
+    unset TSAN_OPTIONS
+else
+    echo "skipped  threads under ThreadSanitizer: needs x86_64 Linux and the nightly toolchain with rust-src"
+    echo "         (rustup toolchain install nightly --component rust-src)"
+fi
 
 if [[ "${SM_SKIP_VALGRIND:-}" != 1 ]]; then
     echo "== running under valgrind"

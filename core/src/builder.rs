@@ -300,7 +300,7 @@ impl IndexBuilder {
         let sections = vec![
             (Section::Meta, crate::format::meta::write(&meta)),
             (Section::Text, text),
-            (Section::Records, crate::format::records::write(&services)),
+            (Section::Records, crate::format::records::write(&services)?),
             (Section::Hits, crate::format::hits::write(&services)?),
             (Section::Geo, crate::format::geo::write(&locations)),
             (
@@ -460,6 +460,11 @@ impl IndexBuilder {
                     "service id {} appears twice; the first is kept",
                     service.id
                 )));
+                continue;
+            }
+            if let Some(reason) = crate::format::records::too_large(&service) {
+                self.report
+                    .reject(reject(format!("service {}: {reason}", service.id)));
                 continue;
             }
             // A location without usable coordinates is kept for its address
