@@ -13,6 +13,17 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n== %s\n' "$*"; }
 
+step "nightly components, when nightly is present (each skipped when installed)"
+# rust-src: ThreadSanitizer's and the WASM package's rebuilt std; miri: Miri.
+if cargo +nightly --version >/dev/null 2>&1; then
+  for component in rust-src miri; do
+    rustup component list --toolchain nightly --installed | grep -q "^$component" ||
+      rustup component add "$component" --toolchain nightly
+  done
+else
+  echo "skipped: no nightly toolchain (Miri, ThreadSanitizer and fuzzing are skipped below, saying so)"
+fi
+
 step "formatting"
 cargo fmt --all -- --check
 
@@ -30,10 +41,6 @@ done
 
 step "Rust tests"
 cargo test --workspace --locked
-
-step "16 threads x 100,000 searches of the benchmark mix with every filter (release): byte for byte the answers of one"
-# The normal suite runs 4,000 on the debug build (core/tests/concurrency.rs).
-SERVICEMATCH_CONCURRENT_QUERIES=100000 cargo test --release --locked -p servicematch --test tests concurrency
 
 step "unsafe: every block, fn and impl has its SAFETY argument, as UNSAFE.md lists"
 python3 scripts/unsafe_audit.py --check
@@ -91,14 +98,13 @@ python3 scripts/handout_pdf.py "$cli" synth-0000280 synth-0001493 synth-0000001
 step "C library: plain, ASan/UBSan, valgrind, threads, C = Rust, FHIR, privacy under strace, installed with pkg-config"
 bash bindings-c/tests/run.sh
 
+step "16 threads x 100,000 searches of the benchmark mix with every filter (release, after the C library: its release build is reused): byte for byte the answers of one"
+# The normal suite runs 4,000 on the debug build (core/tests/concurrency.rs).
+SERVICEMATCH_CONCURRENT_QUERIES=100000 cargo test --release --locked -p servicematch --test tests concurrency
+
 step "WebAssembly: tools (each skipped when already installed)"
 rustup target list --installed | grep -qx wasm32-unknown-unknown ||
   rustup target add wasm32-unknown-unknown
-# With nightly present, the package's std is rebuilt for size (bindings-wasm/build.sh).
-if cargo +nightly --version >/dev/null 2>&1; then
-  rustup component list --toolchain nightly --installed | grep -q '^rust-src' ||
-    rustup component add rust-src --toolchain nightly
-fi
 bindgen=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 [ "$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }')" = "$bindgen" ] ||
   cargo install wasm-bindgen-cli --version "$bindgen"
