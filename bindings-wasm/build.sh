@@ -27,7 +27,23 @@ if [ ! -x "$wasm_opt" ]; then
   exit 1
 fi
 
-(cd "$root" && cargo build -p servicematch-wasm --target wasm32-unknown-unknown --profile "$profile")
+# With a nightly toolchain and its rust-src, the standard library is rebuilt
+# with panic = "immediate-abort": no panic messages or formatting machinery
+# in the module (a panic is a trap either way: the crate's profile aborts),
+# 67 KB smaller gzipped (767 → 700 KB, measured 2026-12-07). Stable builds
+# the same code, larger. WASM_NIGHTLY=0 forces stable.
+if [ "${WASM_NIGHTLY:-1}" != 0 ] && cargo +nightly --version >/dev/null 2>&1 &&
+  rustup component list --toolchain nightly --installed 2>/dev/null | grep -q '^rust-src'; then
+  (cd "$root" && RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+    cargo +nightly build -p servicematch-wasm --target wasm32-unknown-unknown \
+    --profile "$profile" -Zbuild-std=std,panic_abort)
+  toolchain="nightly, std rebuilt with panic=immediate-abort"
+else
+  echo "note: no nightly toolchain with rust-src: built on stable, about 67 KB larger gzipped" \
+    "(rustup toolchain install nightly --component rust-src)" >&2
+  (cd "$root" && cargo build -p servicematch-wasm --target wasm32-unknown-unknown --profile "$profile")
+  toolchain="stable"
+fi
 wasm=$target_dir/wasm32-unknown-unknown/$profile/servicematch_wasm.wasm
 
 version=$(awk -F'"' '/^version = / { print $2; exit }' "$root/Cargo.toml")
@@ -87,4 +103,4 @@ JSON
 
 wasm_bytes=$(wc -c < "$out/web/servicematch_bg.wasm")
 wasm_gzip=$(gzip -9 -c "$out/web/servicematch_bg.wasm" | wc -c)
-echo "built $out (servicematch $version): servicematch_bg.wasm $wasm_bytes bytes, $wasm_gzip gzipped"
+echo "built $out (servicematch $version, $toolchain): servicematch_bg.wasm $wasm_bytes bytes, $wasm_gzip gzipped"

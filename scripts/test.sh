@@ -1,15 +1,28 @@
 #!/usr/bin/env bash
 # The whole test suite: formatting, lints (clippy also checks rust-version:
 # incompatible_msrv), Rust tests (engine, importer, CLI, generator, benches'
-# smoke test), the FHIR bundles validated against the FHIR R4 models, the
-# referral handout printed to PDF, the C library's tests (plain, ASan/UBSan,
-# valgrind, installed and found with pkg-config) and the WASM package's node,
+# smoke test), 16 threads x 100,000 searches (release), the unsafe audit
+# (UNSAFE.md), Miri on core's and the C boundary's unit tests (nightly), the
+# FHIR bundles validated against the FHIR R4 models, the referral handout
+# printed to PDF, the C library's tests (plain, ASan/UBSan, ThreadSanitizer
+# on nightly, valgrind, installed and found with pkg-config) and the WASM package's node,
 # consumer and browser tests. Installs what those need first, skipping what
 # is already installed. `.ci/run` calls exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 step() { printf '\n== %s\n' "$*"; }
+
+step "nightly components, when nightly is present (each skipped when installed)"
+# rust-src: ThreadSanitizer's and the WASM package's rebuilt std; miri: Miri.
+if cargo +nightly --version >/dev/null 2>&1; then
+  for component in rust-src miri; do
+    rustup component list --toolchain nightly --installed | grep -q "^$component" ||
+      rustup component add "$component" --toolchain nightly
+  done
+else
+  echo "skipped: no nightly toolchain (Miri, ThreadSanitizer and fuzzing are skipped below, saying so)"
+fi
 
 step "formatting"
 cargo fmt --all -- --check
@@ -29,6 +42,21 @@ done
 
 step "Rust tests"
 cargo test --workspace --locked
+
+step "unsafe: every block, fn and impl has its SAFETY argument, as UNSAFE.md lists"
+python3 scripts/unsafe_audit.py --check
+
+step "Miri: core's unit tests and the C boundary's (nightly; see UNSAFE.md for what cannot run there)"
+if cargo +nightly miri --version >/dev/null 2>&1; then
+  # core: the container, the text section's directory, queries, ranking,
+  # eligibility, FHIR, areas, categories (the rest run under Miri too, but
+  # for hours: see UNSAFE.md); the C boundary: every unit test.
+  cargo +nightly miri test --locked -p servicematch --lib -- format::tests format::text::tests \
+    format::areas format::categories query:: rank:: eligibility fhir index::tests
+  cargo +nightly miri test --locked -p servicematch-c --lib
+else
+  echo "skipped: no nightly toolchain with miri (rustup component add miri --toolchain nightly)"
+fi
 
 cli=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')/debug/servicematch
 
@@ -76,8 +104,12 @@ else
   echo "skipped: no nightly toolchain (rustup toolchain install nightly)"
 fi
 
-step "C library: plain, ASan/UBSan, valgrind, threads, C = Rust, FHIR, installed with pkg-config"
+step "C library: plain, ASan/UBSan, valgrind, threads, C = Rust, FHIR, privacy under strace, installed with pkg-config"
 bash bindings-c/tests/run.sh
+
+step "16 threads x 100,000 searches of the benchmark mix with every filter (release, after the C library: its release build is reused): byte for byte the answers of one"
+# The normal suite runs 4,000 on the debug build (core/tests/concurrency.rs).
+SERVICEMATCH_CONCURRENT_QUERIES=100000 cargo test --release --locked -p servicematch --test tests concurrency
 
 step "WebAssembly: tools (each skipped when already installed)"
 rustup target list --installed | grep -qx wasm32-unknown-unknown ||
@@ -87,7 +119,7 @@ bindgen=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); pr
   cargo install wasm-bindgen-cli --version "$bindgen"
 (cd bindings-wasm && npm ci --no-audit --no-fund)
 
-step "WebAssembly: package (size-optimised, as published), node tests (API, types, same ranking and outputs as native)"
+step "WebAssembly: package (size-optimised, as published), node tests (API, types, same ranking and outputs as native, no network API touched)"
 # The test CLI is the debug build `cargo test` already made. The package is
 # the one users get: wasm-opt -Oz, tested as it ships.
 bash bindings-wasm/build.sh
@@ -96,8 +128,8 @@ bash bindings-wasm/build.sh
 step "WebAssembly: the npm package as a consumer meets it (npm pack, ESM, CommonJS, tsc --strict, esbuild, Chromium)"
 (cd bindings-wasm && SERVICEMATCH_CLI="$cli" npm run test:consumer)
 
-step "WebAssembly: the offline page in Chromium"
+step "WebAssembly: the offline page in Chromium (and a hostile directory under its Content-Security-Policy)"
 SERVICEMATCH_CLI="$cli" bash examples/web/build.sh
-(cd bindings-wasm && npm run test:browser)
+(cd bindings-wasm && SERVICEMATCH_CLI="$cli" npm run test:browser)
 
 step "all tests passed"

@@ -39,9 +39,11 @@ impl sm_index {
 ///
 /// The mapping is shared with the file (as SQLite's and tantivy's are): the
 /// file must not be modified or truncated while the index is open. A file
-/// rewritten in place gives wrong results or errors; a file **truncated** by
-/// another process makes the next read past its new end raise `SIGBUS`,
-/// which ends the host process unless it handles that signal. To update an
+/// rewritten in place gives wrong results, errors or `SM_PANIC` (the text
+/// section's checksum is checked once, at the first search, and trusted
+/// after); a file **truncated** by another process makes the next read past
+/// its new end raise `SIGBUS`, which ends the host process unless it handles
+/// that signal. To update an
 /// index, write a new file and rename it over the old one (as `servicematch
 /// build` does): an open index keeps reading the old file, intact. Where
 /// another program may rewrite the file in place, read it into memory and

@@ -577,3 +577,116 @@ pub unsafe extern "C" fn sm_query_set_explain(query: *mut sm_query, explain: boo
         })
     }
 }
+
+// The query handle's pointer paths, without an index: what Miri checks at
+// the C boundary (`cargo +nightly miri test -p servicematch-c --lib`).
+#[cfg(test)]
+mod tests {
+    use std::ffi::CStr;
+    use std::ptr;
+
+    use super::*;
+    use crate::error::{sm_error_free, sm_error_message, sm_error_status};
+    use crate::strings::sm_string_free;
+
+    /// The message of `err`, freeing it.
+    ///
+    /// # Safety
+    /// `err` is a live error, not used afterwards.
+    unsafe fn message(err: *mut sm_error) -> String {
+        // SAFETY: `err` is live; its message lives until it is freed, below.
+        let text = unsafe { CStr::from_ptr(sm_error_message(err)) }
+            .to_str()
+            .unwrap()
+            .to_owned();
+        // SAFETY: `err` is live and freed once.
+        unsafe { sm_error_free(err) };
+        text
+    }
+
+    #[test]
+    fn a_query_built_with_setters_round_trips_through_json() {
+        let query = sm_query_new();
+        // SAFETY: `query` is live and used by this thread only; every string
+        // is readable for the length given; the outputs are writable.
+        unsafe {
+            assert_eq!(
+                sm_query_set_text(query, c"aide alimentaire".as_ptr(), 16),
+                sm_status::SM_OK
+            );
+            assert_eq!(
+                sm_query_set_near_text(query, c"P3E 2C6".as_ptr(), 7),
+                sm_status::SM_OK
+            );
+            assert_eq!(sm_query_set_radius_km(query, 25.0), sm_status::SM_OK);
+            assert_eq!(sm_query_set_client_age(query, 72), sm_status::SM_OK);
+            assert_eq!(
+                sm_query_add_client_status(query, c"senior".as_ptr(), 6),
+                sm_status::SM_OK
+            );
+            assert_eq!(
+                sm_query_add_language(query, c"fr".as_ptr(), 2),
+                sm_status::SM_OK
+            );
+            assert_eq!(
+                sm_query_add_category(query, c"Food".as_ptr(), 4),
+                sm_status::SM_OK
+            );
+            assert_eq!(sm_query_set_limit(query, 20), sm_status::SM_OK);
+            assert_eq!(sm_query_set_explain(query, true), sm_status::SM_OK);
+            let mut json = ptr::null_mut();
+            assert_eq!(
+                sm_query_to_json(query, &mut json, ptr::null_mut()),
+                sm_status::SM_OK
+            );
+            let text = CStr::from_ptr(json).to_str().unwrap().to_owned();
+            assert!(text.contains(r#""text":"aide alimentaire""#), "{text}");
+            let mut parsed = ptr::null_mut();
+            assert_eq!(
+                sm_query_from_json(json, text.len(), &mut parsed, ptr::null_mut()),
+                sm_status::SM_OK
+            );
+            assert_eq!((*parsed).query, (*query).query);
+            sm_string_free(json);
+            sm_query_free(parsed);
+            sm_query_free(query);
+        }
+    }
+
+    #[test]
+    fn bad_arguments_are_errors_and_outputs_stay_untouched() {
+        let query = sm_query_new();
+        let mut err = ptr::null_mut();
+        // SAFETY: `query` is live and used by this thread only; the byte
+        // strings are readable for the lengths given; `err` and the outputs
+        // are writable, each error freed once by `message`.
+        unsafe {
+            let invalid = b"caf\xC3";
+            assert_eq!(
+                sm_query_set_text(query, invalid.as_ptr().cast(), invalid.len(),),
+                sm_status::SM_INVALID_UTF8
+            );
+            assert_eq!(
+                sm_query_set_text(ptr::null_mut(), c"x".as_ptr(), 1),
+                sm_status::SM_NULL_ARGUMENT
+            );
+            let mut out = ptr::null_mut();
+            let json = br#"{"limit": "ten"}"#;
+            let status = sm_query_from_json(json.as_ptr().cast(), json.len(), &mut out, &mut err);
+            assert_eq!(status, sm_status::SM_INVALID_QUERY);
+            assert!(out.is_null());
+            assert_eq!(sm_error_status(err), sm_status::SM_INVALID_QUERY);
+            assert_eq!(
+                message(err),
+                r#"query field limit: invalid type: string "ten", expected usize"#
+            );
+            let status = sm_query_from_json(ptr::null(), 3, &mut out, &mut err);
+            assert_eq!(status, sm_status::SM_NULL_ARGUMENT);
+            assert_eq!(message(err), "json is NULL");
+            sm_query_free(ptr::null_mut());
+            sm_string_free(ptr::null_mut());
+            sm_error_free(ptr::null_mut());
+            sm_query_free(query);
+        }
+    }
+}

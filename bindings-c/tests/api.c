@@ -7,8 +7,10 @@
  * INDEX.smx is built from core/testdata/ranking.json (tests/run.sh does it);
  * TMP_DIR receives damaged copies of it.
  */
+#define _POSIX_C_SOURCE 200809L /* truncate(), for the file under the reader */
 #include <math.h>
 #include <stdbool.h>
+#include <unistd.h>
 
 #include "check.h"
 
@@ -497,6 +499,73 @@ static void test_json(const sm_index *index) {
     sm_string_free(json_again);
     sm_query_free(typed);
     sm_query_free(parsed);
+}
+
+/* The file under the reader: an index opened with sm_index_open_bytes is a
+ * copy in memory, so the file it was read from may be rewritten in place by
+ * another index and then truncated (what would raise SIGBUS under a mapped
+ * sm_index_open) while the index keeps searching with identical results. */
+static void test_file_replaced_under_open_bytes(const unsigned char *bytes, size_t len) {
+    static const char *const queries[] = {
+        "{\"text\": \"food\", \"near\": \"P3E 2C6\", \"languages\": [\"fr\"], \"explain\": true}",
+        "{\"near\": {\"lat\": 43.6, \"lon\": -79.4}, \"radius_km\": 500, \"limit\": 20}",
+        "{\"categories\": [\"Food\"], \"client\": {\"age\": 70}, \"limit\": 50}",
+    };
+    enum { N = sizeof queries / sizeof queries[0] };
+    char path[4096];
+    snprintf(path, sizeof path, "%s/replaced.smx", tmp_dir);
+    FILE *f = fopen(path, "wb");
+    CHECK(f != NULL && fwrite(bytes, 1, len, f) == len);
+    if (f != NULL) {
+        fclose(f);
+    }
+    size_t file_len = 0;
+    unsigned char *file = read_file(path, &file_len);
+    sm_index *index = NULL;
+    CHECK_STATUS(sm_index_open_bytes(file, file_len, &index, NULL), SM_OK);
+    free(file); /* the index holds its own copy */
+    if (index == NULL) {
+        return;
+    }
+    char *before[N];
+    for (size_t q = 0; q < N; q++) {
+        before[q] = NULL;
+        CHECK_STATUS(sm_search_json(index, queries[q], strlen(queries[q]), &before[q], NULL),
+                     SM_OK);
+    }
+
+    /* Rewritten in place (same inode: "r+b", no rename) with other bytes,
+     * then truncated to a few bytes. */
+    f = fopen(path, "r+b");
+    CHECK(f != NULL);
+    if (f != NULL) {
+        unsigned char *other = malloc(len);
+        CHECK(other != NULL);
+        if (other != NULL) {
+            for (size_t i = 0; i < len; i++) {
+                other[i] = (unsigned char)(bytes[len - 1 - i] ^ 0xA5);
+            }
+            CHECK(fwrite(other, 1, len, f) == len);
+            free(other);
+        }
+        fclose(f);
+    }
+    CHECK(truncate(path, 100) == 0);
+
+    for (int round = 0; round < 3; round++) {
+        for (size_t q = 0; q < N; q++) {
+            char *after = NULL;
+            CHECK_STATUS(sm_search_json(index, queries[q], strlen(queries[q]), &after, NULL),
+                         SM_OK);
+            CHECK(before[q] != NULL && after != NULL && strcmp(before[q], after) == 0);
+            sm_string_free(after);
+        }
+    }
+    CHECK_STATUS(sm_index_verify(index, NULL), SM_OK);
+    for (size_t q = 0; q < N; q++) {
+        sm_string_free(before[q]);
+    }
+    sm_index_free(index);
 }
 
 /* A service's full record by its id: the id a search gives finds the
@@ -1025,6 +1094,7 @@ int main(int argc, char **argv) {
     }
     test_getters(index);
     test_results_outlive_index_and_query(bytes, len);
+    test_file_replaced_under_open_bytes(bytes, len);
     test_json(index);
     test_service_json();
     test_fhir(index);

@@ -82,14 +82,20 @@ fn typed_setters_get_the_same_messages_as_json() {
     let index = ranking_index();
     // Each setter is called on a live query that only this thread uses.
     type Setter = unsafe fn(*mut sm_query);
+    /// # Safety
+    /// `q` is a live query that only this thread uses (see `Setter`).
     unsafe fn old(q: *mut sm_query) {
         // SAFETY: see `Setter`.
         unsafe { sm_query_set_client_age(q, 300) };
     }
+    /// # Safety
+    /// `q` is a live query that only this thread uses (see `Setter`).
     unsafe fn negative(q: *mut sm_query) {
         // SAFETY: see `Setter`.
         unsafe { sm_query_set_client_age(q, -4) };
     }
+    /// # Safety
+    /// `q` is a live query that only this thread uses (see `Setter`).
     unsafe fn negative_radius(q: *mut sm_query) {
         // SAFETY: see `Setter`; the place is readable for 3 bytes.
         unsafe {
@@ -97,14 +103,20 @@ fn typed_setters_get_the_same_messages_as_json() {
             sm_query_set_radius_km(q, -5.0);
         }
     }
+    /// # Safety
+    /// `q` is a live query that only this thread uses (see `Setter`).
     unsafe fn no_hits(q: *mut sm_query) {
         // SAFETY: see `Setter`.
         unsafe { sm_query_set_limit(q, 0) };
     }
+    /// # Safety
+    /// `q` is a live query that only this thread uses (see `Setter`).
     unsafe fn robot(q: *mut sm_query) {
         // SAFETY: see `Setter`; the text is readable for 5 bytes.
         unsafe { sm_query_set_client_gender(q, c"robot".as_ptr(), 5) };
     }
+    /// # Safety
+    /// `q` is a live query that only this thread uses (see `Setter`).
     unsafe fn klingon(q: *mut sm_query) {
         // SAFETY: see `Setter`; the text is readable for 7 bytes.
         unsafe { sm_query_add_language(q, c"klingon".as_ptr(), 7) };

@@ -6,14 +6,15 @@
 # with gcc -Wall -Wextra -Werror -pedantic -std=c11 against each library (and
 # tests/cpp_compat.cpp with g++, for the header's C++ compatibility),
 # and runs them: as built, under AddressSanitizer + UndefinedBehaviorSanitizer,
-# and under valgrind (fewer searches under the slower runs). Builds and runs
+# the threads test under ThreadSanitizer (with nightly Rust; said skipped
+# without), and under valgrind (fewer searches under the slower runs). Builds and runs
 # examples/c too, on the CLI's demo index, checking every line it prints
 # against the results JSON of the same query (tests/referral_expected.py).
 # Installs the library into a temporary prefix (bindings-c/install.sh) and
 # builds examples/c against it with pkg-config, shared and static.
 # Validates the FHIR bundles the C library writes (SM_FHIR_PYTHON: a Python
 # with scripts/fhir-requirements.txt; skipped, saying so, without one).
-# Prints "c-api: N passed, M failed" last; exits 1 on failure.
+# Prints "c-api: N passed, M failed, K skipped" last; exits 1 on failure.
 #
 # Usage: bindings-c/tests/run.sh
 # Environment:
@@ -75,6 +76,7 @@ sanitize=(-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame
 
 passed=0
 failed=0
+skipped=0
 # step NAME COMMAND...: runs a command, keeps its output, reports it on failure.
 step() {
     local name="$1" start="$SECONDS"
@@ -141,6 +143,32 @@ step "threads, ASan+UBSan (8 threads x $((searches / 20)) searches)" "$work/thre
 step "C results = Rust results, ASan+UBSan" compare compare-asan
 unset ASAN_OPTIONS UBSAN_OPTIONS
 
+echo "== running under ThreadSanitizer"
+# The library and Rust's std rebuilt with -Zsanitizer=thread (nightly,
+# -Zbuild-std: an uninstrumented std would report its own atomics as
+# races), threads.c compiled with gcc -fsanitize=thread; any report fails.
+tsan_target=x86_64-unknown-linux-gnu
+if [[ "$(uname -m)-$(uname -s)" == x86_64-Linux ]] && cargo +nightly --version >/dev/null 2>&1 &&
+    [[ -d "$(rustc +nightly --print sysroot)/lib/rustlib/src/rust/library" ]]; then
+    # The dev profile: a release build of std and every crate, instrumented,
+    # takes several times longer to compile, for a test that runs seconds.
+    tsan_lib="$target/$tsan_target/debug"
+    step "build libservicematch with ThreadSanitizer (nightly, -Zsanitizer=thread -Zbuild-std, dev profile)" \
+        env RUSTFLAGS="-Zsanitizer=thread" cargo +nightly build --quiet -Zbuild-std \
+        --target "$tsan_target" --profile dev -p servicematch-c --lib
+    # support/tsan.c: the __tsan_mem* entry points LLVM's instrumentation
+    # calls and GCC 12's libtsan lacks (see the file).
+    step "compile threads.c, ThreadSanitizer" compile threads-tsan threads.c -O1 -fsanitize=thread \
+        "$crate/tests/support/tsan.c" -L"$tsan_lib" -lservicematch -Wl,-rpath,"$tsan_lib" -lpthread -lm
+    export TSAN_OPTIONS="halt_on_error=1:exitcode=66"
+    step "threads, ThreadSanitizer (8 threads x $((searches / 100)) searches, the shared index opened fresh)" \
+        "$work/threads-tsan" "$index" "$((searches / 100))"
+    unset TSAN_OPTIONS
+else
+    echo "skipped  threads under ThreadSanitizer: needs x86_64 Linux and the nightly toolchain with rust-src"
+    echo "         (rustup toolchain install nightly --component rust-src)"
+fi
+
 if [[ "${SM_SKIP_VALGRIND:-}" != 1 ]]; then
     echo "== running under valgrind"
     # valgrind.supp explains its one suppression: tables the engine builds once
@@ -194,6 +222,36 @@ sys.exit(0 if a == b and a["id"] == sys.argv[3] else "the records differ")' \
 step "examples/c shows a service's full record, as the CLI's show --json" \
     example_shows_the_record synth-0001493
 
+echo "== privacy: no network and no file beyond the index, the libraries and the demo cache (strace -f)"
+# tests/privacy.py fails on any network syscall (socket, connect, bind,
+# sendto, sendmsg…, even a local one) and on any path opened, tested or
+# created beyond the loader's files, the program's libraries, locale and
+# time-zone data and the paths allowed here.
+privacy() { python3 "$crate/tests/privacy.py" "$@"; }
+if command -v strace >/dev/null; then
+    step "privacy: examples/c searches and shows a record through libservicematch.so" \
+        bash -c '"$0" --allow "$1" --libdir "$2" -- "$3" --index "$1" P3E2C6 72 fr &&
+                 "$0" --allow "$1" --libdir "$2" -- "$3" --index "$1" --show s02' \
+        "$crate/tests/privacy.py" "$index" "$lib" "$work/example/referral"
+    step "privacy: the C results test, every query of queries.jsonl (static library)" \
+        privacy --allow "$index" --allow "$crate/tests/queries.jsonl" -- \
+        "$work/compare-static" "$index" "$crate/tests/queries.jsonl"
+    step "privacy: the CLI searches with every filter, as FHIR, shows and prints a handout" \
+        bash -c 'for args in "search food --near P3E2C6 --radius-km 25 --age 72 --lang fr --open-now --free --wheelchair --json" \
+                 "search aide --near Sudbury --fhir" "show s02 --json" "handout s02 s05 --html"; do
+                     "$0" --allow "$1" -- "$2" $args --index "$1" || exit 1; done' \
+        "$crate/tests/privacy.py" "$index" "$lib/servicematch"
+    # The demo index: the first search builds it into the cache folder, the
+    # next ones read it.
+    step "privacy: the CLI's demo directory, built into the cache on first use, then searched" \
+        bash -c 'for run in build read; do
+                     XDG_CACHE_HOME="$1" "$0" --allow "$1" -- "$2" search food --near Sudbury || exit 1; done' \
+        "$crate/tests/privacy.py" "$work/cache" "$lib/servicematch"
+else
+    skipped=$((skipped + 4))
+    echo "skipped  privacy (4 checks): strace is not installed"
+fi
+
 echo "== installed as a C library (bindings-c/install.sh --profile $install_profile), found with pkg-config"
 # install_profile: what the install step installs. dist (LTO, one codegen unit)
 # is what ships; SM_INSTALL_PROFILE=release reuses the build above.
@@ -228,5 +286,5 @@ echo "      pkg-config --cflags --libs servicematch: $(pc --cflags --libs servic
 step "examples/c builds with pkg-config --cflags --libs servicematch and runs" example_with_pkg_config
 step "examples/c links the installed static library with pkg-config --static" example_static_with_pkg_config
 
-echo "c-api: $passed passed, $failed failed"
+echo "c-api: $passed passed, $failed failed, $skipped skipped"
 [[ "$failed" == 0 ]]

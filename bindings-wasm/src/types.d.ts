@@ -291,6 +291,8 @@ export interface Service {
     polygons: { exterior: [number, number][]; holes: [number, number][][] }[];
     postal_prefixes: string[];
   }[];
+  /** The program the service belongs to, by name (HSDS `program`). */
+  program: string | null;
 }
 
 /** The organization behind a service. */

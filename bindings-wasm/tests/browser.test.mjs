@@ -6,15 +6,16 @@
 // screenshots land in bindings-wasm/test-results/ (not committed).
 
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 
 import { chromium } from "playwright-core";
 
-import { serve } from "../../examples/web/serve.mjs";
-import { crate, root } from "./support.mjs";
+import { CONTENT_SECURITY_POLICY, serve } from "../../examples/web/serve.mjs";
+import { cli, crate, here, root } from "./support.mjs";
 
 const web = join(root, "examples", "web");
 const artifacts = join(crate, "test-results");
@@ -63,8 +64,8 @@ after(async () => {
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
-async function ready() {
-  await page.waitForSelector("body[data-state=ready]", { timeout: 60_000 });
+async function ready(on = page) {
+  await on.waitForSelector("body[data-state=ready]", { timeout: 60_000 });
 }
 
 /** Types like a person, one key at a time, and waits for result cards. */
@@ -124,14 +125,21 @@ test("search as you type, filters, French, offline after a reload", async (t) =>
     // service counts under its first top-level category, and is kept by any).
     const button = page.locator("#facets [role=group]").first().locator("button").first();
     const counted = Number((await button.textContent()).match(/\(([\d,]+)\+?\)/)[1].replaceAll(",", ""));
+    const category = await button.getAttribute("data-facet");
+    const pressed = (value) => `#facets button[data-facet="${value}"][aria-pressed=true]`;
     await button.click();
-    await page.waitForFunction(() => document.querySelectorAll("#facets button[aria-pressed=true]").length === 2, null, { timeout: 30_000 });
+    await page.waitForSelector(pressed(category), { timeout: 30_000 });
+    assert.ok(await page.$(pressed("free")), "the free filter stays applied");
     const found = Number((await status()).match(/^([\d,]+)/)?.[1].replaceAll(",", "") ?? "1");
     assert.ok(found >= counted, `${found} found, ${counted} counted`);
     // Pressed again, it lets go; the free filter is taken off through its own box.
-    await page.locator("#facets button[aria-pressed=true]").first().click();
+    await page.click(pressed(category));
     await page.uncheck("#free");
-    await page.waitForFunction(() => !document.querySelector("#facets button[aria-pressed=true]"), null, { timeout: 30_000 });
+    await page.waitForFunction(
+      ([a, b]) => !document.querySelector(a) && !document.querySelector(b),
+      [pressed(category), pressed("free")],
+      { timeout: 30_000 },
+    );
   });
 
   await t.test("every control has a label", async () => {
@@ -192,4 +200,98 @@ test("search as you type, filters, French, offline after a reload", async (t) =>
   });
 
   assert.deepEqual(problems, []);
+});
+
+// A directory whose records carry markup (tests/testdata/hostile-directory.json:
+// a service named <img src=x onerror=alert(1)>, a <script> in a description,
+// an <svg onload> location), served from a copy of the page on its own origin.
+test("a hostile directory: markup in records shows as text, and other origins are forbidden", async (t) => {
+  await context.setOffline(false);
+  const copy = mkdtempSync(join(tmpdir(), "servicematch-hostile-page-"));
+  const hostile = await (async () => {
+    cpSync(web, copy, { recursive: true });
+    execFileSync(cli(), ["build", join(here, "testdata", "hostile-directory.json"), "--output", join(copy, "data", "directory.smx")], {
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    return serve(copy, { port: 0 });
+  })();
+  const tab = await context.newPage();
+  const dialogs = [];
+  const errors = [];
+  tab.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    dialog.dismiss().catch(() => {});
+  });
+  tab.on("pageerror", (error) => errors.push(error.message));
+  try {
+    const response = await tab.goto(hostile.url);
+
+    await t.test("the page and the server state one policy that allows only the page's origin", async () => {
+      const header = response.headers()["content-security-policy"];
+      assert.equal(header, `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
+      const meta = await tab.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
+      assert.equal(meta, CONTENT_SECURITY_POLICY);
+      assert.match(meta, /default-src 'none'/);
+      assert.match(meta, /script-src 'self' 'wasm-unsafe-eval';/);
+      assert.match(meta, /connect-src 'self';/);
+      assert.equal(readFileSync(join(web, "index.html"), "utf8").includes(CONTENT_SECURITY_POLICY), true);
+    });
+
+    await ready(tab);
+    await tab.fill("#q", "food");
+    await tab.waitForFunction(() => document.querySelectorAll("#results .card").length === 2, null, { timeout: 30_000 });
+
+    await t.test("a record named <img src=x onerror=alert(1)> is shown as that text", async () => {
+      const name = "<img src=x onerror=alert(1)>";
+      const title = tab.locator("#results .card h2", { hasText: name });
+      assert.equal(await title.count(), 1);
+      assert.ok(await title.isVisible());
+      assert.equal(await title.textContent(), name);
+      const page = await tab.evaluate(() => ({
+        markup: document.querySelectorAll("#results img, #results script, #results svg, #results iframe, #results b").length,
+        text: document.querySelector("#results").textContent,
+      }));
+      assert.equal(page.markup, 0, "no element made from a record's text");
+      assert.equal(await tab.locator('#results a[href^="javascript:" i]').count(), 0, "no javascript: link");
+      assert.ok(page.text.includes("<b onmouseover=alert(4)>Bold</b> organization"), "the organization's markup is text");
+      assert.ok(page.text.includes("<iframe src=javascript:alert(6)>"), "the address's markup is text");
+    });
+
+    await t.test("the handout shows the same text, and makes no element of it", async () => {
+      await tab.locator("#results .card .pick input").first().check();
+      await tab.locator("#results .card .pick input").nth(1).check();
+      await tab.click("#print-handout");
+      await tab.waitForSelector("body[data-handout=ready]", { timeout: 30_000 });
+      const handout = tab.frameLocator("#handout-frame");
+      assert.ok((await handout.locator("body").innerText()).includes("<img src=x onerror=alert(1)>"));
+      assert.equal(await handout.locator("img, script, svg, iframe").count(), 0);
+    });
+
+    await t.test("no dialog opened and no script of a record ran", async () => {
+      assert.deepEqual(dialogs, []);
+      assert.deepEqual(errors, []);
+    });
+
+    await t.test("a request to another origin is refused by the policy, before any network", async () => {
+      const refused = await tab.evaluate(async () => {
+        const violations = [];
+        document.addEventListener("securitypolicyviolation", (event) => violations.push(event.effectiveDirective));
+        const fetched = await fetch("https://example.org/collect?q=food").then(
+          () => "sent",
+          () => "refused",
+        );
+        const image = new Image();
+        image.src = "https://example.org/pixel.png";
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        return { fetched, violations };
+      });
+      assert.equal(refused.fetched, "refused");
+      // Each is refused by both policies, the <meta> and the header.
+      assert.deepEqual([...new Set(refused.violations)].sort(), ["connect-src", "img-src"]);
+    });
+  } finally {
+    await tab.close();
+    await (await hostile).close();
+    rmSync(copy, { recursive: true, force: true });
+  }
 });

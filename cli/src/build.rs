@@ -95,6 +95,19 @@ pub fn run(args: Args) -> Result<()> {
         progress.inc(1);
     }
     hsds::timezone::assign_time_zones(&mut services, args.timezone.as_deref());
+    // A directory without a taxonomy: categories from its services' own words.
+    let read_from_text = if services.iter().all(|s| s.categories.is_empty()) {
+        hsds::categories_from_text(&mut services)
+    } else {
+        0
+    };
+    if read_from_text > 0 {
+        builder.add_attribution(
+            "Categories read from the services' text: the Open Eligibility taxonomy \
+             (openeligibility.org, Open Referral), CC BY-SA 3.0",
+        );
+    }
+    let service_count = services.len();
     builder.add_services(services);
     if let Some(line) = &args.help_line {
         builder.help_line(line.clone());
@@ -135,6 +148,11 @@ pub fn run(args: Args) -> Result<()> {
         summary.bytes as f64 / 1e6,
         started.elapsed().as_secs_f64()
     );
+    if read_from_text > 0 {
+        say!(
+            "no taxonomy in the input: {read_from_text} of {service_count} services given Open Eligibility categories read from their text"
+        );
+    }
     say!(
         "services: {} read, {} indexed, {} rejected; locations: {} with coordinates",
         report.services_read,

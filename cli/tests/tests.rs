@@ -3,6 +3,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+// A build killed at random moments, or stopped by a full disk, loses nothing.
+mod durability;
+
 fn servicematch(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_servicematch"))
         .args(args)
@@ -528,4 +531,57 @@ fn a_handout_names_the_directorys_own_help_line() {
     ]));
     assert!(given.contains("Ask at the front desk."), "{given}");
     assert!(!given.contains("1-877"), "{given}");
+    // 211 itself keeps its fuller sentence.
+    let index = dir.path().join("211.smx");
+    assert!(build(&fixture(), &index, &["--help-line", "2-1-1"])
+        .status
+        .success());
+    let two_one_one = stdout(&servicematch(&[
+        "handout",
+        "s01",
+        "--index",
+        index.to_str().unwrap(),
+    ]));
+    assert!(
+        two_one_one.contains("Call or text 211: free"),
+        "{two_one_one}"
+    );
+}
+
+#[test]
+fn a_directory_without_a_taxonomy_gets_categories_from_its_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("uncoded.json");
+    std::fs::write(
+        &input,
+        r#"[
+          {"id": "a", "name": "Westside Food Pantry", "description": "Groceries for families."},
+          {"id": "b", "name": "Night Shelter", "description": "Emergency shelter beds for adults."},
+          {"id": "c", "name": "Drop-in", "description": "A place to sit."}
+        ]"#,
+    )
+    .unwrap();
+    let index = dir.path().join("uncoded.smx");
+    let output = build(&input, &index, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains(
+            "no taxonomy in the input: 2 of 3 services given Open Eligibility categories read from their text"
+        ),
+        "{}",
+        stdout(&output)
+    );
+    let index = index.to_str().unwrap();
+    // The category filter and the broader term work on them.
+    let pantry = stdout(&servicematch(&[
+        "search",
+        "--index",
+        index,
+        "--category",
+        "Food",
+    ]));
+    assert!(pantry.contains("Westside Food Pantry"), "{pantry}");
+    assert!(!pantry.contains("Night Shelter"), "{pantry}");
+    let inspect = stdout(&servicematch(&["inspect", index]));
+    assert!(inspect.contains("Open Eligibility"), "{inspect}");
 }

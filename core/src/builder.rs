@@ -1,7 +1,6 @@
 //! [`IndexBuilder`]: services in, one `.smx` file out.
 
 use std::collections::{HashMap, HashSet};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use tantivy::directory::{Directory, RamDirectory};
@@ -181,26 +180,17 @@ impl IndexBuilder {
     }
 
     /// Builds the index and writes it to `path` atomically: a temporary file
-    /// beside it, then a rename, so a failed build leaves any earlier file untouched.
+    /// beside it (`.NAME.XXXXXX.tmp`), flushed to disk, then renamed over
+    /// `path`, so a failed, killed or interrupted build leaves any earlier
+    /// file byte for byte as it was and never a partial file at `path`. A
+    /// temporary file left by a killed build is removed by the next build of
+    /// the same `path`.
     ///
     /// # Errors
     /// [`ErrorKind::Io`] naming the path when it cannot be written.
     pub fn write(self, path: &Path) -> Result<BuildSummary> {
         let (bytes, summary) = self.build_bytes()?;
-        let dir = match path.parent() {
-            Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        let mut temp = tempfile::Builder::new()
-            .prefix(".servicematch-")
-            .suffix(".smx.tmp")
-            .tempfile_in(&dir)
-            .map_err(|e| Error::io(&dir, "cannot create a temporary file in", e))?;
-        temp.write_all(&bytes)
-            .and_then(|_| temp.as_file().sync_all())
-            .map_err(|e| Error::io(temp.path(), "cannot write", e))?;
-        temp.persist(path)
-            .map_err(|e| Error::io(path, "cannot write index", e.error))?;
+        crate::replace::replace_file(path, &bytes)?;
         Ok(summary)
     }
 
@@ -310,7 +300,7 @@ impl IndexBuilder {
         let sections = vec![
             (Section::Meta, crate::format::meta::write(&meta)),
             (Section::Text, text),
-            (Section::Records, crate::format::records::write(&services)),
+            (Section::Records, crate::format::records::write(&services)?),
             (Section::Hits, crate::format::hits::write(&services)?),
             (Section::Geo, crate::format::geo::write(&locations)),
             (
@@ -470,6 +460,11 @@ impl IndexBuilder {
                     "service id {} appears twice; the first is kept",
                     service.id
                 )));
+                continue;
+            }
+            if let Some(reason) = crate::format::records::too_large(&service) {
+                self.report
+                    .reject(reject(format!("service {}: {reason}", service.id)));
                 continue;
             }
             // A location without usable coordinates is kept for its address

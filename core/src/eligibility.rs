@@ -379,7 +379,7 @@ mod tests {
             })
             .collect();
         let section = crate::format::filters::write(&services, &[], |_| None);
-        Filters::open(OwnedBytes::new(section), services.len()).unwrap()
+        Filters::open(&OwnedBytes::new(section), services.len()).unwrap()
     }
 
     fn limit(max: Option<f64>, share: Option<f64>, from_text: bool) -> EligibilityRules {

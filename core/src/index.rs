@@ -103,10 +103,12 @@ impl Index {
     /// # The file under the reader
     /// The mapping is shared with the file, as SQLite's and tantivy's are:
     /// the file must not be modified or truncated while the index is open.
-    /// Bytes rewritten in place give wrong results or errors; a file
-    /// **truncated** by another process makes the next read past its new end
-    /// raise `SIGBUS`, which ends the whole process (an EMR, say) unless it
-    /// handles that signal. Replace index files by writing a new file and
+    /// Bytes rewritten in place give wrong results, errors or a panic (the
+    /// text section's checksum is checked once, at the first search; tantivy
+    /// trusts its bytes after that), and break the promise a `&[u8]` makes
+    /// (that its bytes do not change); a file **truncated** by another
+    /// process makes the next read past its new end raise `SIGBUS`, which
+    /// ends the whole process (an EMR, say) unless it handles that signal. Replace index files by writing a new file and
     /// renaming it over the old one, as
     /// [`IndexBuilder::write`](crate::IndexBuilder::write) and `servicematch
     /// build` do: an open index keeps reading the old file, intact. Where
@@ -123,7 +125,7 @@ impl Index {
     pub fn open(path: impl AsRef<Path>) -> Result<Index> {
         let path = path.as_ref();
         let bytes = crate::format::mmap::map(path)?;
-        Index::from_owned_bytes(bytes).map_err(|e| match e.kind() {
+        Index::from_owned_bytes(&bytes).map_err(|e| match e.kind() {
             ErrorKind::Io => e,
             _ => e.in_file(path),
         })
@@ -134,7 +136,8 @@ impl Index {
     /// # Errors
     /// As [`Index::open`], without `Io`.
     pub fn from_bytes(bytes: impl Into<Vec<u8>>) -> Result<Index> {
-        Index::from_owned_bytes(OwnedBytes::new(bytes.into()))
+        let bytes = OwnedBytes::new(bytes.into());
+        Index::from_owned_bytes(&bytes)
     }
 
     /// Opens an index in a static buffer (`include_bytes!`), without copying it.
@@ -142,10 +145,20 @@ impl Index {
     /// # Errors
     /// As [`Index::from_bytes`].
     pub fn from_static(bytes: &'static [u8]) -> Result<Index> {
-        Index::from_owned_bytes(OwnedBytes::new(bytes))
+        let bytes = OwnedBytes::new(bytes);
+        Index::from_owned_bytes(&bytes)
     }
 
-    fn from_owned_bytes(bytes: OwnedBytes) -> Result<Index> {
+    /// Opens the index in `bytes`, which the caller keeps and drops.
+    ///
+    /// Every reader of the format takes its bytes by reference, and the
+    /// last owner of a buffer is always a local of the function that made
+    /// it: tantivy's `OwnedBytes` holds a `&'static [u8]` into its own
+    /// buffer, and freeing that buffer inside a function that took the
+    /// `OwnedBytes` by value (an error path dropping it) frees memory a
+    /// protected argument still points to, which Miri reports as undefined
+    /// behaviour (rust-lang/miri#3456). See UNSAFE.md.
+    fn from_owned_bytes(bytes: &OwnedBytes) -> Result<Index> {
         let sections = Sections::parse(bytes)?;
         sections.verify(Section::Meta)?;
         let meta = meta::read(&sections.get(Section::Meta)?)?;
@@ -158,30 +171,30 @@ impl Index {
                 searcher.segment_readers().len()
             )));
         }
-        let records = Records::open(sections.get(Section::Records)?)?;
+        let records = Records::open(&sections.get(Section::Records)?)?;
         if records.len() != services {
             return Err(Error::corrupt(format!(
                 "section records holds {} records, the index {services} services",
                 records.len()
             )));
         }
-        let hits = Summaries::open(sections.get(Section::Hits)?)?;
+        let hits = Summaries::open(&sections.get(Section::Hits)?)?;
         if hits.len() != services {
             return Err(Error::corrupt(format!(
                 "section hits holds {} summaries, the index {services} services",
                 hits.len()
             )));
         }
-        let geo = Geo::open(sections.get(Section::Geo)?, services)?;
-        let filters = Filters::open(sections.get(Section::Filters)?, services)?;
+        let geo = Geo::open(&sections.get(Section::Geo)?, services)?;
+        let filters = Filters::open(&sections.get(Section::Filters)?, services)?;
         if filters.words() != meta.languages.len().div_ceil(64).max(1) {
             return Err(Error::corrupt(
                 "section filters does not match the language table",
             ));
         }
-        let gazetteer = Gazetteer::open(sections.get(Section::Gazetteer)?)?;
-        let hours = HoursSection::open(sections.get(Section::Hours)?, services)?;
-        let areas = Areas::open(sections.get(Section::Areas)?, services)?;
+        let gazetteer = Gazetteer::open(&sections.get(Section::Gazetteer)?)?;
+        let hours = HoursSection::open(&sections.get(Section::Hours)?, services)?;
+        let areas = Areas::open(&sections.get(Section::Areas)?, services)?;
         Ok(Index {
             sections,
             meta,
@@ -387,7 +400,7 @@ impl Index {
 /// The panic message still reaches the panic hook (stderr by default).
 fn open_text(sections: &Sections) -> Result<(Searcher, Fields)> {
     let open = || -> Result<(Searcher, Fields)> {
-        let directory = PackedDirectory::open(sections.get(Section::Text)?)?;
+        let directory = PackedDirectory::open(&sections.get(Section::Text)?)?;
         let text = tantivy::Index::open(directory)?;
         crate::format::text::integrity::check_opened_files(&text)?;
         analyzer::register(text.tokenizers());

@@ -63,6 +63,7 @@ pub mod lang;
 mod model;
 mod query;
 pub mod rank;
+mod replace;
 mod report;
 mod results;
 mod search;
@@ -71,12 +72,16 @@ mod text;
 pub use builder::{BuildSummary, IndexBuilder};
 pub use eligibility::LowIncomeLine;
 pub use error::{Error, ErrorKind, Result};
+pub use format::compress::MAX_RECORD_LEN;
 pub use format::gazetteer::{GazetteerEntry, Place, GEONAMES_ATTRIBUTION};
 pub use format::meta::{ImportCounts, Meta};
 pub use format::{FORMAT_VERSION, MAGIC};
 pub use index::{Index, IndexInfo, SectionSummary};
 pub use model::*;
-pub use query::{Client, Near, Query, MAX_AGE, MAX_HOUSEHOLD, MAX_LIMIT, MAX_RADIUS_KM};
+pub use query::{
+    Client, Near, Query, MAX_AGE, MAX_HOUSEHOLD, MAX_LIMIT, MAX_LIST_LEN, MAX_OFFSET,
+    MAX_PLACE_LEN, MAX_QUERY_JSON_LEN, MAX_RADIUS_KM, MAX_TEXT_LEN, MAX_TEXT_WORDS,
+};
 pub use report::{Problem, Report, TableCount};
 pub use results::{Eligibility, Explanation, FacetCount, Facets, Hit, HitLocation, Results};
 pub use text::vocabulary::Vocabulary;

@@ -413,3 +413,18 @@ fn a_hit_lifted_by_its_category_says_under_which() {
     let first = food.hits[0].explanation.as_ref().unwrap();
     assert!(!first.reason.contains("listed under"), "{}", first.reason);
 }
+
+#[test]
+fn words_no_service_has_match_nothing_not_everything_nearby() {
+    let near = || Query::new().near_place("P3E 2C6");
+    let nothing = demo().search(&near().text("zzyzx")).unwrap();
+    assert_eq!(nothing.total, 0, "{:?}", nothing.hits.first());
+    assert!(nothing.hits.is_empty());
+    // A known word beside it still finds what it names (some of the words).
+    let food = demo().search(&near().text("zzyzx food")).unwrap();
+    assert!(food.total > 0);
+    // Only stop words: no text to match, so the search is by place alone.
+    let stop = demo().search(&near().text("the")).unwrap();
+    let place = demo().search(&near()).unwrap();
+    assert_eq!(stop.total, place.total);
+}

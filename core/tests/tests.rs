@@ -528,6 +528,78 @@ mod sources {
         }
     }
 
+    /// The file under the reader (see `Index::open`): an index read into
+    /// memory does not see its file rewritten in place with other bytes and
+    /// then truncated (which would raise SIGBUS under a memory map); it
+    /// keeps searching with identical results.
+    #[test]
+    fn an_index_from_bytes_keeps_searching_when_its_file_is_rewritten_and_truncated() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ranking.smx");
+        let bytes = ranking_bytes();
+        std::fs::write(&path, &bytes).unwrap();
+        let index = Index::from_bytes(std::fs::read(&path).unwrap()).unwrap();
+        let queries = [
+            Query::new()
+                .text("food")
+                .near_place("P3E 2C6")
+                .language("fr")
+                .explain(true),
+            Query::new()
+                .near_point(43.6, -79.4)
+                .radius_km(500.0)
+                .limit(20),
+            Query::new().category("Food").client_age(70).limit(50),
+        ];
+        let before: Vec<String> = queries
+            .iter()
+            .map(|q| serde_json::to_string(&index.search(q).unwrap()).unwrap())
+            .collect();
+        // The same inode, rewritten in place (no rename), then cut short.
+        let mut file = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+        let other: Vec<u8> = bytes.iter().rev().map(|b| b ^ 0xA5).collect();
+        file.write_all(&other).unwrap();
+        file.sync_all().unwrap();
+        file.set_len(100).unwrap();
+        drop(file);
+        assert_eq!(std::fs::metadata(&path).unwrap().len(), 100);
+        for _ in 0..3 {
+            for (query, before) in queries.iter().zip(&before) {
+                let after = serde_json::to_string(&index.search(query).unwrap()).unwrap();
+                assert_eq!(&after, before);
+            }
+        }
+        index.verify().unwrap();
+        assert!(
+            Index::open(&path).is_err(),
+            "the file itself is no index now"
+        );
+    }
+
+    /// The safe way to update a mapped index (what `IndexBuilder::write`
+    /// does): a new file renamed over the old one; the open index keeps
+    /// reading the old file's pages.
+    #[test]
+    fn a_mapped_index_keeps_searching_when_a_new_file_is_renamed_over_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ranking.smx");
+        std::fs::write(&path, ranking_bytes()).unwrap();
+        let mapped = Index::open(&path).unwrap();
+        let query = Query::new().text("food").near_place("P3E 2C6");
+        let before = mapped.search(&query).unwrap();
+        let mut builder = IndexBuilder::new("other");
+        builder.add_service(servicematch::Service {
+            id: "x".into(),
+            name: "Other".into(),
+            ..Default::default()
+        });
+        builder.write(&path).unwrap();
+        assert_eq!(Index::open(&path).unwrap().len(), 1);
+        assert_eq!(mapped.search(&query).unwrap(), before);
+        mapped.verify().unwrap();
+    }
+
     #[test]
     fn one_index_serves_many_threads() {
         let index = std::sync::Arc::new(ranking_index());
@@ -881,6 +953,69 @@ mod bad_input {
         }
     }
 
+    /// The limits of LIMITS.md at their edges: the most a query may hold
+    /// searches; one more is an error naming the limit.
+    #[test]
+    fn queries_at_their_limits_search_and_one_more_is_an_error() {
+        use servicematch::{MAX_LIST_LEN, MAX_QUERY_JSON_LEN, MAX_TEXT_LEN, MAX_TEXT_WORDS};
+        let index = ranking_index();
+        let words = vec!["food"; MAX_TEXT_WORDS].join(" ");
+        index.search(&Query::new().text(words.clone())).unwrap();
+        let err = index
+            .search(&Query::new().text(words + " bank"))
+            .unwrap_err();
+        assert_eq!(err.to_string(), "text has 33 words, at most 32");
+        let long = "x".repeat(MAX_TEXT_LEN);
+        index.search(&Query::new().text(long.clone())).unwrap();
+        let err = index.search(&Query::new().text(long + "x")).unwrap_err();
+        assert_eq!(err.to_string(), "text is 1001 bytes long, at most 1000");
+        let mut query = Query::new();
+        query.languages = vec!["fr".into(); MAX_LIST_LEN];
+        index.search(&query).unwrap();
+        query.languages.push("en".into());
+        assert!(index.search(&query).is_err());
+        let padded = format!("{{\"text\": \"food\"{}}}", " ".repeat(MAX_QUERY_JSON_LEN));
+        let err = Query::from_json(&padded).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidQuery);
+        assert_eq!(
+            err.to_string(),
+            format!("query: {} bytes of JSON, at most 65536", padded.len())
+        );
+    }
+
+    /// A record larger than an index holds (`MAX_RECORD_LEN`) is rejected and
+    /// reported by the builder, and the rest is built.
+    #[test]
+    fn a_service_larger_than_a_record_may_be_is_rejected_and_reported() {
+        let mut builder = IndexBuilder::new("large");
+        builder.add_service(servicematch::Service {
+            id: "huge".into(),
+            name: "Huge".into(),
+            description: Some("x".repeat(servicematch::MAX_RECORD_LEN + 1)),
+            ..Default::default()
+        });
+        builder.add_service(servicematch::Service {
+            id: "small".into(),
+            name: "Food bank".into(),
+            ..Default::default()
+        });
+        let report = builder.validate();
+        assert_eq!(report.rejected(), 1);
+        let problem = report.problems.iter().find(|p| p.rejected).unwrap();
+        assert!(
+            problem
+                .reason
+                .starts_with("service huge: its record takes 16777")
+                && problem
+                    .reason
+                    .ends_with("bytes, more than the 16777216 an index holds"),
+            "{}",
+            problem.reason
+        );
+        let index = Index::from_bytes(builder.build_bytes().unwrap().0).unwrap();
+        assert_eq!(index.len(), 1);
+    }
+
     #[test]
     fn empty_or_malformed_hsds() {
         let dir = tempfile::tempdir().unwrap();
@@ -988,6 +1123,10 @@ mod pruning;
 // as the list saved in testdata/mix-top10.json. A change that moves them
 // must say why and save the list anew (see `regenerate` below).
 mod mix_kept;
+
+// One index, 16 threads, the benchmark mix with every filter: the answers
+// of one thread, byte for byte.
+mod concurrency;
 
 // The same bad query gets the same message on every surface: the cases in
 // testdata/bad-queries.json, which the C and WebAssembly tests read too.

@@ -307,8 +307,14 @@ function printHandout(html) {
   frame.srcdoc = html;
 }
 
+/** The record's web address when it is one (http or https): a directory may hold "javascript:…". */
+function webAddress(url) {
+  return typeof url === "string" && /^https?:\/\//i.test(url.trim()) ? url.trim() : null;
+}
+
 function card(hit, detail) {
-  const title = element("h2", {}, hit.url ? element("a", { href: hit.url, textContent: hit.name, rel: "noopener" }) : hit.name);
+  const url = webAddress(hit.url);
+  const title = element("h2", {}, url ? element("a", { href: url, textContent: hit.name, rel: "noopener" }) : hit.name);
   const list = element("dl");
   definition(list, t("address"), hit.location?.address ?? null);
   if (hit.phones.length) {

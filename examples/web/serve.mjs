@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // A tiny static file server for the example page: the right MIME types (the
 // browser compiles .wasm as it downloads only when served as application/wasm),
-// Last-Modified and If-Modified-Since, nothing outside the folder.
+// Last-Modified and If-Modified-Since, nothing outside the folder, and the
+// page's Content-Security-Policy on every response (the worker and the
+// service worker get their policy from their own script's response, not from
+// the page's <meta>).
 //
 //   node examples/web/serve.mjs [--port 8080] [--host 127.0.0.1] [FOLDER]
 
@@ -24,6 +27,15 @@ const TYPES = {
   ".ico": "image/x-icon",
   ".txt": "text/plain; charset=utf-8",
 };
+
+/**
+ * Every origin but the page's own forbidden (the same as index.html's
+ * <meta>): scripts, the worker, the module's compilation ('wasm-unsafe-eval'),
+ * downloads and images from here only; inline styles for the handout iframe;
+ * no plugins, no form posts, no embedding in another site's frame.
+ */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; manifest-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'";
 
 /**
  * Serves `folder` on `host:port` (port 0: any free port). Resolves to
@@ -58,6 +70,8 @@ export function serve(folder, { port = 8080, host = "127.0.0.1" } = {}) {
         "content-type": TYPES[extname(file)] ?? "application/octet-stream",
         "last-modified": modified.toUTCString(),
         "cache-control": "no-cache",
+        "content-security-policy": `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
+        "x-content-type-options": "nosniff",
       };
       if (!Number.isNaN(since) && modified.getTime() <= since) {
         response.writeHead(304, headers).end();

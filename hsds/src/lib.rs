@@ -49,6 +49,14 @@
 //! only a service without id or name (or a second one with the same id) is
 //! rejected, so `services_read` = services returned + `services_rejected`.
 //! [`Report::tables`] counts rows read, used and rejected per table.
+//!
+//! Every text field is also checked before it is read: one longer than
+//! [`MAX_FIELD_BYTES`] is cut there, bytes that are not UTF-8 are replaced
+//! (in a JSON file too: they cost the field, not the file), and HTML markup
+//! is kept as text; each is reported with its file, row and field. A
+//! damaged export (`servicematch-synth damage`: wrong types, broken
+//! references, bad bytes, duplicated ids, HTML, 1 MB fields) is read with
+//! every damaged record in the report and no other lost (`tests/damaged.rs`).
 
 #![deny(missing_docs)]
 #![deny(unsafe_code)]
@@ -57,6 +65,7 @@ mod access;
 mod address;
 mod ages;
 mod areas;
+mod categories_from_text;
 pub(crate) mod clean;
 mod cost;
 mod datapackage;
@@ -69,6 +78,7 @@ pub mod gazetteer;
 pub mod lang;
 mod ohana;
 mod schedule;
+mod screen;
 mod source;
 mod table;
 mod tabular;
@@ -82,7 +92,9 @@ use std::io::Read;
 use std::path::Path;
 use std::str::FromStr;
 
+pub use categories_from_text::categories_from_text;
 pub use eligibility::ELIGIBILITY_TAXONOMY;
+pub use screen::MAX_FIELD_BYTES;
 pub use source::MAX_ZIP_BYTES;
 
 pub use error::{Error, ErrorKind, Result};

@@ -22,6 +22,9 @@ pub(crate) struct Table {
     columns: HashMap<String, usize>,
     rows: Vec<csv::StringRecord>,
     lossy: Vec<bool>,
+    /// Per row, the fields cut to [`MAX_FIELD_BYTES`](crate::MAX_FIELD_BYTES):
+    /// (column index, length as written).
+    cut: Vec<Vec<(usize, usize)>>,
 }
 
 /// One data row.
@@ -33,6 +36,7 @@ pub(crate) struct Row<'t> {
     pub lossy: bool,
     record: &'t csv::StringRecord,
     columns: &'t HashMap<String, usize>,
+    cut: &'t [(usize, usize)],
 }
 
 impl Table {
@@ -69,6 +73,7 @@ impl Table {
         }
         let mut rows = Vec::new();
         let mut lossy = Vec::new();
+        let mut cut = Vec::new();
         let mut record = csv::ByteRecord::new();
         loop {
             match reader.read_byte_record(&mut record) {
@@ -82,27 +87,27 @@ impl Table {
             {
                 continue;
             }
-            match csv::StringRecord::from_byte_record(record.clone()) {
-                Ok(text) => {
-                    rows.push(text);
-                    lossy.push(false);
-                }
-                Err(_) => {
-                    rows.push(
-                        record
-                            .iter()
-                            .map(|f| String::from_utf8_lossy(f).into_owned())
-                            .collect(),
-                    );
-                    lossy.push(true);
-                }
-            }
+            let (text, replaced) = match csv::StringRecord::from_byte_record(record.clone()) {
+                Ok(text) => (text, false),
+                Err(_) => (
+                    record
+                        .iter()
+                        .map(|f| String::from_utf8_lossy(f).into_owned())
+                        .collect(),
+                    true,
+                ),
+            };
+            let (text, long) = cut_long_fields(text);
+            rows.push(text);
+            lossy.push(replaced);
+            cut.push(long);
         }
         Ok(Table {
             file,
             columns,
             rows,
             lossy,
+            cut,
         })
     }
 
@@ -128,12 +133,14 @@ impl Table {
         self.rows
             .iter()
             .zip(&self.lossy)
+            .zip(&self.cut)
             .enumerate()
-            .map(|(i, (record, &lossy))| Row {
+            .map(|(i, ((record, &lossy), cut))| Row {
                 number: i + 1,
                 lossy,
                 record,
                 columns: &self.columns,
+                cut,
             })
     }
 
@@ -148,6 +155,32 @@ impl Table {
 }
 
 impl<'t> Row<'t> {
+    /// What is wrong with the row's fields, as (column, reason): fields cut
+    /// to [`MAX_FIELD_BYTES`](crate::MAX_FIELD_BYTES) and fields holding HTML
+    /// markup (kept as text).
+    pub(crate) fn findings(&self) -> Vec<(String, String)> {
+        let name = |i: usize| {
+            self.columns
+                .iter()
+                .find(|&(_, &c)| c == i)
+                .map_or_else(|| format!("column {}", i + 1), |(n, _)| n.clone())
+        };
+        let mut findings = Vec::new();
+        for &(i, length) in self.cut {
+            let kept = self.record.get(i).map_or(0, str::len);
+            findings.push((
+                name(i),
+                format!("is {length} bytes long; only the first {kept} are kept"),
+            ));
+        }
+        for (i, field) in self.record.iter().enumerate() {
+            if let Some(tag) = super::screen::html_tag(field) {
+                findings.push((name(i), format!("holds HTML markup ({tag}), kept as text")));
+            }
+        }
+        findings
+    }
+
     /// The field as written, trimmed; `None` when the column is absent or
     /// the field blank.
     pub(crate) fn raw(&self, column: &str) -> Option<&'t str> {
@@ -180,6 +213,27 @@ impl<'t> Row<'t> {
     pub(crate) fn prose_any(&self, columns: &[&str]) -> Option<String> {
         columns.iter().find_map(|c| self.prose(c))
     }
+}
+
+/// The record with each field over [`MAX_FIELD_BYTES`](crate::MAX_FIELD_BYTES)
+/// cut there, and which were cut (column, length as written).
+fn cut_long_fields(record: csv::StringRecord) -> (csv::StringRecord, Vec<(usize, usize)>) {
+    if record.iter().all(|f| f.len() <= crate::MAX_FIELD_BYTES) {
+        return (record, Vec::new());
+    }
+    let mut cut = Vec::new();
+    let fields: Vec<String> = record
+        .iter()
+        .enumerate()
+        .map(|(i, field)| {
+            let mut field = field.to_owned();
+            if let Some(length) = super::screen::cut(&mut field) {
+                cut.push((i, length));
+            }
+            field
+        })
+        .collect();
+    (fields.into_iter().collect(), cut)
 }
 
 fn guess_delimiter(bytes: &[u8]) -> u8 {
@@ -223,6 +277,36 @@ mod tests {
         assert_eq!(rows[1].number, 2);
         assert!(rows[1].lossy);
         assert_eq!(rows[1].raw("name"), Some("Caf\u{fffd}"));
+    }
+
+    #[test]
+    fn long_fields_are_cut_and_markup_found() {
+        let long = "x".repeat(crate::MAX_FIELD_BYTES + 10);
+        let bytes = format!("id,name,description\n1,<b>Food</b>,{long}\n2,Shelter,a < b\n");
+        let table = Table::parse("s.csv".into(), bytes.as_bytes(), None).unwrap();
+        let rows: Vec<Row> = table.rows().collect();
+        assert_eq!(
+            rows[0].raw("description").unwrap().len(),
+            crate::MAX_FIELD_BYTES
+        );
+        assert_eq!(
+            rows[0].findings(),
+            [
+                (
+                    "description".to_owned(),
+                    format!(
+                        "is {} bytes long; only the first {} are kept",
+                        crate::MAX_FIELD_BYTES + 10,
+                        crate::MAX_FIELD_BYTES
+                    )
+                ),
+                (
+                    "name".to_owned(),
+                    "holds HTML markup (<b>), kept as text".to_owned()
+                ),
+            ]
+        );
+        assert_eq!(rows[1].findings(), []);
     }
 
     #[test]

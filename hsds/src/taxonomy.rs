@@ -40,6 +40,11 @@ impl Taxonomy {
         self.terms.get(id)
     }
 
+    /// Every term, in no particular order.
+    pub fn terms(&self) -> impl Iterator<Item = &Term> {
+        self.terms.values()
+    }
+
     /// A category for `term`, with its broader terms found through `parent`
     /// links in this taxonomy and then in Open Eligibility.
     pub fn category(&self, term: &Term) -> Category {

@@ -15,6 +15,8 @@
 //! numbers, missing or null fields. A field that cannot be used is reported
 //! and left out; a service without id or name is rejected and reported.
 
+use std::collections::HashMap;
+
 use serde_json::Value;
 
 use super::schedule::{Hours, Rule};
@@ -38,9 +40,21 @@ use servicematch::{Problem, Report};
 /// when the bytes are empty, not JSON, or not HSDS services.
 pub fn read(file: &str, bytes: &[u8]) -> Result<Import> {
     let not_json = |e| super::not_json(file, "valid JSON", e);
+    // Bytes that are not UTF-8 inside a string cost that field, not the
+    // file: they are replaced, and each record holding one is reported.
+    let decoded;
+    let (bytes, replaced) = match std::str::from_utf8(bytes) {
+        Ok(_) => (bytes, false),
+        Err(_) => {
+            decoded = String::from_utf8_lossy(bytes).into_owned();
+            (decoded.as_bytes(), true)
+        }
+    };
     let mut records = Records {
         file,
+        replaced,
         read: Vec::new(),
+        ids: HashMap::new(),
         report: Report::default(),
     };
     match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
@@ -54,7 +68,7 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Import> {
         Some(_) => {
             let value: Value = serde_json::from_slice(bytes).map_err(not_json)?;
             for record in envelope(file, value)? {
-                records.add(&record);
+                records.add(record);
             }
         }
     }
@@ -84,36 +98,79 @@ fn envelope(file: &str, value: Value) -> Result<Vec<Value>> {
     }
 }
 
-/// Services read so far, each with the taxonomy terms it names.
+/// Services read so far, each with its row and the taxonomy terms it names.
 struct Records<'f> {
     file: &'f str,
-    read: Vec<(Service, Vec<Term>)>,
+    /// Whether bytes that were not UTF-8 were replaced in the file.
+    replaced: bool,
+    read: Vec<(usize, Service, Vec<Term>)>,
+    /// The row of each service id read.
+    ids: HashMap<String, usize>,
     report: Report,
 }
 
 impl Records<'_> {
-    fn add(&mut self, record: &Value) {
+    fn add(&mut self, mut record: Value) {
         self.report.services_read += 1;
+        let row = self.report.services_read;
         let mut context = Context {
             file: self.file,
-            row: self.report.services_read,
+            row,
             report: &mut self.report,
         };
-        if let Some(read) = service(record, &mut context) {
-            self.read.push(read);
+        for finding in crate::screen::record(&mut record, self.replaced) {
+            context.warn(&finding.field, finding.reason);
         }
+        let Some((service, terms)) = service(&record, &mut context) else {
+            return;
+        };
+        if let Some(first) = self.ids.get(&service.id) {
+            let reason = format!(
+                "service id {} appears twice (first at row {first}); the first is kept",
+                service.id
+            );
+            context.reject("id", reason);
+            return;
+        }
+        self.ids.insert(service.id.clone(), row);
+        self.read.push((row, service, terms));
     }
 
     /// Categories from every term read, with the parents any record gave.
-    fn finish(self) -> Import {
+    fn finish(mut self) -> Import {
         let mut taxonomy = Taxonomy::default();
-        for term in self.read.iter().flat_map(|(_, terms)| terms) {
+        for term in self.read.iter().flat_map(|(_, _, terms)| terms) {
             taxonomy.add(term.clone());
         }
+        for (row, _, terms) in &self.read {
+            for term in terms {
+                let Some(parent) = term.parent.as_deref().filter(|p| !p.is_empty()) else {
+                    continue;
+                };
+                if taxonomy.get(parent).is_none()
+                    && super::taxonomy::open_eligibility().get(parent).is_none()
+                {
+                    let mut context = Context {
+                        file: self.file,
+                        row: *row,
+                        report: &mut self.report,
+                    };
+                    context.warn(
+                        "attributes",
+                        format!(
+                            "taxonomy term \"{}\" names parent_id \"{parent}\", which no term has; its broader terms are unknown",
+                            term.name
+                        ),
+                    );
+                }
+            }
+        }
+        // In input order again: by row, each row's problems as they came.
+        self.report.problems.sort_by_key(|p| p.row);
         let services = self
             .read
             .into_iter()
-            .map(|(mut service, terms)| {
+            .map(|(_, mut service, terms)| {
                 service.categories = terms
                     .iter()
                     .map(|term| super::taxonomy::category(term, &taxonomy))
@@ -141,7 +198,7 @@ impl<'de> serde::de::Visitor<'de> for &mut Records<'_> {
         mut seq: A,
     ) -> std::result::Result<(), A::Error> {
         while let Some(record) = seq.next_element::<Value>()? {
-            self.add(&record);
+            self.add(record);
         }
         Ok(())
     }
@@ -265,13 +322,26 @@ fn service(record: &Value, context: &mut Context) -> Option<(Service, Vec<Term>)
         return None;
     }
     let Some(id) = text(record, "id") else {
-        context.reject("id", "service has no id".into());
+        let reason = match record.get("id") {
+            Some(value @ (Value::Array(_) | Value::Object(_) | Value::Bool(_))) => {
+                format!("service id is a {}, not text", kind(value))
+            }
+            _ => "service has no id".into(),
+        };
+        context.reject("id", reason);
         return None;
     };
     let Some(name) = text(record, "name") else {
-        context.reject("name", format!("service {id} has no name"));
+        let reason = match record.get("name") {
+            Some(value @ (Value::Array(_) | Value::Object(_) | Value::Bool(_))) => {
+                format!("service {id}: name is a {}, not text", kind(value))
+            }
+            _ => format!("service {id} has no name"),
+        };
+        context.reject("name", reason);
         return None;
     };
+    check_types(record, context);
     let mut service = Service {
         id,
         name,
@@ -296,7 +366,14 @@ fn service(record: &Value, context: &mut Context) -> Option<(Service, Vec<Term>)
     });
     let mut accessibility = Accessibility::default();
     for (i, link) in list(record, "service_at_locations").iter().enumerate() {
-        let Some(location) = link.get("location") else {
+        let Some(location) = link.get("location").filter(|l| l.is_object()) else {
+            let named = text(link, "location_id")
+                .map(|id| format!(" (location_id \"{id}\")"))
+                .unwrap_or_default();
+            context.warn(
+                "service_at_locations",
+                format!("service_at_locations[{i}] has no location object{named}; it is not used"),
+            );
             continue;
         };
         service.locations.push(self::location(location, i, context));
@@ -401,6 +478,62 @@ fn service(record: &Value, context: &mut Context) -> Option<(Service, Vec<Term>)
         .filter_map(|d| prose(d, "document"))
         .collect();
     Some((service, terms))
+}
+
+/// What each field of a service holds, where the reader looks for it.
+#[derive(Clone, Copy)]
+enum Shape {
+    /// A string (or a number, taken as its digits).
+    Text,
+    /// A list.
+    List,
+    /// An object.
+    Object,
+}
+
+/// The fields read whose values are checked for their shape; the reader
+/// itself says what is wrong with numbers (`minimum_age`, coordinates).
+const SHAPES: &[(&str, Shape)] = &[
+    ("alternate_name", Shape::Text),
+    ("description", Shape::Text),
+    ("url", Shape::Text),
+    ("email", Shape::Text),
+    ("status", Shape::Text),
+    ("application_process", Shape::Text),
+    ("fees_description", Shape::Text),
+    ("eligibility_description", Shape::Text),
+    ("assured_date", Shape::Text),
+    ("last_modified", Shape::Text),
+    ("organization", Shape::Object),
+    ("service_at_locations", Shape::List),
+    ("phones", Shape::List),
+    ("languages", Shape::List),
+    ("schedules", Shape::List),
+    ("cost_options", Shape::List),
+    ("required_documents", Shape::List),
+    ("attributes", Shape::List),
+    ("service_areas", Shape::List),
+];
+
+/// Reports each field whose value is of the wrong shape (a list where text
+/// belongs, text where a list belongs…): the field is not used.
+fn check_types(record: &Value, context: &mut Context) {
+    for &(key, shape) in SHAPES {
+        let Some(value) = record.get(key) else {
+            continue;
+        };
+        let (fits, wanted) = match shape {
+            Shape::Text => (matches!(value, Value::String(_) | Value::Number(_)), "text"),
+            Shape::List => (matches!(value, Value::Array(_)), "a list"),
+            Shape::Object => (matches!(value, Value::Object(_)), "an object"),
+        };
+        if !fits && !value.is_null() {
+            context.warn(
+                key,
+                format!("{key} is a {}, not {wanted}; it is not used", kind(value)),
+            );
+        }
+    }
 }
 
 fn location_of(link: &Value) -> &Value {

@@ -7,6 +7,10 @@ mod import;
 // Inputs the fuzz targets found, each a regression test named after its bug.
 mod fuzz_regressions;
 
+// A synthetic export with 10% of its records damaged in seeded random
+// ways: every bad record reported, no good one lost.
+mod damaged;
+
 // The real Miami and Baltimore 211 exports in ../shared/data/real
 // (evaluation only, read in place; ignored when absent).
 mod real_exports;

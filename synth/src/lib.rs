@@ -59,6 +59,7 @@
 #![deny(missing_docs)]
 
 mod columns;
+pub mod damage;
 mod demo;
 mod error;
 mod hours;

@@ -57,6 +57,28 @@ enum Command {
         #[arg(long, short)]
         output: PathBuf,
     },
+    /// Damage a share of the records of an HSDS 3 JSON export in seeded
+    /// random ways (wrong types, broken references, bytes that are not
+    /// UTF-8, duplicated ids, HTML, one-megabyte fields, no id or name), to
+    /// test an importer: every damaged record must be reported.
+    Damage {
+        /// The export to damage (as this program writes it).
+        #[arg(long)]
+        input: PathBuf,
+        /// The share of records to damage, 0 to 1.
+        #[arg(long, default_value_t = 0.1)]
+        rate: f64,
+        /// The seed of every choice.
+        #[arg(long, default_value_t = 16)]
+        seed: u64,
+        /// The damaged export to write.
+        #[arg(long, short)]
+        output: PathBuf,
+        /// Where to write what was damaged: JSON, one object per record
+        /// (row, id, kind, field).
+        #[arg(long)]
+        list: Option<PathBuf>,
+    },
     /// Derive the bundled place table (synth/data/places.csv) from GeoNames.
     Places {
         /// GeoNames FSA centroids (geonames-ca-fsa.csv).
@@ -156,6 +178,39 @@ fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             }
             let count = synth::hsds::write_services_to_file(conversion.services, &output)?;
             eprintln!("wrote {count} ODHF facilities to {}", output.display());
+        }
+        Some(Command::Damage {
+            input,
+            rate,
+            seed,
+            output,
+            list,
+        }) => {
+            let export = std::fs::read(&input)
+                .map_err(|e| format!("cannot read {}: {e}", input.display()))?;
+            let damaged =
+                synth::damage::damage(&export, synth::damage::DamageOptions { rate, seed })?;
+            std::fs::write(&output, &damaged.bytes)
+                .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
+            if let Some(list) = list {
+                let damages: Vec<serde_json::Value> = damaged
+                    .damages
+                    .iter()
+                    .map(|d| {
+                        serde_json::json!({
+                            "row": d.row, "id": d.id, "kind": format!("{:?}", d.kind), "field": d.field,
+                        })
+                    })
+                    .collect();
+                std::fs::write(&list, serde_json::to_vec_pretty(&damages)?)
+                    .map_err(|e| format!("cannot write {}: {e}", list.display()))?;
+            }
+            eprintln!(
+                "damaged {} of the records of {} (seed {seed}); wrote {}",
+                damaged.damages.len(),
+                input.display(),
+                output.display()
+            );
         }
         Some(Command::Places {
             fsa,

@@ -34,7 +34,7 @@ use servicematch_benches::{data, Result};
 #[derive(Parser)]
 #[command(about = "Relevance on judged queries: servicematch, SQLite FTS5 and tantivy")]
 struct Args {
-    /// Judged sets to run (miami, demo-en, demo-fr); all by default.
+    /// Judged sets to run (miami, baltimore, demo-en, demo-fr, demo-en-uncoded, demo-fr-uncoded); all by default.
     #[arg(long, value_delimiter = ',')]
     sets: Vec<String>,
     /// Keep this run as the baseline that later runs compare with.
@@ -46,6 +46,10 @@ struct Args {
     /// Where RELEVANCE.md and the JSON figures go.
     #[arg(long)]
     out: Option<PathBuf>,
+    /// Index the uncoded sets (baltimore, demo-*-uncoded) without reading
+    /// categories from their text: what `hsds::categories_from_text` adds.
+    #[arg(long)]
+    no_categories_from_text: bool,
 }
 
 /// One query's outcome on every engine.
@@ -101,17 +105,18 @@ fn run(args: &Args) -> Result<()> {
         .unwrap_or_else(|| workspace.join("benches/results"));
     std::fs::create_dir_all(&out)?;
     let wanted = |name: &str| args.sets.is_empty() || args.sets.iter().any(|s| s == name);
-    let judged = workspace.join("benches/relevance");
+    let judged_dir = workspace.join("benches/relevance");
     let mut outcomes = Vec::new();
     if wanted("miami") {
         let title = "Miami 211 (real, HSDS 1.1, AIRS codes), English";
-        let queries = relevance::load(&judged.join("miami.tsv"))?;
+        let queries = relevance::load(&judged_dir.join("miami.tsv"))?;
         match real_data().map(|dir| dir.join("miami-211-hsds1")) {
             Some(dir) if dir.is_dir() => {
                 let (services, _) = data::import(&[dir])?;
                 outcomes.push(run_set(
                     "miami",
                     title,
+                    &services,
                     &services,
                     &queries,
                     false,
@@ -125,6 +130,42 @@ fn run(args: &Args) -> Result<()> {
                 eprintln!("miami: skipped: {reason}");
                 outcomes.push(SetOutcome {
                     name: "miami".into(),
+                    title: title.into(),
+                    skipped: Some(reason),
+                    queries: Vec::new(),
+                });
+            }
+        }
+    }
+    if wanted("baltimore") {
+        let title = "Baltimore 211 (real, Ohana CSV, no taxonomy in the import: categories read from text), English";
+        let queries = relevance::load(&judged_dir.join("baltimore.tsv"))?;
+        match real_data().map(|dir| dir.join("baltimore-211-ohana")) {
+            Some(dir) if dir.is_dir() => {
+                let (mut indexed, _) = data::import(std::slice::from_ref(&dir))?;
+                let judged = publisher_codes(&dir, &indexed)?;
+                let coded = read_categories(&mut indexed, args);
+                eprintln!(
+                    "baltimore: {coded} of {} services given categories from their text",
+                    indexed.len()
+                );
+                outcomes.push(run_set(
+                    "baltimore",
+                    title,
+                    &indexed,
+                    &judged,
+                    &queries,
+                    false,
+                    args.show_hits,
+                )?);
+            }
+            _ => {
+                let reason = "the real Baltimore export (shared/data/real/baltimore-211-ohana or \
+                              $SERVICEMATCH_REAL_DATA) is absent"
+                    .to_owned();
+                eprintln!("baltimore: skipped: {reason}");
+                outcomes.push(SetOutcome {
+                    name: "baltimore".into(),
                     title: title.into(),
                     skipped: Some(reason),
                     queries: Vec::new(),
@@ -154,15 +195,47 @@ fn run(args: &Args) -> Result<()> {
             demo_services = Some(data::import(&demo)?.0);
         }
         let services = demo_services.as_deref().unwrap_or_default();
-        let queries = relevance::load(&judged.join(format!("{name}.tsv")))?;
+        let queries = relevance::load(&judged_dir.join(format!("{name}.tsv")))?;
         outcomes.push(run_set(
             name,
             title,
+            services,
             services,
             &queries,
             true,
             args.show_hits,
         )?);
+    }
+    // The demo directory as a directory without a taxonomy would come:
+    // its categories taken away, then read back from the services' text
+    // (`hsds::categories_from_text`); judged by the categories it had.
+    for (name, title, judged_as) in [
+        (
+            "demo-en-uncoded",
+            "Demo directory without its categories, read back from text (Open Eligibility), English",
+            "demo-en",
+        ),
+        (
+            "demo-fr-uncoded",
+            "Demo directory without its categories, read back from text (Open Eligibility), French",
+            "demo-fr",
+        ),
+    ] {
+        if !wanted(name) {
+            continue;
+        }
+        if demo_services.is_none() {
+            demo_services = Some(data::import(&demo)?.0);
+        }
+        let judged = demo_services.as_deref().unwrap_or_default();
+        let mut uncoded = judged.to_vec();
+        for service in &mut uncoded {
+            service.categories.clear();
+        }
+        let coded = read_categories(&mut uncoded, args);
+        eprintln!("{name}: {coded} of {} services given categories from their text", uncoded.len());
+        let queries = relevance::load(&judged_dir.join(format!("{judged_as}.tsv")))?;
+        outcomes.push(run_set(name, title, &uncoded, judged, &queries, true, args.show_hits)?);
     }
     // Beside RELEVANCE.md, in a folder of their own: the compare report
     // reads every JSON file of `out` as a scale.
@@ -187,11 +260,63 @@ fn run(args: &Args) -> Result<()> {
     Ok(())
 }
 
-/// Builds every engine on `services` and runs the judged queries.
+/// Categories read from the services' text, unless the run says not to;
+/// how many services got some.
+fn read_categories(services: &mut [Service], args: &Args) -> usize {
+    match args.no_categories_from_text {
+        true => 0,
+        false => servicematch_hsds::categories_from_text(services),
+    }
+}
+
+/// The Baltimore services with the publisher's own categories, which the
+/// Ohana CSV import does not carry: `service_categories.json` (service id →
+/// taxonomy row ids) through `taxonomy.csv` (row id → code and name). For
+/// judging only; the index gets none of them.
+fn publisher_codes(dir: &Path, services: &[Service]) -> Result<Vec<Service>> {
+    let map: std::collections::HashMap<String, Vec<String>> = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("service_categories.json")).map_err(|e| {
+            format!(
+                "cannot read {}: {e}",
+                dir.join("service_categories.json").display()
+            )
+        })?,
+    )?;
+    let mut terms: std::collections::HashMap<String, (String, String)> = Default::default();
+    let mut reader = csv::Reader::from_path(dir.join("taxonomy.csv"))?;
+    for record in reader.records() {
+        let record = record?;
+        let field = |i: usize| record.get(i).unwrap_or_default().trim().to_owned();
+        // bom, id, name, taxonomy_id (the code), …
+        terms.insert(field(1), (field(3), field(2)));
+    }
+    Ok(services
+        .iter()
+        .map(|service| {
+            let mut judged = service.clone();
+            judged.categories = map
+                .get(&service.id)
+                .into_iter()
+                .flatten()
+                .filter_map(|row| terms.get(row))
+                .map(|(code, name)| servicematch::Category {
+                    code: Some(code.clone()),
+                    name: name.clone(),
+                    ..Default::default()
+                })
+                .collect();
+            judged
+        })
+        .collect())
+}
+
+/// Builds every engine on `services` and runs the judged queries, judged
+/// by the categories of `judged_by` (the same services, as published).
 fn run_set(
     name: &str,
     title: &str,
     services: &[Service],
+    judged_by: &[Service],
     queries: &[JudgedQuery],
     shareable: bool,
     show_hits: bool,
@@ -202,14 +327,14 @@ fn run_set(
         .map(|q| QueryOutcome {
             text: q.text.clone(),
             split: q.split,
-            relevant: relevance::relevant(services, q).len(),
+            relevant: relevance::relevant(judged_by, q).len(),
             measures: BTreeMap::new(),
             ours_top: Vec::new(),
         })
         .collect();
     let relevant: Vec<_> = queries
         .iter()
-        .map(|q| relevance::relevant(services, q))
+        .map(|q| relevance::relevant(judged_by, q))
         .collect();
     for engine in NATIVE {
         let dir = work.join(engine);

@@ -150,7 +150,7 @@ pub(crate) enum Coverage {
 }
 
 impl Areas {
-    pub(crate) fn open(section: OwnedBytes, services: usize) -> Result<Areas> {
+    pub(crate) fn open(section: &OwnedBytes, services: usize) -> Result<Areas> {
         let mut reader = Reader::new(Section::Areas, section.as_slice());
         let count = reader.u64()? as usize;
         if count != services {
@@ -371,7 +371,7 @@ mod tests {
                 ..Default::default()
             },
         ];
-        let areas = Areas::open(OwnedBytes::new(write(&services)), 3).unwrap();
+        let areas = Areas::open(&OwnedBytes::new(write(&services)), 3).unwrap();
         assert_eq!(areas.declaring(), [0, 2]);
         assert_eq!(areas.name(0), Some("Thunder Bay District"));
         // Inside, on the outer edge, in the hole, on the hole's edge, outside.

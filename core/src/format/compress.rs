@@ -4,8 +4,9 @@
 //! back-reference even in the first record of a block.
 //!
 //! Decompressing never trusts a stored length beyond what LZ4 can produce
-//! from the bytes at hand ([`MAX_EXPANSION`]), so damaged bytes cannot make
-//! a reader allocate gigabytes.
+//! from the bytes at hand ([`MAX_EXPANSION`]) nor beyond what the builder
+//! writes ([`MAX_BLOCK_LEN`]), so damaged or hostile bytes cannot make a
+//! reader allocate gigabytes: a 4 MB block of LZ4 can truly expand to 1 GB.
 
 use crate::error::Error;
 
@@ -16,6 +17,17 @@ pub(crate) const DICTIONARY_LEN: usize = 64 * 1024;
 /// byte per 255), so a block that claims more is corrupt; checking this
 /// bounds what a damaged length can make us allocate.
 pub(crate) const MAX_EXPANSION: usize = 255;
+
+/// The largest record (a [`Service`](crate::Service) encoded with postcard)
+/// and the largest hit summary an index holds: 16 MiB. The builder rejects,
+/// and reports, a service whose record or summary is larger.
+pub const MAX_RECORD_LEN: usize = 16 << 20;
+
+/// The largest block a reader decompresses: a block of records
+/// ([`records::BLOCK_RECORDS`](super::records::BLOCK_RECORDS) records of at
+/// most [`MAX_RECORD_LEN`], with their 4-byte end offsets). A block that
+/// claims more is corrupt, and is refused before anything is allocated.
+pub(crate) const MAX_BLOCK_LEN: usize = super::records::BLOCK_RECORDS * (MAX_RECORD_LEN + 4);
 
 /// A dictionary for a section's blocks: a sample of whole records (or
 /// summaries), evenly spread over the directory, up to the LZ4 window, and at
@@ -76,14 +88,20 @@ impl Decompress {
 /// bytes, into `out` (cleared first, reused from one call to the next).
 ///
 /// # Errors
-/// When `len` is more than the block could hold, the block is damaged, or
-/// it holds another length.
+/// When `len` is more than the block could hold or more than
+/// [`MAX_BLOCK_LEN`], the block is damaged, or it holds another length.
 pub(crate) fn decompress(
     compressed: &[u8],
     len: usize,
     dictionary: &[u8],
     out: &mut Vec<u8>,
 ) -> Result<(), Decompress> {
+    if len > MAX_BLOCK_LEN {
+        return Err(Decompress {
+            what: format!("has an impossible length ({len} bytes, more than the {MAX_BLOCK_LEN} a block may hold)"),
+            source: None,
+        });
+    }
     if len > compressed.len().saturating_mul(MAX_EXPANSION) {
         return Err(Decompress {
             what: format!(

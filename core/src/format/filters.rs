@@ -172,7 +172,7 @@ pub(crate) struct Filters {
 pub(crate) struct Row<'a>(&'a [u8]);
 
 impl Filters {
-    pub(crate) fn open(section: OwnedBytes, services: usize) -> Result<Filters> {
+    pub(crate) fn open(section: &OwnedBytes, services: usize) -> Result<Filters> {
         let mut reader = Reader::new(Section::Filters, section.as_slice());
         let count = reader.u64()? as usize;
         let words = reader.u32()? as usize;

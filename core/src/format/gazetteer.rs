@@ -224,7 +224,7 @@ pub(crate) struct Gazetteer {
 }
 
 impl Gazetteer {
-    pub(crate) fn open(section: OwnedBytes) -> Result<Gazetteer> {
+    pub(crate) fn open(section: &OwnedBytes) -> Result<Gazetteer> {
         let mut reader = Reader::new(Section::Gazetteer, section.as_slice());
         let count = reader.count(ENTRY_LEN)?;
         let at = reader.position();
@@ -481,7 +481,7 @@ mod tests {
     fn default_gazetteer() -> Gazetteer {
         let mut builder = GazetteerBuilder::default();
         builder.add_defaults();
-        Gazetteer::open(OwnedBytes::new(builder.write())).unwrap()
+        Gazetteer::open(&OwnedBytes::new(builder.write())).unwrap()
     }
 
     #[test]

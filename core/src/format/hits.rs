@@ -163,6 +163,17 @@ pub(crate) fn write(services: &[Service]) -> Result<Vec<u8>> {
     let mut data = Vec::new();
     let mut offsets = Vec::with_capacity(services.len() + 1);
     for (service, rest) in services.iter().zip(&rests) {
+        if rest.len() > compress::MAX_RECORD_LEN {
+            return Err(Error::new(
+                ErrorKind::InvalidInput,
+                format!(
+                    "service {}: its hit summary takes {} bytes, more than the {} an index holds",
+                    service.id,
+                    rest.len(),
+                    compress::MAX_RECORD_LEN
+                ),
+            ));
+        }
         offsets.push(offset(data.len())?);
         write_varint(&mut data, service.id.len());
         data.extend_from_slice(service.id.as_bytes());
@@ -182,6 +193,15 @@ pub(crate) fn write(services: &[Service]) -> Result<Vec<u8>> {
     out.resize(crate::format::align8(out.len()), 0);
     out.extend_from_slice(&data);
     Ok(out)
+}
+
+/// The length of a service's summary as stored uncompressed (without its
+/// id): what a reader decompresses, at most
+/// [`MAX_RECORD_LEN`](compress::MAX_RECORD_LEN).
+pub(crate) fn summary_len(service: &Service) -> usize {
+    postcard::to_allocvec(&HitSummary::of(service))
+        .expect("a summary always serialises")
+        .len()
 }
 
 fn offset(len: usize) -> Result<u32> {
@@ -232,7 +252,7 @@ impl Summaries {
     /// Reads the section's header and checks that its tables fit. Work is
     /// bounded and small, whatever the number of services: nothing is
     /// decompressed.
-    pub(crate) fn open(section: OwnedBytes) -> Result<Summaries> {
+    pub(crate) fn open(section: &OwnedBytes) -> Result<Summaries> {
         let mut reader = Reader::new(Section::Hits, section.as_slice());
         let count = reader.u64()?;
         let dictionary_len = reader.u32()? as usize;
@@ -392,7 +412,7 @@ mod tests {
     }
 
     fn open(section: Vec<u8>) -> Result<Summaries> {
-        Summaries::open(OwnedBytes::new(section))
+        Summaries::open(&OwnedBytes::new(section))
     }
 
     #[test]

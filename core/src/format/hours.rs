@@ -134,7 +134,7 @@ impl ServiceHours {
 }
 
 impl HoursSection {
-    pub(crate) fn open(section: OwnedBytes, services: usize) -> Result<HoursSection> {
+    pub(crate) fn open(section: &OwnedBytes, services: usize) -> Result<HoursSection> {
         let data = section.as_slice();
         let mut reader = Reader::new(Section::Hours, data);
         let zone_count = reader.u32()? as usize;
@@ -341,7 +341,7 @@ mod tests {
             },
         ];
         let bytes = write(&services, &zones);
-        let section = HoursSection::open(OwnedBytes::new(bytes.clone()), 2).unwrap();
+        let section = HoursSection::open(&OwnedBytes::new(bytes.clone()), 2).unwrap();
         let a = section.get(0).unwrap();
         assert_eq!(a.zone, Some(0));
         assert_eq!(a.weekly, services[0].hours);
@@ -349,9 +349,9 @@ mod tests {
         assert_eq!(a.exceptions, services[0].hours_exceptions);
         assert_eq!(section.zone(0), &zones[0]);
         assert_eq!(section.get(1).unwrap(), ServiceHours::default());
-        assert!(HoursSection::open(OwnedBytes::new(bytes.clone()), 3).is_err());
+        assert!(HoursSection::open(&OwnedBytes::new(bytes.clone()), 3).is_err());
         for len in 0..bytes.len() {
-            let opened = HoursSection::open(OwnedBytes::new(bytes[..len].to_vec()), 2);
+            let opened = HoursSection::open(&OwnedBytes::new(bytes[..len].to_vec()), 2);
             if let Ok(section) = opened {
                 let _ = section.get(0);
                 let _ = section.get(1);

@@ -196,7 +196,7 @@ pub(crate) struct Sections {
 impl Sections {
     /// Checks the header and the section table (magic, version, bounds,
     /// table checksum). Work is bounded by the table size, not the file size.
-    pub(crate) fn parse(bytes: OwnedBytes) -> Result<Sections> {
+    pub(crate) fn parse(bytes: &OwnedBytes) -> Result<Sections> {
         let data = bytes.as_slice();
         if data.len() < 8 || &data[..8] != MAGIC {
             return Err(Error::new(
@@ -276,7 +276,7 @@ impl Sections {
             format_version: version,
             file_len,
             table,
-            bytes,
+            bytes: bytes.clone(),
         })
     }
 
@@ -443,7 +443,7 @@ mod tests {
 
     #[test]
     fn sections_round_trip() {
-        let sections = Sections::parse(OwnedBytes::new(image())).unwrap();
+        let sections = Sections::parse(&OwnedBytes::new(image())).unwrap();
         assert_eq!(sections.get(Section::Meta).unwrap().as_slice(), b"{}");
         assert_eq!(sections.get(Section::Text).unwrap().as_slice(), &[7; 13]);
         sections.verify(Section::Text).unwrap();
@@ -454,11 +454,11 @@ mod tests {
     fn truncation_is_an_error() {
         let mut bytes = image();
         bytes.truncate(bytes.len() - 3);
-        let err = Sections::parse(OwnedBytes::new(bytes)).err().unwrap();
+        let err = Sections::parse(&OwnedBytes::new(bytes)).err().unwrap();
         assert_eq!(err.kind(), ErrorKind::CorruptIndex);
         for len in 0..40 {
             let bytes = image()[..len].to_vec();
-            assert!(Sections::parse(OwnedBytes::new(bytes)).is_err());
+            assert!(Sections::parse(&OwnedBytes::new(bytes)).is_err());
         }
     }
 
@@ -466,7 +466,7 @@ mod tests {
     fn newer_version_is_refused() {
         let mut bytes = image();
         bytes[8..12].copy_from_slice(&(FORMAT_VERSION + 1).to_le_bytes());
-        let err = Sections::parse(OwnedBytes::new(bytes)).err().unwrap();
+        let err = Sections::parse(&OwnedBytes::new(bytes)).err().unwrap();
         assert_eq!(err.kind(), ErrorKind::UnsupportedVersion);
     }
 
@@ -474,7 +474,7 @@ mod tests {
     fn older_version_is_refused() {
         let mut bytes = image();
         bytes[8..12].copy_from_slice(&(FORMAT_VERSION - 1).to_le_bytes());
-        let err = Sections::parse(OwnedBytes::new(bytes)).err().unwrap();
+        let err = Sections::parse(&OwnedBytes::new(bytes)).err().unwrap();
         assert_eq!(err.kind(), ErrorKind::UnsupportedVersion);
         assert!(err.to_string().contains("rebuild the index"), "{err}");
     }
@@ -484,7 +484,7 @@ mod tests {
         let mut bytes = image();
         let last = bytes.len() - 4;
         bytes[last] ^= 0xFF;
-        let sections = Sections::parse(OwnedBytes::new(bytes)).unwrap();
+        let sections = Sections::parse(&OwnedBytes::new(bytes)).unwrap();
         let err = sections.verify(Section::Text).unwrap_err();
         assert!(err.to_string().contains("section text"), "{err}");
     }

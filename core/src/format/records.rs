@@ -31,7 +31,7 @@
 use tantivy::directory::OwnedBytes;
 
 use crate::error::{Error, Result};
-use crate::format::compress::{self, DICTIONARY_LEN};
+use crate::format::compress::{self, DICTIONARY_LEN, MAX_RECORD_LEN};
 use crate::format::{read_u32, read_u64, Reader, Section};
 use crate::model::Service;
 
@@ -45,18 +45,53 @@ use crate::model::Service;
 /// decompress.
 pub(crate) const BLOCK_RECORDS: usize = 2;
 
+/// Why a service cannot be stored: its record or its hit summary is longer
+/// than [`MAX_RECORD_LEN`], the most a reader decompresses. `None` when it fits.
+pub(crate) fn too_large(service: &Service) -> Option<String> {
+    let record = postcard::to_allocvec(service)
+        .expect("a service always serialises")
+        .len();
+    let summary = super::hits::summary_len(service);
+    let (what, len) = if record >= summary {
+        ("record", record)
+    } else {
+        ("hit summary", summary)
+    };
+    (len > MAX_RECORD_LEN).then(|| {
+        format!("its {what} takes {len} bytes, more than the {MAX_RECORD_LEN} an index holds")
+    })
+}
+
 /// Writes the records section.
-pub(crate) fn write(services: &[Service]) -> Vec<u8> {
+///
+/// # Errors
+/// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) when a record
+/// is longer than [`MAX_RECORD_LEN`] (the builder rejects those first).
+pub(crate) fn write(services: &[Service]) -> Result<Vec<u8>> {
     write_with(services, BLOCK_RECORDS)
 }
 
 /// Writes the records section with `block_records` records per block.
-fn write_with(services: &[Service], block_records: usize) -> Vec<u8> {
+fn write_with(services: &[Service], block_records: usize) -> Result<Vec<u8>> {
     assert!(block_records > 0, "a block holds at least one record");
     let encoded: Vec<Vec<u8>> = services
         .iter()
         .map(|service| postcard::to_allocvec(service).expect("a service always serialises"))
         .collect();
+    if let Some((service, record)) = services
+        .iter()
+        .zip(&encoded)
+        .find(|(_, record)| record.len() > MAX_RECORD_LEN)
+    {
+        return Err(Error::new(
+            crate::ErrorKind::InvalidInput,
+            format!(
+                "service {}: its record takes {} bytes, more than the {MAX_RECORD_LEN} an index holds",
+                service.id,
+                record.len()
+            ),
+        ));
+    }
     let dictionary = compress::dictionary(&encoded);
     let mut data = Vec::new();
     let mut offsets = Vec::with_capacity(encoded.len().div_ceil(block_records) + 1);
@@ -88,7 +123,7 @@ fn write_with(services: &[Service], block_records: usize) -> Vec<u8> {
     out.extend_from_slice(&dictionary);
     out.resize(crate::format::align8(out.len()), 0);
     out.extend_from_slice(&data);
-    out
+    Ok(out)
 }
 
 /// The records, read in place.
@@ -104,7 +139,7 @@ pub(crate) struct Records {
 impl Records {
     /// Reads the section's tables. Work is bounded by the size of the tables,
     /// not by the number of records: no block is decompressed.
-    pub(crate) fn open(section: OwnedBytes) -> Result<Records> {
+    pub(crate) fn open(section: &OwnedBytes) -> Result<Records> {
         let mut reader = Reader::new(Section::Records, section.as_slice());
         let count = reader.u64()?;
         let block_records = reader.u32()? as usize;
@@ -238,7 +273,7 @@ mod tests {
     }
 
     fn open(section: Vec<u8>) -> Result<Records> {
-        Records::open(OwnedBytes::new(section))
+        Records::open(&OwnedBytes::new(section))
     }
 
     #[test]
@@ -246,7 +281,7 @@ mod tests {
         for n in [1, 2, 7, 8, 9, 33] {
             let services = services(n);
             for block_records in [1, 3, 8, 64] {
-                let records = open(write_with(&services, block_records)).unwrap();
+                let records = open(write_with(&services, block_records).unwrap()).unwrap();
                 assert_eq!(records.len(), n);
                 for (i, service) in services.iter().enumerate() {
                     assert_eq!(
@@ -268,14 +303,14 @@ mod tests {
             .iter()
             .map(|s| postcard::to_allocvec(s).unwrap().len())
             .sum();
-        let section = write(&services);
+        let section = write(&services).unwrap();
         assert!(section.len() * 2 < plain, "{} vs {plain}", section.len());
     }
 
     #[test]
     fn truncated_section_is_an_error_at_open_or_fetch() {
         let services = services(20);
-        let section = write_with(&services, 4);
+        let section = write_with(&services, 4).unwrap();
         for len in 0..section.len() {
             let Ok(records) = open(section[..len].to_vec()) else {
                 continue;
@@ -294,7 +329,7 @@ mod tests {
     #[test]
     fn corrupt_block_names_the_section_and_record() {
         let services = services(20);
-        let section = write_with(&services, 4);
+        let section = write_with(&services, 4).unwrap();
         let mut damaged_somewhere = false;
         // Flip every byte of the block data in turn: never a panic; an error
         // names the record; a fetch that succeeds returns some record.
@@ -324,7 +359,7 @@ mod tests {
     #[test]
     fn impossible_block_length_is_refused_before_allocating() {
         let services = services(3);
-        let mut section = write_with(&services, 8);
+        let mut section = write_with(&services, 8).unwrap();
         let records = open(section.clone()).unwrap();
         let data_at = section.len() - records.data.len();
         section[data_at..data_at + 4].copy_from_slice(&u32::MAX.to_le_bytes());
@@ -334,7 +369,7 @@ mod tests {
 
     #[test]
     fn zero_records_per_block_is_an_error() {
-        let mut section = write_with(&services(3), 2);
+        let mut section = write_with(&services(3), 2).unwrap();
         section[8..12].copy_from_slice(&0u32.to_le_bytes());
         let err = open(section).err().unwrap();
         assert!(err.to_string().contains("0 records per block"), "{err}");

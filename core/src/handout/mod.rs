@@ -148,6 +148,12 @@ impl Handout {
             blocks: self.services.iter().map(|s| self.block(s)).collect(),
             help_line: match (&self.help_line, &self.directory_line) {
                 (Some(sentence), _) => sentence.clone(),
+                // 211 itself has its own, fuller sentence.
+                (None, Some(line))
+                    if line.chars().filter(char::is_ascii_digit).eq("211".chars()) =>
+                {
+                    words.help_line.to_owned()
+                }
                 (None, Some(line)) => format!("{}{line}{}", words.call.0, words.call.1),
                 (None, None) => words.help_line.to_owned(),
             },

@@ -11,8 +11,9 @@ impl Query {
     /// Reads a query from its JSON shape and validates it.
     ///
     /// # Errors
-    /// [`ErrorKind::InvalidQuery`](crate::ErrorKind::InvalidQuery): for text
-    /// that is not JSON, `query: ` and where it stops being JSON; for a field
+    /// [`ErrorKind::InvalidQuery`](crate::ErrorKind::InvalidQuery): for more
+    /// than [`MAX_QUERY_JSON_LEN`](super::MAX_QUERY_JSON_LEN) bytes, `query: N
+    /// bytes of JSON, at most 65536`; for text that is not JSON, `query: ` and where it stops being JSON; for a field
     /// of the wrong type or unknown, `query field PATH: ` and why; for an
     /// impossible value, [`Query::validate`]'s message.
     ///
@@ -26,6 +27,13 @@ impl Query {
     /// # Ok::<(), servicematch::Error>(())
     /// ```
     pub fn from_json(json: &str) -> Result<Query> {
+        if json.len() > super::MAX_QUERY_JSON_LEN {
+            return Err(Error::invalid_query(format!(
+                "query: {} bytes of JSON, at most {}",
+                json.len(),
+                super::MAX_QUERY_JSON_LEN
+            )));
+        }
         let value: Value =
             serde_json::from_str(json).map_err(|e| Error::invalid_query(format!("query: {e}")))?;
         Query::from_json_value(value)

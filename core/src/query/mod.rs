@@ -37,6 +37,27 @@ pub const MAX_AGE: u8 = 130;
 /// The most people a client's household may have.
 pub const MAX_HOUSEHOLD: u32 = 50;
 
+/// The most hits one query may skip (`offset`).
+pub const MAX_OFFSET: usize = 100_000;
+
+/// The longest free text a query may carry, in bytes (UTF-8).
+pub const MAX_TEXT_LEN: usize = 1000;
+
+/// The most words a query's free text may have (runs of letters and digits,
+/// as the analyser splits them): each word is looked up, and a word found
+/// nowhere is matched against the term dictionary as a typo.
+pub const MAX_TEXT_WORDS: usize = 32;
+
+/// The longest postal code or place name `near` may name, in bytes.
+pub const MAX_PLACE_LEN: usize = 200;
+
+/// The most entries each list of a query may have: `languages`,
+/// `categories`, `client.statuses`.
+pub const MAX_LIST_LEN: usize = 16;
+
+/// The longest query JSON [`Query::from_json`] reads, in bytes.
+pub const MAX_QUERY_JSON_LEN: usize = 64 * 1024;
+
 /// A search for services.
 ///
 /// # Example
@@ -171,6 +192,38 @@ impl Query {
     /// [`ErrorKind::InvalidQuery`](crate::ErrorKind::InvalidQuery) naming the
     /// field and value at fault.
     pub fn validate(&self) -> Result<()> {
+        if let Some(text) = &self.text {
+            if text.len() > MAX_TEXT_LEN {
+                return Err(Error::invalid_query(format!(
+                    "text is {} bytes long, at most {MAX_TEXT_LEN}",
+                    text.len()
+                )));
+            }
+            // As the analyser's tokenizer splits (tantivy's SimpleTokenizer).
+            let words = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|word| !word.is_empty())
+                .count();
+            if words > MAX_TEXT_WORDS {
+                return Err(Error::invalid_query(format!(
+                    "text has {words} words, at most {MAX_TEXT_WORDS}"
+                )));
+            }
+        }
+        for (field, len) in [
+            ("languages", self.languages.len()),
+            ("categories", self.categories.len()),
+            (
+                "client.statuses",
+                self.client.as_ref().map_or(0, |c| c.statuses.len()),
+            ),
+        ] {
+            if len > MAX_LIST_LEN {
+                return Err(Error::invalid_query(format!(
+                    "{field} has {len} entries, at most {MAX_LIST_LEN}"
+                )));
+            }
+        }
         if let Some(Near::Point { lat, lon }) = self.near {
             if !(-90.0..=90.0).contains(&lat) || !lat.is_finite() {
                 return Err(Error::invalid_query(format!(
@@ -186,6 +239,12 @@ impl Query {
         if let Some(Near::Place(place)) = &self.near {
             if place.trim().is_empty() {
                 return Err(Error::invalid_query("near is an empty string"));
+            }
+            if place.len() > MAX_PLACE_LEN {
+                return Err(Error::invalid_query(format!(
+                    "near is {} bytes long, at most {MAX_PLACE_LEN}",
+                    place.len()
+                )));
             }
         }
         if let Some(radius) = self.radius_km {
@@ -204,9 +263,9 @@ impl Query {
                 self.limit
             )));
         }
-        if self.offset > 100_000 {
+        if self.offset > MAX_OFFSET {
             return Err(Error::invalid_query(format!(
-                "offset {} is out of range (0 to 100000)",
+                "offset {} is out of range (0 to {MAX_OFFSET})",
                 self.offset
             )));
         }

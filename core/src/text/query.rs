@@ -118,8 +118,9 @@ pub(crate) struct NeedUse {
     pub(crate) words: Vec<Term>,
 }
 
-/// The queries for `text`, or `None` when it has no searchable term
-/// (empty, or only stop words).
+/// The queries for `text`, or `None` when it has no searchable word
+/// (empty, or only stop words). Words that no service has give queries that
+/// match nothing.
 pub(crate) fn build(
     searcher: &Searcher,
     fields: &Fields,
@@ -231,7 +232,14 @@ pub(crate) fn build(
             });
         }
     }
-    let (terms, postings) = any.clauses()?;
+    let (terms, postings) = match any.clauses() {
+        Some(found) => found,
+        // Words that no service has, not even within a typo: nothing
+        // matches them (a search for "zzyzx" near Sudbury is not a search
+        // for everything near Sudbury).
+        None if typed_words > 0 => (Vec::new(), 0),
+        None => return None,
+    };
     let any_word = Box::new(BooleanQuery::new(
         terms
             .iter()

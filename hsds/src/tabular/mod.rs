@@ -337,6 +337,14 @@ impl<'s> Join<'s> {
                     "some bytes are not UTF-8 and were replaced".into(),
                 );
             }
+            for (column, reason) in row.findings() {
+                self.warn(
+                    &table.file,
+                    row.number,
+                    Some(&column),
+                    format!("{column} {reason}"),
+                );
+            }
             let outcome = match kind {
                 Kind::Vocabularies => self.vocabulary(&row),
                 Kind::Terms => self.term(&row),

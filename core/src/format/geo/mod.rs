@@ -97,7 +97,7 @@ impl Geo {
     /// # Errors
     /// A corrupt index error if the section is truncated or its counts do
     /// not match the index.
-    pub(crate) fn open(section: OwnedBytes, services: usize) -> Result<Geo> {
+    pub(crate) fn open(section: &OwnedBytes, services: usize) -> Result<Geo> {
         let mut reader = Reader::new(Section::Geo, section.as_slice());
         let count = reader.u64()? as usize;
         let points = reader.count(4)?;
@@ -325,7 +325,7 @@ mod tests {
             vec![],
             vec![(43.65, -79.38), (46.5, -81.0)],
         ]);
-        let geo = Geo::open(OwnedBytes::new(bytes), 3).unwrap();
+        let geo = Geo::open(&OwnedBytes::new(bytes), 3).unwrap();
         assert_eq!(geo.points(1).count(), 0);
         assert_eq!(geo.points(2).count(), 2);
         let found = geo.services_within(46.49, -80.99, 10.0);
@@ -421,7 +421,7 @@ mod tests {
     #[test]
     fn radius_queries_match_a_brute_force_scan() {
         let locations = services(3000);
-        let geo = Geo::open(OwnedBytes::new(write(&locations)), locations.len()).unwrap();
+        let geo = Geo::open(&OwnedBytes::new(write(&locations)), locations.len()).unwrap();
         for (lat, lon) in PLACES {
             let origin = to_sphere(lat, lon);
             for radius in [0.5, 5.0, 10.0, 20.0, 40.0, 150.0, 1000.0, 20_000.0] {
@@ -471,7 +471,7 @@ mod tests {
     #[test]
     fn nearest_walk_goes_nearest_first_through_every_location() {
         let locations = services(1500);
-        let geo = Geo::open(OwnedBytes::new(write(&locations)), locations.len()).unwrap();
+        let geo = Geo::open(&OwnedBytes::new(write(&locations)), locations.len()).unwrap();
         for (lat, lon) in PLACES {
             let origin = to_sphere(lat, lon);
             let mut walked = Vec::new();
@@ -504,7 +504,7 @@ mod tests {
     #[test]
     fn nearest_points_and_unlocated_per_service() {
         let locations = services(700);
-        let geo = Geo::open(OwnedBytes::new(write(&locations)), locations.len()).unwrap();
+        let geo = Geo::open(&OwnedBytes::new(write(&locations)), locations.len()).unwrap();
         assert_eq!(
             geo.point_count(),
             locations.iter().map(Vec::len).sum::<usize>()
@@ -534,13 +534,13 @@ mod tests {
 
     #[test]
     fn empty_and_single_point_sections() {
-        let geo = Geo::open(OwnedBytes::new(write(&[vec![], vec![]])), 2).unwrap();
+        let geo = Geo::open(&OwnedBytes::new(write(&[vec![], vec![]])), 2).unwrap();
         assert!(geo.services_within(43.0, -79.0, 20_000.0).is_empty());
         geo.nearest_walk(43.0, -79.0, |_, _| panic!("no points"));
         assert_eq!(geo.unlocated(), [0, 1]);
-        let geo = Geo::open(OwnedBytes::new(write(&[vec![(43.0, -79.0)]])), 1).unwrap();
+        let geo = Geo::open(&OwnedBytes::new(write(&[vec![(43.0, -79.0)]])), 1).unwrap();
         assert_eq!(geo.services_within(43.0, -79.0, 1.0), [(0, 0.0)]);
-        assert!(Geo::open(OwnedBytes::new(write(&[vec![]])), 2).is_err());
+        assert!(Geo::open(&OwnedBytes::new(write(&[vec![]])), 2).is_err());
     }
 
     /// Damage to the section gives an error at open or wrong answers, never a
@@ -569,7 +569,7 @@ mod tests {
             let _ = geo.unlocated();
         };
         for len in 0..bytes.len() {
-            if let Ok(geo) = Geo::open(OwnedBytes::new(bytes[..len].to_vec()), locations.len()) {
+            if let Ok(geo) = Geo::open(&OwnedBytes::new(bytes[..len].to_vec()), locations.len()) {
                 query(&geo);
             }
         }
@@ -578,7 +578,7 @@ mod tests {
             for flip in [0x01, 0x80, 0xff] {
                 let mut damaged = bytes.clone();
                 damaged[at] ^= flip;
-                if let Ok(geo) = Geo::open(OwnedBytes::new(damaged), locations.len()) {
+                if let Ok(geo) = Geo::open(&OwnedBytes::new(damaged), locations.len()) {
                     opened += 1;
                     query(&geo);
                 }

@@ -66,7 +66,7 @@ impl std::fmt::Debug for PackedDirectory {
 impl PackedDirectory {
     /// Reads the listing at the start of `section`. Work is proportional to
     /// the number of files (a few dozen), not their size.
-    pub(crate) fn open(section: OwnedBytes) -> Result<PackedDirectory> {
+    pub(crate) fn open(section: &OwnedBytes) -> Result<PackedDirectory> {
         let data = section.as_slice();
         let mut reader = Reader::new(Section::Text, data);
         let count = reader.count(24)?;
@@ -165,7 +165,7 @@ mod tests {
             ("meta.json".into(), b"{}".to_vec()),
             ("a.idx".into(), vec![1, 2, 3]),
         ]);
-        let dir = PackedDirectory::open(OwnedBytes::new(packed)).unwrap();
+        let dir = PackedDirectory::open(&OwnedBytes::new(packed)).unwrap();
         assert_eq!(dir.atomic_read(Path::new("meta.json")).unwrap(), b"{}");
         let slice = dir.open_read(Path::new("a.idx")).unwrap();
         assert_eq!(slice.read_bytes().unwrap().as_slice(), &[1, 2, 3]);
@@ -175,7 +175,7 @@ mod tests {
 
     #[test]
     fn garbage_listing_is_an_error() {
-        assert!(PackedDirectory::open(OwnedBytes::new(vec![0xFF; 64])).is_err());
-        assert!(PackedDirectory::open(OwnedBytes::new(vec![1, 0, 0])).is_err());
+        assert!(PackedDirectory::open(&OwnedBytes::new(vec![0xFF; 64])).is_err());
+        assert!(PackedDirectory::open(&OwnedBytes::new(vec![1, 0, 0])).is_err());
     }
 }
