@@ -65,6 +65,10 @@ fn ok(status: sm_status, call: &str) -> bool {
 }
 
 /// Calls a `(ptr, len)` string setter.
+///
+/// # Safety
+/// `query` is a live query handle and `setter` one of the library's
+/// `(query, ptr, len)` setters.
 unsafe fn set_str(
     query: *mut sm_query,
     text: &[u8],
