@@ -82,7 +82,7 @@ export interface Facets {
   languages: FacetCount[];
   /** "free", "sliding_scale", "fee", "unknown". */
   cost: FacetCount[];
-  /** At the query's time (`open_at`, else the caller's clock): "open", "closed", "hours unknown". */
+  /** With `open_now` or `open_at`: "open", "closed" (opening later today), "hours unknown". */
   open: FacetCount[];
   /** With a client profile: "eligible", "unknown". */
   eligibility: FacetCount[];

@@ -45,9 +45,10 @@ pub struct Facets {
     pub languages: Vec<FacetCount>,
     /// Matches per cost: "free", "sliding_scale", "fee", "unknown".
     pub cost: Vec<FacetCount>,
-    /// Matches per opening state at the query's time (`open_at`, else the
-    /// caller's clock): "open", "closed", "hours unknown"; empty when the
-    /// search has no time.
+    /// Matches per opening state at the query's time: "open", "closed"
+    /// (only those offered as opening later today), "hours unknown"; empty
+    /// unless the query asks about a time (`open_now` or `open_at`): it
+    /// reads every counted service's hours.
     #[serde(default)]
     pub open: Vec<FacetCount>,
     /// Matches per eligibility verdict, with a client profile: "eligible", "unknown".

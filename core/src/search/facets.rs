@@ -32,7 +32,9 @@ pub(crate) fn count(plan: &Plan<'_>, counted: &[(u32, Option<f64>)], exact: bool
     let mut verdicts: HashMap<&str, usize> = HashMap::new();
     let mut distance: HashMap<&str, usize> = HashMap::new();
     let mut open: HashMap<&str, usize> = HashMap::new();
-    let clock = plan.has_clock();
+    // Only when the query asks about a time: telling open from closed reads
+    // every counted service's hours (0.14 ms of a 0.23 ms search at 60k).
+    let clock = plan.asks_time();
     for &(service, km) in counted {
         let row = index.filters.row(service);
         if let Some(at) = row.top_category() {

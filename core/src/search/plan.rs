@@ -329,10 +329,9 @@ impl<'a> Plan<'a> {
         hours.week().open_at(local)
     }
 
-    /// Whether the search has a time to tell open from closed (`open_at`,
-    /// else the caller's clock).
-    pub(crate) fn has_clock(&self) -> bool {
-        !self.locals.is_empty()
+    /// Whether the query asks about a time (`open_at` or `open_now`).
+    pub(crate) fn asks_time(&self) -> bool {
+        self.open_at.is_some() && !self.locals.is_empty()
     }
 
     /// "open now · closes 17:00" for `service` at the query's time.
