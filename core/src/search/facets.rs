@@ -3,8 +3,6 @@
 //! languages, cost, open at the query's time, eligibility verdict and
 //! distance band.
 
-use std::collections::HashMap;
-
 use crate::eligibility::Judgement;
 use crate::results::{Eligibility, FacetCount, Facets};
 
@@ -29,11 +27,13 @@ pub(crate) fn count(plan: &Plan<'_>, counted: &[(u32, Option<f64>)], exact: bool
     let mut categories = vec![0usize; index.meta.top_categories.len()];
     let mut languages = vec![0usize; index.meta.languages.len()];
     let mut cost = [0usize; 4];
-    let mut verdicts: HashMap<&str, usize> = HashMap::new();
-    let mut distance: HashMap<&str, usize> = HashMap::new();
-    let mut open: HashMap<&str, usize> = HashMap::new();
-    // Only when the query asks about a time: telling open from closed reads
-    // every counted service's hours (0.14 ms of a 0.23 ms search at 60k).
+    // Fixed slots, not maps: this loop runs for every counted match (a
+    // SipHash per service was a third of a near query).
+    let mut verdicts = [0usize; 2]; // eligible, unknown
+    let mut distance = [0usize; BANDS.len() + 2]; // the bands, 50 km or more, no location
+    let mut open = [0usize; 3]; // open, closed, hours unknown
+                                // Only when the query asks about a time: telling open from closed reads
+                                // every counted service's hours (0.14 ms of a 0.23 ms search at 60k).
     let clock = plan.asks_time();
     for &(service, km) in counted {
         let row = index.filters.row(service);
@@ -54,30 +54,29 @@ pub(crate) fn count(plan: &Plan<'_>, counted: &[(u32, Option<f64>)], exact: bool
         cost[usize::from(row.cost().min(3))] += 1;
         if clock {
             let state = match plan.open_state(service) {
-                Some(true) => "open",
-                Some(false) => "closed",
-                None => "hours unknown",
+                Some(true) => 0,
+                Some(false) => 1,
+                None => 2,
             };
-            *open.entry(state).or_default() += 1;
+            open[state] += 1;
         }
         if let Some(Judgement { verdict, .. }) = plan.filter(service).and_then(|f| f.judgement()) {
-            let name = match verdict {
-                Eligibility::Eligible => "eligible",
-                Eligibility::Unknown => "unknown",
+            match verdict {
+                Eligibility::Eligible => verdicts[0] += 1,
+                Eligibility::Unknown => verdicts[1] += 1,
                 Eligibility::Ineligible => continue,
-            };
-            *verdicts.entry(name).or_default() += 1;
+            }
         }
         if let Some((lat, lon)) = plan.origin {
             let km = km.or_else(|| index.geo.nearest(service, lat, lon).map(|(_, km)| km));
             let band = match km {
-                None => "no location",
+                None => BANDS.len() + 1,
                 Some(km) => BANDS
                     .iter()
-                    .find(|(below, _)| km < *below)
-                    .map_or("50 km or more", |(_, label)| label),
+                    .position(|(below, _)| km < *below)
+                    .unwrap_or(BANDS.len()),
             };
-            *distance.entry(band).or_default() += 1;
+            distance[band] += 1;
         }
     }
     let named = |counts: Vec<(String, usize)>| -> Vec<FacetCount> {
@@ -89,9 +88,20 @@ pub(crate) fn count(plan: &Plan<'_>, counted: &[(u32, Option<f64>)], exact: bool
         list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
         list
     };
-    let by_key = |counts: HashMap<&str, usize>| {
-        named(counts.into_iter().map(|(k, n)| (k.to_owned(), n)).collect())
+    let by_name = |names: &[&str], counts: &[usize]| {
+        named(
+            names
+                .iter()
+                .map(|n| n.to_string())
+                .zip(counts.iter().copied())
+                .collect(),
+        )
     };
+    let band_names: Vec<&str> = BANDS
+        .iter()
+        .map(|(_, label)| *label)
+        .chain(["50 km or more", "no location"])
+        .collect();
     Facets {
         exact,
         categories: named(
@@ -119,8 +129,8 @@ pub(crate) fn count(plan: &Plan<'_>, counted: &[(u32, Option<f64>)], exact: bool
                 .zip(cost)
                 .collect(),
         ),
-        open: by_key(open),
-        eligibility: by_key(verdicts),
-        distance: by_key(distance),
+        open: by_name(&["open", "closed", "hours unknown"], &open),
+        eligibility: by_name(&["eligible", "unknown"], &verdicts),
+        distance: by_name(&band_names, &distance),
     }
 }
