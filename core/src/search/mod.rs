@@ -30,12 +30,16 @@ pub(crate) fn search(index: &Index, query: &Query, now: Option<i64>) -> Result<R
     if results.total_exact && results.total < window_end && window_end <= crate::query::MAX_LIMIT {
         // The page is not full: the strict matches of every page up to this
         // one, then the relaxed ones, and this page's part of that list.
-        let mut window = query.clone();
-        window.offset = 0;
-        window.limit = query.offset + query.limit;
-        let mut all = search_once(index, &window, now, false)?;
-        no_wrong_door(index, &window, now, &mut all)?;
-        results.hits = all.hits.into_iter().skip(query.offset).collect();
+        if query.offset == 0 {
+            no_wrong_door(index, query, now, &mut results)?;
+        } else {
+            let mut window = query.clone();
+            window.offset = 0;
+            window.limit = query.offset + query.limit;
+            let mut all = search_once(index, &window, now, false)?;
+            no_wrong_door(index, &window, now, &mut all)?;
+            results.hits = all.hits.into_iter().skip(query.offset).collect();
+        }
     }
     Ok(results)
 }

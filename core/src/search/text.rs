@@ -45,7 +45,7 @@ pub(crate) fn search(plan: &Plan<'_>, top: &mut TopK, query: &TextQuery) -> Resu
     if plan.origin.is_some() {
         // Distance is relative to the nearest service with some of the words.
         let matching = text.matching(plan)?;
-        plan.adapt_scale(|service| matching.contains(service));
+        plan.adapt_scale(Some(matching));
     }
     match (plan.origin, plan.radius_km) {
         (Some((lat, lon)), Some(radius_km)) => {
@@ -72,6 +72,7 @@ pub(crate) fn search(plan: &Plan<'_>, top: &mut TopK, query: &TextQuery) -> Resu
                 text.score_postings(plan, top, |service| set.contains(service))
             }
         }
+        (Some(_), None) if plan.scanned().is_some() => scanned(plan, top, &text),
         (Some(origin), None) => rings(plan, top, &text, origin),
         (None, _) => text.score_postings(plan, top, |_| true),
     }
@@ -94,6 +95,12 @@ fn rings(plan: &Plan<'_>, top: &mut TopK, text: &Text<'_>, (lat, lon): (f64, f64
     let mut inner_km = 0.0;
     let mut everything_done = true;
     loop {
+        // A ring twice as wide holds about four times as many services: when
+        // that many would cost more than walking the text, walk it now
+        // rather than gather a ring only to drop it.
+        if done_count > 0 && !text.prefers_services(done_count.saturating_mul(4)) {
+            return text.score_postings(plan, top, |service| !done.contains(service));
+        }
         // A service that offers none of the preferred languages scores at
         // most this: once it cannot enter, the ring scores speakers only.
         let others_bound = rank::bound_without_preferred_language(best, inner_km, plan.scale());
@@ -146,6 +153,31 @@ fn rings(plan: &Plan<'_>, top: &mut TopK, text: &Text<'_>, (lat, lon): (f64, f64
         text.count_rest(plan, top, &done)?;
     }
     Ok(())
+}
+
+/// Near a place without a radius when few services pass the filters (the
+/// plan found them all by a scan): exactly those, with the services serving
+/// the caller's place and those without a location.
+fn scanned(plan: &Plan<'_>, top: &mut TopK, text: &Text<'_>) -> Result<()> {
+    let matching = text.matching(plan)?;
+    let mut services: Vec<(u32, Option<f64>)> = plan
+        .scanned()
+        .unwrap_or_default()
+        .iter()
+        .map(|&(service, km)| (service, Some(km)))
+        .chain(plan.serving_with_km())
+        .chain(
+            plan.index
+                .geo
+                .unlocated()
+                .iter()
+                .filter(|&&service| matching.contains(service))
+                .map(|&service| (service, None)),
+        )
+        .collect();
+    services.sort_unstable_by_key(|&(service, _)| service);
+    services.dedup_by_key(|&mut (service, _)| service);
+    text.score_services(plan, top, services.len(), services.into_iter())
 }
 
 /// Services with their known distances.

@@ -176,6 +176,25 @@ impl Services {
         self.0[service as usize / 64] & (1 << (service % 64)) != 0
     }
 
+    /// The services in the set, in order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        self.0.iter().enumerate().flat_map(|(word, &bits)| {
+            let mut bits = bits;
+            std::iter::from_fn(move || {
+                (bits != 0).then(|| {
+                    let bit = bits.trailing_zeros();
+                    bits &= bits - 1;
+                    (word * 64) as u32 + bit
+                })
+            })
+        })
+    }
+
+    /// How many services the set holds.
+    pub(crate) fn len(&self) -> usize {
+        self.0.iter().map(|bits| bits.count_ones() as usize).sum()
+    }
+
     /// The services in `self` but not in `other`, in order.
     pub(crate) fn difference<'a>(&'a self, other: &'a Services) -> impl Iterator<Item = u32> + 'a {
         self.0
