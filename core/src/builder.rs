@@ -9,8 +9,10 @@ use tantivy::TantivyDocument;
 
 use crate::eligibility::LowIncomeLine;
 use crate::error::{Error, ErrorKind, Result};
+use crate::format::filters::province_bit;
 use crate::format::gazetteer::{GazetteerBuilder, GazetteerEntry, GEONAMES_ATTRIBUTION};
 use crate::format::meta::{ImportCounts, Meta};
+use crate::format::residency::PlacesWritten;
 use crate::format::{write_file, Section, FORMAT_VERSION};
 use crate::hours::ZoneRules;
 use crate::lang::LanguageName;
@@ -270,6 +272,7 @@ impl IndexBuilder {
         let zones = self.zone_rules(&services);
         let mut services = services;
         self.resolve_named_areas(&mut services);
+        let residency = self.resolve_residency(&services);
         let top_categories = top_categories(&services);
         let meta = Meta {
             format_version: FORMAT_VERSION,
@@ -324,6 +327,10 @@ impl IndexBuilder {
                 crate::format::hours::write(&services, &zones),
             ),
             (Section::Areas, crate::format::areas::write(&services)),
+            (
+                Section::Residency,
+                crate::format::residency::write(&residency),
+            ),
         ];
         let bytes = write_file(&sections);
         let summary = BuildSummary {
@@ -429,6 +436,42 @@ impl IndexBuilder {
                 }
             }
         }
+    }
+
+    /// Resolves the places of each service's residency (every value that
+    /// is not a province or territory: a municipality or region, "Thunder
+    /// Bay") to the forward sortation areas the built-in gazetteer names
+    /// after it (P7A…P7K). A name that resolves to nothing is reported and
+    /// restricts no one; the record keeps it as text.
+    fn resolve_residency(&mut self, services: &[Service]) -> Vec<PlacesWritten> {
+        let mut resolved = Vec::with_capacity(services.len());
+        for service in services {
+            let mut places = PlacesWritten::default();
+            for value in &service.eligibility.residency {
+                let name = value.trim();
+                if name.is_empty() || province_bit(name).is_some() {
+                    continue;
+                }
+                let prefixes = crate::format::gazetteer::prefixes_of_place(name);
+                if prefixes.is_empty() {
+                    self.report.warn(Problem {
+                        file: "(services)".into(),
+                        row: None,
+                        field: Some("residency".into()),
+                        reason: format!(
+                            "service {}: residency \"{name}\" is not a province or a place the gazetteer knows; kept as text, it restricts no one",
+                            service.id
+                        ),
+                        rejected: false,
+                    });
+                    continue;
+                }
+                places.names.push(name.to_owned());
+                places.prefixes.extend(prefixes);
+            }
+            resolved.push(places);
+        }
+        resolved
     }
 
     /// Sorts services by id (so ties in ranking break on id) and rejects the

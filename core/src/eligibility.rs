@@ -4,10 +4,11 @@
 //!
 //! Only structured data that contradicts the profile rules a service out:
 //! an age outside its range, a gender it does not serve, an income over its
-//! limit, a province it does not serve. Data read from free text never
-//! excludes anyone (a mismatch is `Unknown`), and neither does a group: a
-//! profile lists what a person is, not everything they are. The factors
-//! these give the score are in [`crate::rank`].
+//! limit, provinces or places (municipalities, regions) whose residents
+//! alone it serves when the client lives in none of them. Data read from
+//! free text never excludes anyone (a mismatch is `Unknown`), and neither
+//! does a group: a profile lists what a person is, not everything they
+//! are. The factors these give the score are in [`crate::rank`].
 
 use serde::{Deserialize, Serialize};
 
@@ -165,6 +166,51 @@ pub(crate) enum Fit {
     NotForThem,
 }
 
+/// What a service's residency by place (municipalities and regions, by
+/// their postal prefixes: the residency section) says of the client.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PlaceResidency {
+    /// The service names no place.
+    Anywhere,
+    /// The client lives in one of its places.
+    Resident,
+    /// The client lives in none of its places.
+    NotResident,
+    /// Where the client lives is not known.
+    Unknown,
+}
+
+/// What a service's residency says of the client: `None` when it names
+/// neither province nor place; eligible when the client lives in any of
+/// its provinces (bits of [`PROVINCES`]) or places, ineligible when they
+/// are known to live in none, else unknown.
+pub(crate) fn residency(
+    provinces: u16,
+    province: Option<usize>,
+    places: PlaceResidency,
+) -> Option<Eligibility> {
+    // Per rule: whether the client lives there (`None`: not known).
+    let by_province = (provinces != 0).then(|| province.map(|p| provinces & 1 << p != 0));
+    let by_place = match places {
+        PlaceResidency::Anywhere => None,
+        PlaceResidency::Resident => Some(Some(true)),
+        PlaceResidency::NotResident => Some(Some(false)),
+        PlaceResidency::Unknown => Some(None),
+    };
+    let rules = [by_province, by_place];
+    if rules.iter().all(Option::is_none) {
+        return None;
+    }
+    let lives = rules.iter().flatten();
+    Some(if lives.clone().any(|&l| l == Some(true)) {
+        Eligibility::Eligible
+    } else if lives.clone().all(|&l| l == Some(false)) {
+        Eligibility::Ineligible
+    } else {
+        Eligibility::Unknown
+    })
+}
+
 /// What eligibility makes of one service for one profile.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Judgement {
@@ -172,8 +218,14 @@ pub(crate) struct Judgement {
     pub(crate) fit: Fit,
 }
 
-/// Judges a service (its filter row) for a profile.
-pub(crate) fn judge(profile: &Profile, row: &Row<'_>, line: &LowIncomeLine) -> Judgement {
+/// Judges a service (its filter row, and what its residency by place says
+/// of the client) for a profile.
+pub(crate) fn judge(
+    profile: &Profile,
+    row: &Row<'_>,
+    places: PlaceResidency,
+    line: &LowIncomeLine,
+) -> Judgement {
     let mut verdict = Eligibility::Eligible;
     let unknown = |verdict: &mut Eligibility| {
         if *verdict == Eligibility::Eligible {
@@ -213,13 +265,10 @@ pub(crate) fn judge(profile: &Profile, row: &Row<'_>, line: &LowIncomeLine) -> J
             None => unknown(&mut verdict),
         }
     }
-    let residency = row.residency();
-    if residency != 0 {
-        match profile.province {
-            Some(province) if residency & 1 << province != 0 => {}
-            Some(_) => return ineligible,
-            None => unknown(&mut verdict),
-        }
+    match residency(row.residency(), profile.province, places) {
+        Some(Eligibility::Ineligible) => return ineligible,
+        Some(Eligibility::Unknown) => unknown(&mut verdict),
+        Some(Eligibility::Eligible) | None => {}
     }
     Judgement {
         verdict,
@@ -280,8 +329,14 @@ fn fit(profile: &Profile, row: &Row<'_>) -> Fit {
 
 /// The explanation's words for a service's eligibility and fit: "for youth
 /// 16–24", "for newcomers", "income under the limit for 4 people", "for ON
-/// residents".
-pub(crate) fn reasons(profile: &Profile, row: &Row<'_>, line: &LowIncomeLine) -> Vec<String> {
+/// residents", "for residents of Thunder Bay" (`places`: the names of the
+/// places its residency names).
+pub(crate) fn reasons(
+    profile: &Profile,
+    row: &Row<'_>,
+    places: &[&str],
+    line: &LowIncomeLine,
+) -> Vec<String> {
     let mut parts = Vec::new();
     let (structured, from_text) = row.groups();
     let groups = structured | from_text;
@@ -349,14 +404,21 @@ pub(crate) fn reasons(profile: &Profile, row: &Row<'_>, line: &LowIncomeLine) ->
         }
     }
     let residency = row.residency();
-    if residency != 0 {
-        let names: Vec<&str> = PROVINCES
-            .iter()
-            .enumerate()
-            .filter(|(bit, _)| residency & 1 << bit != 0)
-            .map(|(_, code)| *code)
-            .collect();
-        parts.push(format!("for {} residents", names.join("/")));
+    let provinces: Vec<&str> = PROVINCES
+        .iter()
+        .enumerate()
+        .filter(|(bit, _)| residency & 1 << bit != 0)
+        .map(|(_, code)| *code)
+        .collect();
+    match (provinces.is_empty(), places.is_empty()) {
+        (true, true) => {}
+        (false, true) => parts.push(format!("for {} residents", provinces.join("/"))),
+        (true, false) => parts.push(format!("for residents of {}", places.join(" or "))),
+        (false, false) => parts.push(format!(
+            "for {} residents or residents of {}",
+            provinces.join("/"),
+            places.join(" or ")
+        )),
     }
     parts
 }
@@ -408,8 +470,15 @@ mod tests {
             limit(Some(45_000.0), None, false),
             limit(None, Some(1.0), false),
         ]);
-        let verdict =
-            |profile: &Profile, service| judge(profile, &filters.row(service), &line).verdict;
+        let verdict = |profile: &Profile, service| {
+            judge(
+                profile,
+                &filters.row(service),
+                PlaceResidency::Anywhere,
+                &line,
+            )
+            .verdict
+        };
         assert_eq!(verdict(&client(45_000.0, None), 0), Eligibility::Eligible);
         assert_eq!(
             verdict(&client(45_000.01, None), 0),
@@ -426,7 +495,7 @@ mod tests {
         );
         // A limit by household size without the size: unknown, not excluded.
         assert_eq!(verdict(&client(53_007.0, None), 1), Eligibility::Unknown);
-        let why = reasons(&client(50_000.0, Some(4)), &filters.row(1), &line);
+        let why = reasons(&client(50_000.0, Some(4)), &filters.row(1), &[], &line);
         assert_eq!(why, ["income under the limit for 4 people"]);
     }
 
@@ -444,7 +513,12 @@ mod tests {
     fn income_read_from_text_never_excludes() {
         let line = LowIncomeLine::lim_at();
         let filters = rows(vec![limit(Some(30_000.0), None, true)]);
-        let judgement = judge(&client(90_000.0, Some(1)), &filters.row(0), &line);
+        let judgement = judge(
+            &client(90_000.0, Some(1)),
+            &filters.row(0),
+            PlaceResidency::Anywhere,
+            &line,
+        );
         assert_eq!(judgement.verdict, Eligibility::Unknown);
     }
 
@@ -473,7 +547,14 @@ mod tests {
             age: Some(30),
             ..Profile::default()
         };
-        let judged = |profile: &Profile, service| judge(profile, &filters.row(service), &line);
+        let judged = |profile: &Profile, service| {
+            judge(
+                profile,
+                &filters.row(service),
+                PlaceResidency::Anywhere,
+                &line,
+            )
+        };
         // A refugee is a newcomer: the newcomers' service is for them.
         assert_eq!(judged(&newcomer, 0).fit, Fit::ForThem);
         assert_eq!(
@@ -492,19 +573,22 @@ mod tests {
             ..Profile::default()
         };
         assert_eq!(judged(&teen, 3).fit, Fit::ForThem);
-        assert_eq!(reasons(&teen, &filters.row(3), &line), ["for youth 16–24"]);
         assert_eq!(
-            reasons(&newcomer, &filters.row(0), &line),
+            reasons(&teen, &filters.row(3), &[], &line),
+            ["for youth 16–24"]
+        );
+        assert_eq!(
+            reasons(&newcomer, &filters.row(0), &[], &line),
             ["for newcomers"]
         );
         // A group only its text mentions is named for the people in it alone.
-        assert!(reasons(&newcomer, &filters.row(1), &line).is_empty());
+        assert!(reasons(&newcomer, &filters.row(1), &[], &line).is_empty());
         let veteran = Profile {
             groups: Profile::groups_of(&[Group::Veteran], None),
             ..Profile::default()
         };
         assert_eq!(
-            reasons(&veteran, &filters.row(1), &line),
+            reasons(&veteran, &filters.row(1), &[], &line),
             ["for veterans (from its eligibility text)"]
         );
     }
@@ -524,18 +608,97 @@ mod tests {
         let ontario = province_of_postal("P3E2C6");
         let quebec = province_of_postal("H2X1Y4");
         assert_eq!(
-            judge(&at(ontario), &filters.row(0), &line).verdict,
+            judge(
+                &at(ontario),
+                &filters.row(0),
+                PlaceResidency::Anywhere,
+                &line
+            )
+            .verdict,
             Eligibility::Unknown,
             "no age range"
         );
         assert_eq!(
-            judge(&at(quebec), &filters.row(0), &line).verdict,
+            judge(
+                &at(quebec),
+                &filters.row(0),
+                PlaceResidency::Anywhere,
+                &line
+            )
+            .verdict,
             Eligibility::Ineligible
         );
         assert_eq!(province_of_place("Sudbury, ON"), ontario);
         assert_eq!(
-            reasons(&at(ontario), &filters.row(0), &line),
+            reasons(&at(ontario), &filters.row(0), &[], &line),
             ["for ON residents"]
         );
+    }
+
+    #[test]
+    fn provinces_by_name_are_residency_bits_and_places_are_not() {
+        let filters = rows(vec![EligibilityRules {
+            residency: vec!["Ontario".into(), "qc".into(), "Thunder Bay".into()],
+            ..EligibilityRules::default()
+        }]);
+        let bit = |code| 1 << PROVINCES.iter().position(|p| *p == code).unwrap();
+        assert_eq!(filters.row(0).residency(), bit("ON") | bit("QC"));
+    }
+
+    #[test]
+    fn residency_by_place_inside_outside_and_unknown() {
+        let line = LowIncomeLine::lim_at();
+        // Thunder Bay only (a place: no province bit), and Quebec or Thunder Bay.
+        let filters = rows(vec![
+            EligibilityRules {
+                residency: vec!["Thunder Bay".into()],
+                ..EligibilityRules::default()
+            },
+            EligibilityRules {
+                residency: vec!["QC".into(), "Thunder Bay".into()],
+                ..EligibilityRules::default()
+            },
+        ]);
+        let at = |postal: &str| Profile {
+            province: province_of_postal(postal),
+            ..Profile::default()
+        };
+        let verdict = |profile: &Profile, service, places| {
+            judge(profile, &filters.row(service), places, &line).verdict
+        };
+        use PlaceResidency::{NotResident, Resident, Unknown};
+        let (thunder_bay, sudbury, montreal) = (at("P7B"), at("P3E"), at("H2X"));
+        assert_eq!(verdict(&thunder_bay, 0, Resident), Eligibility::Eligible);
+        assert_eq!(verdict(&sudbury, 0, NotResident), Eligibility::Ineligible);
+        assert_eq!(
+            verdict(&Profile::default(), 0, Unknown),
+            Eligibility::Unknown,
+            "no place known"
+        );
+        // A resident of any of its provinces or places.
+        assert_eq!(verdict(&thunder_bay, 1, Resident), Eligibility::Eligible);
+        assert_eq!(verdict(&montreal, 1, NotResident), Eligibility::Eligible);
+        assert_eq!(verdict(&sudbury, 1, NotResident), Eligibility::Ineligible);
+        assert_eq!(verdict(&sudbury, 1, Unknown), Eligibility::Unknown);
+        assert_eq!(
+            verdict(&Profile::default(), 1, NotResident),
+            Eligibility::Unknown,
+            "the province is not known"
+        );
+        assert_eq!(
+            reasons(&thunder_bay, &filters.row(0), &["Thunder Bay"], &line),
+            ["for residents of Thunder Bay"]
+        );
+        assert_eq!(
+            reasons(
+                &thunder_bay,
+                &filters.row(1),
+                &["Thunder Bay", "Kenora"],
+                &line
+            ),
+            ["for QC residents or residents of Thunder Bay or Kenora"]
+        );
+        // Neither a province nor a place: no rule.
+        assert_eq!(residency(0, None, PlaceResidency::Anywhere), None);
     }
 }

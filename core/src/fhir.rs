@@ -833,7 +833,7 @@ mod tests {
             low_income_share: Some(1.5),
             from_text: true,
         });
-        service.eligibility.residency = vec!["ON".into()];
+        service.eligibility.residency = vec!["ON".into(), "Thunder Bay".into()];
         service.program = Some("Community Support Services".into());
         service.hours_text = Some("Visits by appointment.".into());
         service.service_areas = vec![
@@ -863,7 +863,7 @@ mod tests {
             [
                 "for seniors",
                 "household income up to 150% of the low-income line for its size",
-                "residents of ON"
+                "residents of ON, Thunder Bay"
             ]
         );
         assert_eq!(

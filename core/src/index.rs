@@ -19,6 +19,7 @@ use crate::format::hits::Summaries;
 use crate::format::hours::HoursSection;
 use crate::format::meta::{self, Meta};
 use crate::format::records::Records;
+use crate::format::residency::Residency;
 use crate::format::text::PackedDirectory;
 use crate::format::{Section, SectionInfo, Sections};
 use crate::model::Service;
@@ -44,6 +45,7 @@ pub struct Index {
     pub(crate) gazetteer: Gazetteer,
     pub(crate) hours: HoursSection,
     pub(crate) areas: Areas,
+    pub(crate) residency: Residency,
     /// Whether the text section matches its checksum, checked at the first
     /// search rather than at open (which must stay fast): tantivy trusts its
     /// files and may panic on damaged ones. `Err` holds the message.
@@ -195,6 +197,7 @@ impl Index {
         let gazetteer = Gazetteer::open(&sections.get(Section::Gazetteer)?)?;
         let hours = HoursSection::open(&sections.get(Section::Hours)?, services)?;
         let areas = Areas::open(&sections.get(Section::Areas)?, services)?;
+        let residency = Residency::open(&sections.get(Section::Residency)?, services)?;
         Ok(Index {
             sections,
             meta,
@@ -207,6 +210,7 @@ impl Index {
             gazetteer,
             hours,
             areas,
+            residency,
             text_checked: OnceLock::new(),
             vocabulary: OnceLock::new(),
             categories: OnceLock::new(),

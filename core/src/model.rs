@@ -256,7 +256,12 @@ pub struct EligibilityRules {
     /// A household income limit, when the service has one.
     pub income_limit: Option<IncomeLimit>,
     /// Where people must live to be served: provinces or territories by
-    /// two-letter code ("ON"). Empty means anywhere.
+    /// code or name ("ON", "Ontario"), municipalities or regions by name
+    /// ("Thunder Bay", "City of Greater Sudbury"); the residents of any one
+    /// are served. The build resolves a place to the forward sortation
+    /// areas the built-in gazetteer names after it; a name it cannot
+    /// resolve is reported, kept here and restricts no one. Empty means
+    /// anywhere.
     pub residency: Vec<String>,
 }
 

@@ -304,7 +304,14 @@ fn section_counts_that_claim_billions_of_items_are_refused_at_open() {
     let _serial = serial();
     let file = small_index();
     for name in [
-        "records", "hits", "geo", "filters", "text", "hours", "areas",
+        "records",
+        "hits",
+        "geo",
+        "filters",
+        "text",
+        "hours",
+        "areas",
+        "residency",
     ] {
         let mut bytes = sections(&file)
             .into_iter()

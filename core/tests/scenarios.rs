@@ -1,7 +1,8 @@
 //! Callers a 211 hears, on the demo directory (`examples/data`, whose
-//! synthetic services carry groups, income limits and residency): what must
-//! and must not be in their top 10. "Who and what": eligibility by income,
-//! residency and gender, services made for the person first, facets.
+//! synthetic services carry groups, income limits and residency by province
+//! or municipality): what must and must not be in their top 10. "Who and
+//! what": eligibility by income, residency and gender, services made for
+//! the person first, facets.
 
 use std::sync::OnceLock;
 
@@ -235,6 +236,76 @@ fn a_gatineau_resident_is_not_offered_ontario_residents_programs() {
     assert_eq!(says(&hits, "ON residents"), 0);
     let ottawa = top10(Query::new().text("rent bank").near_place("K1P 1J1"));
     assert!(says(&ottawa, "for ON residents") >= 1);
+}
+
+#[test]
+fn a_thunder_bay_homeowner_needing_home_repairs_gets_the_citys_grant_first() {
+    let hits = top10(with_client(
+        Query::new().text("home repair").near_place("P7B 1A1"),
+        r#"{"income": 30000, "household_size": 2}"#,
+    ));
+    assert_eq!(hits[0].id, "synth-scenario-10", "{}", hits[0].name);
+    assert_eq!(hits[0].eligibility, Some(Eligibility::Eligible));
+    assert!(
+        reason(&hits[0]).contains("for residents of Thunder Bay"),
+        "{}",
+        reason(&hits[0])
+    );
+}
+
+#[test]
+fn a_sudbury_homeowner_is_not_offered_the_thunder_bay_only_grant() {
+    let repairs = |place: &str| {
+        demo()
+            .search(
+                &Query::new()
+                    .category("Maintenance & Repairs")
+                    .near_place(place),
+            )
+            .unwrap()
+    };
+    // The grant is the directory's one home repair program.
+    let thunder_bay = repairs("P7B 1A1");
+    assert_eq!(ids(&thunder_bay), ["synth-scenario-10"]);
+    let sudbury = repairs("P3E 2C6");
+    assert_eq!(sudbury.total, 0);
+    assert!(sudbury.hits.iter().all(|h| h.id != "synth-scenario-10"));
+}
+
+#[test]
+fn a_homeowner_who_gives_no_place_hears_the_grant_is_for_thunder_bay() {
+    let hits = top10(with_client(
+        Query::new().text("home repair grant"),
+        r#"{"income": 30000, "household_size": 2}"#,
+    ));
+    let grant = hits
+        .iter()
+        .find(|h| h.id == "synth-scenario-10")
+        .expect("the grant");
+    assert_eq!(grant.eligibility, Some(Eligibility::Unknown));
+    assert!(
+        reason(grant).contains("for residents of Thunder Bay · eligibility not stated"),
+        "{}",
+        reason(grant)
+    );
+}
+
+#[test]
+fn winter_heating_help_for_greater_sudbury_residents_only() {
+    let utilities = |place: &str| {
+        top10(
+            Query::new()
+                .category("Help Pay for Utilities")
+                .near_place(place),
+        )
+    };
+    let sudbury = utilities("P3E 2C6");
+    assert_eq!(sudbury[0].id, "synth-scenario-11", "{}", sudbury[0].name);
+    assert!(reason(&sudbury[0]).contains("for residents of City of Greater Sudbury"));
+    // Elsewhere in Ontario, the province-wide funds and not Sudbury's.
+    let thunder_bay = utilities("P7B 1A1");
+    assert!(says(&thunder_bay, "for ON residents") >= 1);
+    assert!(thunder_bay.iter().all(|h| h.id != "synth-scenario-11"));
 }
 
 #[test]

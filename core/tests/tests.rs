@@ -1112,6 +1112,9 @@ mod no_wrong_door {
 // Serves my area: service areas as polygons, postal prefixes and names.
 mod areas;
 
+// Residency by place: programs for the residents of a municipality.
+mod residency;
+
 // Callers a 211 hears, on the demo directory: when and where (open now,
 // serves my area, remote callers, no wrong door).
 mod when_where;

@@ -8,7 +8,8 @@
 //!   that are a group's name, and attributes of the taxonomy
 //!   `servicematch-eligibility` (terms `income-limit`, `income-limit-lim`,
 //!   `residency`, `group`, each with a `value`), the structured form the
-//!   demo directory uses;
+//!   demo directory uses; a `residency` value lists provinces by code and
+//!   places by name ("ON", "Thunder Bay; Kenora");
 //! - marked as read from text (never excluding anyone): groups and income
 //!   limits named in the eligibility description ("for newcomers",
 //!   "household income under $45,000", "below 150% of the low-income measure").
@@ -184,8 +185,19 @@ pub(crate) fn apply_attribute(
             limit.from_text = false;
         }
         "residency" => {
-            for code in value.split([',', ';', ' ']).filter(|c| !c.is_empty()) {
-                rules.residency.push(code.to_uppercase());
+            // Provinces by code ("ON", "ON QC") and places by name ("Thunder
+            // Bay"), separated by commas or semicolons.
+            for part in value.split([',', ';']).map(str::trim) {
+                let words: Vec<&str> = part.split_whitespace().collect();
+                let codes = words
+                    .iter()
+                    .all(|w| w.len() == 2 && w.chars().all(|c| c.is_ascii_alphabetic()));
+                match codes {
+                    true => rules
+                        .residency
+                        .extend(words.iter().map(|code| code.to_uppercase())),
+                    false => rules.residency.push(words.join(" ")),
+                }
             }
         }
         "group" => {
@@ -247,5 +259,29 @@ mod tests {
         );
         let err = apply_attribute(&mut service, "income-limit", "lots").unwrap_err();
         assert_eq!(err, "income-limit \"lots\" is not a positive number");
+    }
+
+    #[test]
+    fn residency_names_provinces_by_code_and_places_by_name() {
+        let mut service = Service::default();
+        apply_attribute(&mut service, "residency", "on qc").unwrap();
+        apply_attribute(
+            &mut service,
+            "residency",
+            "Thunder  Bay; City of Greater Sudbury,",
+        )
+        .unwrap();
+        apply_attribute(&mut service, "residency", "ON, Ottawa").unwrap();
+        assert_eq!(
+            service.eligibility.residency,
+            [
+                "ON",
+                "QC",
+                "Thunder Bay",
+                "City of Greater Sudbury",
+                "ON",
+                "Ottawa"
+            ]
+        );
     }
 }

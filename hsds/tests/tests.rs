@@ -27,10 +27,10 @@ fn the_rust_example_finds_french_meals_near_sudbury() {
     let out = String::from_utf8(out).unwrap();
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
-        lines[0], "read 4203 services (0 problems reported)",
+        lines[0], "read 4205 services (0 problems reported)",
         "{out}"
     );
-    assert!(lines[1].starts_with("indexed 4203 services in "), "{out}");
+    assert!(lines[1].starts_with("indexed 4205 services in "), "{out}");
     assert!(lines[2].ends_with("services match; the best 5:"), "{out}");
     assert!(lines[3].starts_with("1. "), "{out}");
     assert!(lines[4].starts_with("   why: speaks French"), "{out}");

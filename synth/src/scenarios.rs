@@ -1,7 +1,8 @@
 //! What the demo directory carries for the callers a 211 hears: hours in
 //! each community's time zone, holiday closures, monthly and overnight
 //! hours, service areas (drawn, by postal prefix, by name), and a few
-//! services written for the scenario tests (`core/tests/scenarios.rs`).
+//! services written for the scenario tests (`core/tests/scenarios.rs`),
+//! two of them for the residents of one municipality.
 //!
 //! Everything here is synthetic and marked as the rest of the generator's
 //! records are. The enrichment draws nothing from the generator's random
@@ -15,7 +16,7 @@ use crate::hsds::{
 use crate::vocabulary::SYNTHETIC_MARKER;
 
 /// How many services [`scenario_services`] adds.
-pub const SCENARIO_SERVICES: u64 = 9;
+pub const SCENARIO_SERVICES: u64 = 11;
 
 /// A stable hash of a service id (FNV-1a).
 fn hash(id: &str) -> u64 {
@@ -223,6 +224,9 @@ struct Spec {
         &'static str,
     )>,
     areas: Vec<(&'static str, Option<String>)>,
+    /// Whose residents alone it serves (a `servicematch-eligibility`
+    /// `residency` attribute): a municipality by name.
+    residency: Option<&'static str>,
 }
 
 fn build(spec: Spec) -> Service {
@@ -313,7 +317,7 @@ fn build(spec: Spec) -> Service {
                 r
             })
             .collect(),
-        attributes: vec![Attribute {
+        attributes: std::iter::once(Attribute {
             id: format!("{id}-attr"),
             taxonomy_term: TaxonomyTerm {
                 id: code.into(),
@@ -323,7 +327,19 @@ fn build(spec: Spec) -> Service {
                 taxonomy: "Open Eligibility".into(),
             },
             value: None,
-        }],
+        })
+        .chain(spec.residency.map(|place| Attribute {
+            id: format!("{id}-attr-residency"),
+            taxonomy_term: TaxonomyTerm {
+                id: "eligibility-residency".into(),
+                code: "residency".into(),
+                name: "residency".into(),
+                parent_id: None,
+                taxonomy: "servicematch-eligibility".into(),
+            },
+            value: Some(place.into()),
+        }))
+        .collect(),
         service_areas: spec
             .areas
             .into_iter()
@@ -362,6 +378,7 @@ pub fn scenario_services() -> Vec<Service> {
             wheelchair: true,
             schedules: vec![("WEEKLY", EVERY_DAY, "20:00", "08:00", "Every night, 20:00 to 8:00")],
             areas: Vec::new(),
+            residency: None,
         }),
         build(Spec {
             n: 2,
@@ -376,6 +393,7 @@ pub fn scenario_services() -> Vec<Service> {
             wheelchair: true,
             schedules: vec![("WEEKLY", WEEKDAYS, "08:00", "16:30", "Weekdays, 8:00 to 16:30")],
             areas: Vec::new(),
+            residency: None,
         }),
         build(Spec {
             n: 3,
@@ -390,6 +408,7 @@ pub fn scenario_services() -> Vec<Service> {
             wheelchair: true,
             schedules: vec![("WEEKLY", WEEKDAYS, "08:00", "16:30", "Weekdays, 8:00 to 16:30")],
             areas: Vec::new(),
+            residency: None,
         }),
         build(Spec {
             n: 4,
@@ -404,6 +423,7 @@ pub fn scenario_services() -> Vec<Service> {
             wheelchair: false,
             schedules: vec![("WEEKLY", WEEKDAYS, "08:30", "16:30", "Weekdays, 8:30 to 16:30")],
             areas: vec![("Thunder Bay District", Some(thunder_bay_district.into()))],
+            residency: None,
         }),
         build(Spec {
             n: 5,
@@ -418,6 +438,7 @@ pub fn scenario_services() -> Vec<Service> {
             wheelchair: true,
             schedules: vec![("WEEKLY", "TU,TH", "09:00", "16:00", "Tuesdays and Thursdays, 9:00 to 16:00")],
             areas: Vec::new(),
+            residency: None,
         }),
         build(Spec {
             n: 6,
@@ -432,6 +453,7 @@ pub fn scenario_services() -> Vec<Service> {
             wheelchair: false,
             schedules: vec![("WEEKLY", EVERY_DAY, "00:00", "23:59", "Open 24 hours")],
             areas: vec![("Ontario", None)],
+            residency: None,
         }),
         build(Spec {
             n: 7,
@@ -446,6 +468,7 @@ pub fn scenario_services() -> Vec<Service> {
             wheelchair: true,
             schedules: vec![("MONTHLY", "2MO", "10:00", "14:00", "Second Monday of the month, 10:00 to 14:00")],
             areas: Vec::new(),
+            residency: None,
         }),
         build(Spec {
             n: 8,
@@ -460,6 +483,7 @@ pub fn scenario_services() -> Vec<Service> {
             wheelchair: false,
             schedules: vec![("WEEKLY", EVERY_DAY, "10:00", "22:00", "Every day, 10:00 to 22:00")],
             areas: vec![("P9N, P0X, P0V", None)],
+            residency: None,
         }),
         build(Spec {
             n: 9,
@@ -474,6 +498,37 @@ pub fn scenario_services() -> Vec<Service> {
             wheelchair: true,
             schedules: vec![("WEEKLY", "TU,TH", "10:00", "15:00", "Tuesdays and Thursdays, 10:00 to 15:00")],
             areas: Vec::new(),
+            residency: None,
+        }),
+        build(Spec {
+            n: 10,
+            name: "Thunder Bay Home Repair Grant",
+            description: "Grants for urgent home repairs (a failed furnace, a leaking roof, a ramp at the door) for homeowners with low income who live in the city of Thunder Bay.",
+            org: "Lakehead Home Repair Network",
+            place: ("Thunder Bay", "P7B 4A3", 48.4290, -89.2310),
+            street: "310 Red River Road",
+            term: ("103-03-05", "Maintenance & Repairs", "103-03"),
+            ages: (None, None),
+            languages: EN,
+            wheelchair: true,
+            schedules: vec![("WEEKLY", WEEKDAYS, "09:00", "16:00", "Weekdays, 9:00 to 16:00")],
+            areas: Vec::new(),
+            residency: Some("Thunder Bay"),
+        }),
+        build(Spec {
+            n: 11,
+            name: "Greater Sudbury Winter Heating Help",
+            description: "Help paying heating and hydro bills in winter, and a furnace check, for households that live in the City of Greater Sudbury.",
+            org: "Nickel Basin Energy Assistance",
+            place: ("Sudbury", "P3E 1H5", 46.4880, -80.9960),
+            street: "85 Elm Street",
+            term: ("101-02-06", "Help Pay for Utilities", "101-02"),
+            ages: (None, None),
+            languages: EN_FR,
+            wheelchair: true,
+            schedules: vec![("WEEKLY", WEEKDAYS, "08:30", "16:30", "Weekdays, 8:30 to 16:30")],
+            areas: Vec::new(),
+            residency: Some("City of Greater Sudbury"),
         }),
     ]
 }

@@ -11,7 +11,8 @@
 //! 3  u8   flags (see FLAG_*)
 //! 4  u8   cost (0 unknown, 1 free, 2 sliding scale, 3 fee)
 //! 5  u8   income limit flags (see INCOME_*)
-//! 6  u16  residency: bit per province or territory (PROVINCES); 0 = anywhere
+//! 6  u16  residency: bit per province or territory (PROVINCES); 0 = none
+//!         (the places a service's residency names are the residency section's)
 //! 8  u16  groups the service is for, from structured data (bit per Group::ALL)
 //! 10 u16  groups the service is for, read from text
 //! 12 u16  top-level category: 1 + its position in the index's category
@@ -32,6 +33,13 @@ use crate::model::{Cost, Gender, Group, IncomeLimit, Service, Status};
 pub(crate) const PROVINCES: [&str; 13] = [
     "AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT",
 ];
+
+/// The residency bit of a province or territory given by code or name
+/// ("ON", "on", "Ontario"); `None` for any other place ("Thunder Bay").
+pub(crate) fn province_bit(text: &str) -> Option<usize> {
+    let code = crate::format::gazetteer::province_code(text);
+    PROVINCES.iter().position(|p| *p == code)
+}
 
 /// Bytes before the language words.
 const FIXED: usize = 24;
@@ -110,15 +118,12 @@ pub(crate) fn write(
             }
             row[5] = flags;
         }
-        let residency = rules.residency.iter().fold(0u16, |mask, code| {
-            match PROVINCES
-                .iter()
-                .position(|p| p.eq_ignore_ascii_case(code.trim()))
-            {
-                Some(bit) => mask | 1 << bit,
-                None => mask,
-            }
-        });
+        // Provinces only: the places are the residency section's.
+        let residency = rules
+            .residency
+            .iter()
+            .filter_map(|place| province_bit(place))
+            .fold(0u16, |mask, bit| mask | 1 << bit);
         row[6..8].copy_from_slice(&residency.to_le_bytes());
         let (mut structured, mut from_text) = (0u16, 0u16);
         for rule in &rules.groups {
@@ -251,7 +256,8 @@ impl Row<'_> {
         })
     }
 
-    /// The provinces (bits of [`PROVINCES`]) whose residents it serves; 0 = anywhere.
+    /// The provinces (bits of [`PROVINCES`]) whose residents it serves; 0 =
+    /// none (it may still name places: see the residency section).
     pub(crate) fn residency(&self) -> u16 {
         u16::from_le_bytes([self.0[6], self.0[7]])
     }

@@ -410,11 +410,11 @@ fn place_names(text: &str) -> Vec<String> {
     names
 }
 
-/// Two-letter code of a Canadian province or territory given by name or code.
 /// Postal code prefixes of a named area: a Canadian province or territory
 /// (by name or code) gives its postal codes' first letters; another name,
 /// the built-in forward sortation areas whose GeoNames place name holds it
-/// ("Thunder Bay" → P7A, P7B…). Empty when the name is neither.
+/// ("Thunder Bay" → P7A, P7B…; "Thunder Bay and area" too). Empty when the
+/// name is neither.
 pub(crate) fn prefixes_named(name: &str) -> Vec<String> {
     let letters: &[&str] = match province_code(name).as_str() {
         "NL" => &["A"],
@@ -434,7 +434,36 @@ pub(crate) fn prefixes_named(name: &str) -> Vec<String> {
     if !letters.is_empty() {
         return letters.iter().map(|&l| l.to_owned()).collect();
     }
+    forward_sortation_areas(name, |place, key| key.starts_with(&format!("{place} ")))
+}
+
+/// Postal code prefixes of a municipality or region: the built-in forward
+/// sortation areas whose GeoNames place name is it, or it with a part
+/// ("Thunder Bay" → P7A "Thunder Bay Northeast"…; "Ottawa" → K1P "Ottawa
+/// (Parliament Hill)"…). Stricter than [`prefixes_named`]: a name that
+/// says more than the place ("Kenora District") is not taken for it (P9N,
+/// Kenora), for a residency must not shut out the rest of the district. Empty when
+/// the gazetteer names no such area. (A province is no place here: the
+/// builder takes it as a residency bit first.)
+pub(crate) fn prefixes_of_place(name: &str) -> Vec<String> {
+    forward_sortation_areas(name, |_, _| false)
+}
+
+/// The built-in forward sortation areas one of whose place names is `name`
+/// ("City of" and the like left out), begins with it and a space, or is
+/// accepted by `also` (given a place name and the name, both folded).
+fn forward_sortation_areas(name: &str, also: impl Fn(&str, &str) -> bool) -> Vec<String> {
     let key = fold(name);
+    let key = [
+        "city of ",
+        "town of ",
+        "township of ",
+        "municipality of ",
+        "ville de ",
+    ]
+    .iter()
+    .find_map(|prefix| key.strip_prefix(prefix))
+    .unwrap_or(&key);
     if key.len() < 3 {
         return Vec::new();
     }
@@ -443,7 +472,7 @@ pub(crate) fn prefixes_named(name: &str) -> Vec<String> {
         .filter(|&&(_, place, _, _, _)| {
             place_names(place).iter().any(|p| {
                 let p = fold(p);
-                p == key || p.starts_with(&format!("{key} ")) || key.starts_with(&format!("{p} "))
+                p == key || p.starts_with(&format!("{key} ")) || also(&p, key)
             })
         })
         .map(|&(fsa, _, _, _, _)| fsa.to_owned())
@@ -453,7 +482,9 @@ pub(crate) fn prefixes_named(name: &str) -> Vec<String> {
     prefixes
 }
 
-fn province_code(text: &str) -> String {
+/// Two-letter code of a Canadian province or territory given by name or
+/// code; any other text uppercased.
+pub(crate) fn province_code(text: &str) -> String {
     let folded = fold(text);
     let code = match folded.as_str() {
         "ontario" => "ON",
@@ -507,6 +538,31 @@ mod tests {
             g.lookup("Z9Z 9Z9").unwrap_err().kind(),
             ErrorKind::UnknownPlace
         );
+    }
+
+    #[test]
+    fn places_resolve_to_their_own_forward_sortation_areas() {
+        let thunder_bay = prefixes_of_place("Thunder Bay");
+        assert_eq!(
+            thunder_bay,
+            ["P7A", "P7B", "P7C", "P7E", "P7G", "P7J", "P7K"],
+            "Neebing (P7L) is a municipality of its own"
+        );
+        let sudbury = prefixes_of_place("City of Greater Sudbury");
+        assert!(sudbury.contains(&"P3E".to_owned()), "{sudbury:?}");
+        assert_eq!(sudbury, prefixes_of_place("Sudbury"));
+        let ottawa = prefixes_of_place("ottawa");
+        assert!(ottawa.contains(&"K1P".to_owned()), "{ottawa:?}");
+        assert!(
+            !ottawa.contains(&"K2K".to_owned()),
+            "Kanata has its own name"
+        );
+        // A district is not its city; a service area may read it as one.
+        assert!(prefixes_of_place("Kenora District").is_empty());
+        assert_eq!(prefixes_named("Kenora District"), ["P9N"]);
+        assert_eq!(prefixes_of_place("Kenora"), ["P9N"]);
+        assert_eq!(prefixes_named("City of Thunder Bay"), thunder_bay);
+        assert!(prefixes_of_place("Atlantis").is_empty());
     }
 
     #[test]

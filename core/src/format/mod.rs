@@ -19,8 +19,9 @@
 //! This module is the container only. Each section is a module of its own
 //! that owns both its writer and its reader: [`meta`], [`text`] (tantivy's
 //! segment files), [`records`], [`hits`], [`geo`], [`filters`],
-//! [`gazetteer`], [`vocabulary`], [`categories`], [`hours`] and [`areas`],
-//! with the block compression that records and hits share in [`compress`].
+//! [`gazetteer`], [`vocabulary`], [`categories`], [`hours`], [`areas`] and
+//! [`residency`], with the block compression that records and hits share
+//! in [`compress`].
 //! The builder and the index only assemble them.
 
 pub(crate) mod areas;
@@ -35,6 +36,7 @@ pub(crate) mod meta;
 #[cfg(feature = "mmap")]
 pub(crate) mod mmap;
 pub(crate) mod records;
+pub(crate) mod residency;
 pub(crate) mod text;
 pub(crate) mod vocabulary;
 
@@ -64,8 +66,11 @@ pub const MAGIC: &[u8; 8] = b"SMXINDEX";
 /// prefixes), the records' time zone, monthly hours, exceptions and service
 /// areas, and the filters' groups, income limits, residency and top-level
 /// category; version 9 adds to each hit summary how to reach the service
-/// in one line.
-pub const FORMAT_VERSION: u32 = 9;
+/// in one line; version 10 adds the residency section (the municipalities
+/// and regions whose residents a service serves, with their postal
+/// prefixes), and the filters' residency bits read provinces given by name
+/// too ("Ontario").
+pub const FORMAT_VERSION: u32 = 10;
 
 const HEADER_LEN: usize = 32;
 const ENTRY_LEN: usize = 40;
@@ -99,11 +104,13 @@ pub enum Section {
     Hours,
     /// Where services serve: polygons and postal prefixes.
     Areas,
+    /// The places (municipalities, regions) whose residents services serve.
+    Residency,
 }
 
 impl Section {
     /// Every section, in file order.
-    pub const ALL: [Section; 11] = [
+    pub const ALL: [Section; 12] = [
         Section::Meta,
         Section::Text,
         Section::Records,
@@ -115,6 +122,7 @@ impl Section {
         Section::Categories,
         Section::Hours,
         Section::Areas,
+        Section::Residency,
     ];
 
     /// The section's name in the section table.
@@ -131,6 +139,7 @@ impl Section {
             Section::Categories => "categories",
             Section::Hours => "hours",
             Section::Areas => "areas",
+            Section::Residency => "residency",
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use tantivy::query::EnableScoring;
 
-use crate::eligibility::{self, Judgement, Profile};
+use crate::eligibility::{self, Judgement, PlaceResidency, Profile};
 use crate::error::{Error, Result};
 use crate::format::areas::{Caller, Coverage};
 use crate::format::hits::HitSummary;
@@ -31,6 +31,9 @@ pub(crate) struct Plan<'a> {
     profile: Option<Profile>,
     /// The client's province (a bit of the residency column), from where they are.
     province: Option<usize>,
+    /// The services whose residency names places, and which of them the
+    /// caller lives in (`None` when no service names a place).
+    places: Option<Residents>,
     languages: Option<Vec<u64>>,
     preferred: Vec<String>,
     require_language: bool,
@@ -66,6 +69,15 @@ pub(crate) struct Plan<'a> {
     /// Keep services closed at the query's time that open later that day
     /// (a relaxed search, "no wrong door").
     pub(crate) relax_open: bool,
+}
+
+/// The services whose residency names places (municipalities, regions),
+/// and those the caller lives in.
+struct Residents {
+    naming: Services,
+    /// Those whose places hold the caller's postal key: `None` when where
+    /// the caller's place is not known.
+    resident: Option<Services>,
 }
 
 /// What the column filters tell of a service that passes them.
@@ -152,22 +164,32 @@ impl<'a> Plan<'a> {
                 Some((found.lat, found.lon))
             }
         };
-        let (serving, outside) = match origin {
-            Some((lat, lon)) if !index.areas.declaring().is_empty() => {
+        // The caller's postal key (the query's postal code, else the nearest
+        // forward sortation area), for services that serve some areas or
+        // the residents of some places only.
+        let by_postal =
+            !index.areas.declaring().is_empty() || !index.residency.declaring().is_empty();
+        let caller = match origin {
+            Some((lat, lon)) if by_postal => {
                 let postal = match &query.near {
                     Some(Near::Place(place)) => crate::format::gazetteer::postal_key(place),
                     _ => None,
                 }
                 .or_else(|| index.gazetteer.nearest_area(lat, lon));
-                let caller = Caller {
+                Some(Caller {
                     lat,
                     lon,
                     postal: postal.map(|p| crate::format::areas::prefix_key(&p)),
-                };
+                })
+            }
+            _ => None,
+        };
+        let (serving, outside) = match &caller {
+            Some(caller) if !index.areas.declaring().is_empty() => {
                 let mut serving = Services::new(index.len());
                 let mut outside = Services::new(index.len());
                 for &service in index.areas.declaring() {
-                    match index.areas.coverage(service, &caller) {
+                    match index.areas.coverage(service, caller) {
                         Coverage::Serves => serving.insert(service),
                         Coverage::Outside => outside.insert(service),
                         Coverage::Undeclared => false,
@@ -177,6 +199,25 @@ impl<'a> Plan<'a> {
             }
             _ => (None, None),
         };
+        let places = (!index.residency.declaring().is_empty()).then(|| {
+            let postal = caller.as_ref().and_then(|c| c.postal.as_deref());
+            let mut naming = Services::new(index.len());
+            let mut resident = Services::new(index.len());
+            for &service in index.residency.declaring() {
+                // Damaged bytes restrict no one.
+                let Some(places) = index.residency.places(service) else {
+                    continue;
+                };
+                naming.insert(service);
+                if postal.is_some_and(|postal| places.hold(postal)) {
+                    resident.insert(service);
+                }
+            }
+            Residents {
+                naming,
+                resident: postal.is_some().then_some(resident),
+            }
+        });
         let mut preferred = Vec::new();
         for language in &query.languages {
             let code = index.language_code(language).ok_or_else(|| {
@@ -232,6 +273,7 @@ impl<'a> Plan<'a> {
             radius_km: query.radius_km,
             profile: profile.filter(|p| !p.is_empty()),
             province,
+            places,
             languages,
             preferred,
             require_language: query.require_language,
@@ -265,6 +307,18 @@ impl<'a> Plan<'a> {
             hours.week().next_change(local),
             Some(crate::hours::Change::Opens { day, .. }) if day == local.day
         )
+    }
+
+    /// What the service's residency by place says of the caller.
+    fn place_residency(&self, service: u32) -> PlaceResidency {
+        match &self.places {
+            Some(places) if places.naming.contains(service) => match &places.resident {
+                Some(resident) if resident.contains(service) => PlaceResidency::Resident,
+                Some(_) => PlaceResidency::NotResident,
+                None => PlaceResidency::Unknown,
+            },
+            _ => PlaceResidency::Anywhere,
+        }
     }
 
     /// Whether the service's declared area holds the caller's place.
@@ -487,18 +541,17 @@ impl<'a> Plan<'a> {
         if self.require_language && !languages.is_some_and(|(_, hit)| hit) {
             return None;
         }
-        // Where the client lives rules out services for other provinces'
-        // residents, with or without a profile.
-        let residency = row.residency();
-        if let (Some(province), true) = (self.province, residency != 0) {
-            if residency & 1 << province == 0 {
-                return None;
-            }
+        // Where the client lives rules out services for the residents of
+        // other provinces or places only, with or without a profile.
+        let places = self.place_residency(service);
+        if eligibility::residency(row.residency(), self.province, places)
+            == Some(Eligibility::Ineligible)
+        {
+            return None;
         }
-        let judgement = self
-            .profile
-            .as_ref()
-            .map(|profile| eligibility::judge(profile, &row, &self.index.meta.low_income_line));
+        let judgement = self.profile.as_ref().map(|profile| {
+            eligibility::judge(profile, &row, places, &self.index.meta.low_income_line)
+        });
         if judgement.is_some_and(|j| j.verdict == Eligibility::Ineligible) {
             return None;
         }
@@ -637,9 +690,16 @@ impl<'a> Plan<'a> {
         let no_profile = Profile::default();
         let profile = self.profile.as_ref().unwrap_or(&no_profile);
         let row = self.index.filters.row(candidate.service);
+        let places = self
+            .index
+            .residency
+            .places(candidate.service)
+            .map(|p| p.names)
+            .unwrap_or_default();
         parts.extend(eligibility::reasons(
             profile,
             &row,
+            &places,
             &self.index.meta.low_income_line,
         ));
         match service.genders.as_slice() {
