@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::measure::{BuildOutput, QueryOutput};
+use crate::measure::{BuildOutput, QueryOutcome, QueryOutput};
 use crate::Result;
 
 /// Every engine, in report order.
@@ -372,6 +372,28 @@ pub fn table(scale: &ScaleResult) -> String {
     s
 }
 
+/// The kinds of the queries, in the order they first come.
+fn kinds_of(queries: &[QueryOutcome]) -> Vec<&str> {
+    let mut kinds: Vec<&str> = Vec::new();
+    for q in queries {
+        if !kinds.contains(&q.kind.as_str()) {
+            kinds.push(&q.kind);
+        }
+    }
+    kinds
+}
+
+/// The best times of the queries of one kind, fastest first.
+fn best_times(queries: &[QueryOutcome], kind: &str) -> Vec<f64> {
+    let mut times: Vec<f64> = queries
+        .iter()
+        .filter(|o| o.kind == kind)
+        .map(|o| o.best_ms)
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times
+}
+
 /// p50 per query kind (each query's best time; median over the kind's queries).
 fn kinds_table(scale: &ScaleResult) -> String {
     let measured: Vec<&EngineResult> = ENGINES
@@ -382,12 +404,6 @@ fn kinds_table(scale: &ScaleResult) -> String {
     let Some(ours) = scale.ours() else {
         return String::new();
     };
-    let mut kinds: Vec<&str> = Vec::new();
-    for q in &ours.queries {
-        if !kinds.contains(&q.kind.as_str()) {
-            kinds.push(&q.kind);
-        }
-    }
     let mut s = String::from("| kind |");
     for e in &measured {
         let _ = write!(s, " {} |", e.engine);
@@ -395,17 +411,11 @@ fn kinds_table(scale: &ScaleResult) -> String {
     s.push_str("\n|---|");
     s.push_str(&"---:|".repeat(measured.len()));
     s.push('\n');
-    for kind in kinds {
+    for kind in kinds_of(&ours.queries) {
         let _ = write!(s, "| {kind} |");
         for e in &measured {
             let q = e.query.as_ref().expect("filtered");
-            let mut times: Vec<f64> = q
-                .queries
-                .iter()
-                .filter(|o| o.kind == kind)
-                .map(|o| o.best_ms)
-                .collect();
-            times.sort_by(f64::total_cmp);
+            let times = best_times(&q.queries, kind);
             let p = parity(ours, q, Some(kind)).map_or(String::new(), |p| {
                 if e.engine == "servicematch" {
                     String::new()
@@ -431,20 +441,8 @@ fn filters_table(scale: &ScaleResult) -> String {
          every filter at once; facets are counted on every query; the peers have no hours, areas or eligibility to compare):\n\n\
          | kind | queries | p50 | max | p50 vs the plain mix |\n|---|---:|---:|---:|---:|\n",
     );
-    let mut kinds: Vec<&str> = Vec::new();
-    for q in &filters.queries {
-        if !kinds.contains(&q.kind.as_str()) {
-            kinds.push(&q.kind);
-        }
-    }
-    for kind in kinds {
-        let mut times: Vec<f64> = filters
-            .queries
-            .iter()
-            .filter(|o| o.kind == kind)
-            .map(|o| o.best_ms)
-            .collect();
-        times.sort_by(f64::total_cmp);
+    for kind in kinds_of(&filters.queries) {
+        let times = best_times(&filters.queries, kind);
         let median = crate::measure::percentile(&times, 0.5);
         let _ = writeln!(
             s,
