@@ -93,8 +93,9 @@ pub(crate) struct Profile {
     /// The groups the client said they belong to, as bits of [`Group::ALL`],
     /// with those their age implies (65+: senior; 12–24: youth).
     pub(crate) groups: u16,
-    /// The client's province (bit of [`PROVINCES`]), from where they are.
-    pub(crate) province: Option<usize>,
+    /// The client's province as its bit of [`PROVINCES`] (see
+    /// [`province_bit`]), from where they are; 0 when not known.
+    pub(crate) province: u16,
 }
 
 impl Profile {
@@ -124,6 +125,13 @@ impl Profile {
         }
         groups
     }
+}
+
+/// A province (index into [`PROVINCES`]) as its bit; 0 for none.
+pub(crate) fn province_bit(province: Option<usize>) -> u16 {
+    province
+        .and_then(|p| 1u16.checked_shl(p as u32))
+        .unwrap_or(0)
 }
 
 /// The province of a postal code or forward sortation area, by its first
@@ -184,13 +192,21 @@ pub(crate) enum PlaceResidency {
 /// neither province nor place; eligible when the client lives in any of
 /// its provinces (bits of [`PROVINCES`]) or places, ineligible when they
 /// are known to live in none, else unknown.
+///
+/// The client's province comes as a bit (0: not known), not as an
+/// `Option`: an optimiser may read an `Option`'s payload before its tag, and
+/// valgrind then reports a use of uninitialised memory on every search.
 pub(crate) fn residency(
     provinces: u16,
-    province: Option<usize>,
+    client: u16,
     places: PlaceResidency,
 ) -> Option<Eligibility> {
     // Per rule: whether the client lives there (`None`: not known).
-    let by_province = (provinces != 0).then(|| province.map(|p| provinces & 1 << p != 0));
+    let by_province = match (provinces, client) {
+        (0, _) => None,
+        (_, 0) => Some(None),
+        _ => Some(Some(provinces & client != 0)),
+    };
     let by_place = match places {
         PlaceResidency::Anywhere => None,
         PlaceResidency::Resident => Some(Some(true)),
@@ -601,7 +617,7 @@ mod tests {
             ..EligibilityRules::default()
         }]);
         let at = |province: Option<usize>| Profile {
-            province,
+            province: province_bit(province),
             age: Some(40),
             ..Profile::default()
         };
@@ -660,7 +676,7 @@ mod tests {
             },
         ]);
         let at = |postal: &str| Profile {
-            province: province_of_postal(postal),
+            province: province_bit(province_of_postal(postal)),
             ..Profile::default()
         };
         let verdict = |profile: &Profile, service, places| {
@@ -699,6 +715,6 @@ mod tests {
             ["for QC residents or residents of Thunder Bay or Kenora"]
         );
         // Neither a province nor a place: no rule.
-        assert_eq!(residency(0, None, PlaceResidency::Anywhere), None);
+        assert_eq!(residency(0, 0, PlaceResidency::Anywhere), None);
     }
 }

@@ -29,8 +29,9 @@ pub(crate) struct Plan<'a> {
     pub(crate) radius_km: Option<f64>,
     /// The client's profile (`None` without one).
     profile: Option<Profile>,
-    /// The client's province (a bit of the residency column), from where they are.
-    province: Option<usize>,
+    /// The client's province as its bit of the residency column (0: not
+    /// known), from where they are.
+    province: u16,
     /// The services whose residency names places, and which of them the
     /// caller lives in (`None` when no service names a place).
     places: Option<Residents>,
@@ -264,7 +265,7 @@ impl<'a> Plan<'a> {
                 income: client.income,
                 household_size: client.household_size,
                 groups: Profile::groups_of(&statuses, age),
-                province,
+                province: eligibility::province_bit(province),
             }
         });
         Ok(Plan {
@@ -272,7 +273,7 @@ impl<'a> Plan<'a> {
             origin,
             radius_km: query.radius_km,
             profile: profile.filter(|p| !p.is_empty()),
-            province,
+            province: eligibility::province_bit(province),
             places,
             languages,
             preferred,
