@@ -227,7 +227,6 @@ impl Index {
                 .verify(Section::Vocabulary)
                 .and_then(|()| self.sections.get(Section::Vocabulary))
                 .and_then(|bytes| crate::format::vocabulary::read(&bytes))
-                .map(|vocabulary| vocabulary.matcher())
                 .map_err(|e| e.to_string())
         });
         matcher.as_ref().map_err(|e| Error::corrupt(e.clone()))

@@ -69,8 +69,9 @@ pub const MAGIC: &[u8; 8] = b"SMXINDEX";
 /// in one line; version 10 adds the residency section (the municipalities
 /// and regions whose residents a service serves, with their postal
 /// prefixes), and the filters' residency bits read provinces given by name
-/// too ("Ontario").
-pub const FORMAT_VERSION: u32 = 10;
+/// too ("Ontario"); version 11 stores the vocabulary analysed (each
+/// phrase's words stemmed, postcard) instead of as text.
+pub const FORMAT_VERSION: u32 = 11;
 
 const HEADER_LEN: usize = 32;
 const ENTRY_LEN: usize = 40;
