@@ -148,3 +148,29 @@ fn a_place_the_build_cannot_resolve_is_reported_and_restricts_no_one() {
     let record = index.service_by_id("c-atlantis").unwrap().unwrap();
     assert_eq!(record.eligibility.residency, ["Atlantis"]);
 }
+
+#[test]
+fn a_program_for_ottawa_residents_serves_kanata_and_orleans_but_not_rockland() {
+    // Ottawa absorbed Kanata, Nepean, Gloucester… in 2001; GeoNames still
+    // names their postal areas after them. Rockland is its own town.
+    let mut builder = IndexBuilder::new("amalgamated");
+    builder.add_services([program("ottawa-only", 45.42, -75.70, &["City of Ottawa"])]);
+    let index = Index::from_bytes(builder.build_bytes().unwrap().0).unwrap();
+    let verdict = |place: &str| {
+        let query = Query::new()
+            .text("home repair")
+            .near_place(place)
+            .client_gender("female")
+            .explain(true);
+        let results = index.search(&query).unwrap();
+        results
+            .hits
+            .into_iter()
+            .find(|h| h.id == "ottawa-only" && h.relaxed.is_none())
+            .map(|h| h.eligibility)
+    };
+    for place in ["K1P 1J1", "K2K 2X3", "K4A 1A1", "K2J 4T1"] {
+        assert_eq!(verdict(place), Some(Some(Eligibility::Eligible)), "{place}");
+    }
+    assert_eq!(verdict("K4K 1A1"), None, "Rockland");
+}

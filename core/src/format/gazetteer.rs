@@ -449,9 +449,65 @@ pub(crate) fn prefixes_of_place(name: &str) -> Vec<String> {
     forward_sortation_areas(name, |_, _| false)
 }
 
+/// Ontario cities amalgamated from municipalities that GeoNames still
+/// names on their own (Toronto 1998, Ottawa and Hamilton 2001; Vaughan's
+/// communities): the city's name covers theirs, so that a program for
+/// Ottawa's residents serves a caller in Kanata. Exact place names, folded,
+/// of the built-in table's Ontario entries.
+const AMALGAMATED: &[(&str, &[&str])] = &[
+    (
+        "ottawa",
+        &[
+            "gloucester",
+            "gloucester south",
+            "orleans",
+            "kanata",
+            "nepean",
+            "nepean east",
+            "stittsville",
+            "cumberland",
+            "cumberland township",
+            "greely",
+            "manotick",
+        ],
+    ),
+    (
+        "toronto",
+        &[
+            "scarborough",
+            "north york",
+            "willowdale east",
+            "willowdale south",
+            "willowdale west",
+            "don mills north",
+            "don mills south",
+            "downsview central",
+            "downsview east",
+            "downsview west",
+            "central toronto",
+            "downtown toronto",
+            "east toronto",
+            "west toronto",
+            "east york",
+            "york",
+            "etobicoke",
+            "etobicoke northwest",
+        ],
+    ),
+    (
+        "hamilton",
+        &["waterdown", "ancaster east", "ancaster west", "dundas"],
+    ),
+    (
+        "vaughan",
+        &["woodbridge north", "woodbridge south", "concord", "maple"],
+    ),
+];
+
 /// The built-in forward sortation areas one of whose place names is `name`
-/// ("City of" and the like left out), begins with it and a space, or is
-/// accepted by `also` (given a place name and the name, both folded).
+/// ("City of" and the like left out), begins with it and a space, names a
+/// municipality amalgamated into it ([`AMALGAMATED`]), or is accepted by
+/// `also` (given a place name and the name, both folded).
 fn forward_sortation_areas(name: &str, also: impl Fn(&str, &str) -> bool) -> Vec<String> {
     let key = fold(name);
     let key = [
@@ -467,12 +523,19 @@ fn forward_sortation_areas(name: &str, also: impl Fn(&str, &str) -> bool) -> Vec
     if key.len() < 3 {
         return Vec::new();
     }
+    let former: &[&str] = AMALGAMATED
+        .iter()
+        .find(|(city, _)| *city == key)
+        .map_or(&[], |(_, former)| former);
     let mut prefixes: Vec<String> = DEFAULT_FSA
         .iter()
-        .filter(|&&(_, place, _, _, _)| {
+        .filter(|&&(_, place, province, _, _)| {
             place_names(place).iter().any(|p| {
                 let p = fold(p);
-                p == key || p.starts_with(&format!("{key} ")) || also(&p, key)
+                p == key
+                    || p.starts_with(&format!("{key} "))
+                    || (province == "Ontario" && former.contains(&p.as_str()))
+                    || also(&p, key)
             })
         })
         .map(|&(fsa, _, _, _, _)| fsa.to_owned())
@@ -551,12 +614,27 @@ mod tests {
         let sudbury = prefixes_of_place("City of Greater Sudbury");
         assert!(sudbury.contains(&"P3E".to_owned()), "{sudbury:?}");
         assert_eq!(sudbury, prefixes_of_place("Sudbury"));
+        // Amalgamated cities cover the municipalities GeoNames still names.
         let ottawa = prefixes_of_place("ottawa");
-        assert!(ottawa.contains(&"K1P".to_owned()), "{ottawa:?}");
+        for fsa in ["K1P", "K2K", "K2J", "K1C", "K4A", "K2S"] {
+            assert!(ottawa.contains(&fsa.to_owned()), "{fsa}: {ottawa:?}");
+        }
         assert!(
-            !ottawa.contains(&"K2K".to_owned()),
-            "Kanata has its own name"
+            !ottawa.contains(&"K4K".to_owned()),
+            "Rockland is not Ottawa"
         );
+        let toronto = prefixes_of_place("City of Toronto");
+        for fsa in ["M1B", "M2N", "M4C", "M5V", "M6E", "M9W"] {
+            assert!(toronto.contains(&fsa.to_owned()), "{fsa}: {toronto:?}");
+        }
+        assert!(
+            toronto.iter().all(|fsa| fsa.starts_with('M')),
+            "{toronto:?}"
+        );
+        assert!(prefixes_of_place("Vaughan").contains(&"L6A".to_owned()));
+        assert!(!prefixes_of_place("Vaughan")
+            .iter()
+            .any(|f| f.starts_with('V')));
         // A district is not its city; a service area may read it as one.
         assert!(prefixes_of_place("Kenora District").is_empty());
         assert_eq!(prefixes_named("Kenora District"), ["P9N"]);
