@@ -20,20 +20,16 @@
 //! polygons, whose generic algorithms cost the WebAssembly module tens of
 //! kilobytes for this one test.)
 
-use std::sync::OnceLock;
-
 use tantivy::directory::OwnedBytes;
 
 use crate::error::{Error, Result};
-use crate::format::{read_u32, Reader, Section};
+use crate::format::per_service::{self, floor_char_boundary, PerService};
+use crate::format::{Reader, Section};
 use crate::model::Service;
 
 /// Writes the areas section.
 pub(crate) fn write(services: &[Service]) -> Vec<u8> {
-    let mut blob = Vec::new();
-    let mut starts = Vec::with_capacity(services.len() + 1);
-    for service in services {
-        starts.push(blob.len() as u32);
+    per_service::write(services, |service, blob| {
         let polygons: Vec<_> = service
             .service_areas
             .iter()
@@ -52,7 +48,7 @@ pub(crate) fn write(services: &[Service]) -> Vec<u8> {
         prefixes.dedup();
         prefixes.truncate(u16::MAX as usize);
         if polygons.is_empty() && prefixes.is_empty() {
-            continue;
+            return;
         }
         let name = service
             .service_areas
@@ -93,23 +89,7 @@ pub(crate) fn write(services: &[Service]) -> Vec<u8> {
             blob.push(prefix.len() as u8);
             blob.extend_from_slice(prefix.as_bytes());
         }
-    }
-    starts.push(blob.len() as u32);
-    let mut out = Vec::with_capacity(8 + starts.len() * 4 + blob.len());
-    out.extend_from_slice(&(services.len() as u64).to_le_bytes());
-    for start in starts {
-        out.extend_from_slice(&start.to_le_bytes());
-    }
-    out.extend_from_slice(&blob);
-    out
-}
-
-fn floor_char_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
+    })
 }
 
 /// A postal prefix as stored and compared: uppercase ASCII letters and
@@ -122,12 +102,7 @@ pub(crate) fn prefix_key(text: &str) -> String {
 }
 
 /// The areas section, opened.
-pub(crate) struct Areas {
-    starts: OwnedBytes,
-    blob: OwnedBytes,
-    /// The services that declare an area, found on first use.
-    declaring: OnceLock<Vec<u32>>,
-}
+pub(crate) struct Areas(PerService);
 
 /// Where a caller is, as areas are tested against it.
 #[derive(Debug, Clone)]
@@ -151,46 +126,16 @@ pub(crate) enum Coverage {
 
 impl Areas {
     pub(crate) fn open(section: &OwnedBytes, services: usize) -> Result<Areas> {
-        let mut reader = Reader::new(Section::Areas, section.as_slice());
-        let count = reader.u64()? as usize;
-        if count != services {
-            return Err(Error::corrupt(format!(
-                "section areas: {count} services do not fit {services}"
-            )));
-        }
-        let at = reader.position();
-        let starts = reader.take((count + 1) * 4)?;
-        let blob_len = read_u32(starts, count * 4) as usize;
-        let blob_at = reader.position();
-        reader.take(blob_len)?;
-        Ok(Areas {
-            starts: section.slice(at..at + (count + 1) * 4),
-            blob: section.slice(blob_at..blob_at + blob_len),
-            declaring: OnceLock::new(),
-        })
+        PerService::open(section, Section::Areas, services).map(Areas)
     }
 
     fn bytes(&self, service: u32) -> &[u8] {
-        let starts = self.starts.as_slice();
-        let at = service as usize * 4;
-        if at + 8 > starts.len() {
-            return &[];
-        }
-        let (start, end) = (
-            read_u32(starts, at) as usize,
-            read_u32(starts, at + 4) as usize,
-        );
-        self.blob.as_slice().get(start..end).unwrap_or(&[])
+        self.0.bytes(service)
     }
 
     /// The services that declare an area, in service order.
     pub(crate) fn declaring(&self) -> &[u32] {
-        self.declaring.get_or_init(|| {
-            let count = self.starts.len() / 4 - 1;
-            (0..count as u32)
-                .filter(|&s| !self.bytes(s).is_empty())
-                .collect()
-        })
+        self.0.declaring()
     }
 
     /// The name of the service's first named area, if any.

@@ -35,6 +35,7 @@ pub(crate) mod hours;
 pub(crate) mod meta;
 #[cfg(feature = "mmap")]
 pub(crate) mod mmap;
+pub(crate) mod per_service;
 pub(crate) mod records;
 pub(crate) mod residency;
 pub(crate) mod text;

@@ -16,13 +16,12 @@
 //! A caller lives in a service's places when their postal code (or nearest
 //! forward sortation area) starts with one of its prefixes.
 
-use std::sync::OnceLock;
-
 use tantivy::directory::OwnedBytes;
 
 use crate::error::{Error, Result};
 use crate::format::areas::prefix_key;
-use crate::format::{read_u32, Reader, Section};
+use crate::format::per_service::{self, floor_char_boundary, PerService};
+use crate::format::{Reader, Section};
 
 /// One service's residency places, resolved: their names (for people) and
 /// the postal prefixes they cover.
@@ -34,10 +33,7 @@ pub(crate) struct PlacesWritten {
 
 /// Writes the residency section, one entry per service in service order.
 pub(crate) fn write(services: &[PlacesWritten]) -> Vec<u8> {
-    let mut blob = Vec::new();
-    let mut starts = Vec::with_capacity(services.len() + 1);
-    for places in services {
-        starts.push(blob.len() as u32);
+    per_service::write(services, |places, blob| {
         let mut prefixes: Vec<String> = places
             .prefixes
             .iter()
@@ -48,7 +44,7 @@ pub(crate) fn write(services: &[PlacesWritten]) -> Vec<u8> {
         prefixes.dedup();
         prefixes.truncate(u16::MAX as usize);
         if prefixes.is_empty() {
-            continue;
+            return;
         }
         let names: Vec<&str> = places
             .names
@@ -66,32 +62,11 @@ pub(crate) fn write(services: &[PlacesWritten]) -> Vec<u8> {
             blob.push(prefix.len() as u8);
             blob.extend_from_slice(prefix.as_bytes());
         }
-    }
-    starts.push(blob.len() as u32);
-    let mut out = Vec::with_capacity(8 + starts.len() * 4 + blob.len());
-    out.extend_from_slice(&(services.len() as u64).to_le_bytes());
-    for start in starts {
-        out.extend_from_slice(&start.to_le_bytes());
-    }
-    out.extend_from_slice(&blob);
-    out
-}
-
-fn floor_char_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
+    })
 }
 
 /// The residency section, opened.
-pub(crate) struct Residency {
-    starts: OwnedBytes,
-    blob: OwnedBytes,
-    /// The services whose residency names a place, found on first use.
-    declaring: OnceLock<Vec<u32>>,
-}
+pub(crate) struct Residency(PerService);
 
 /// One service's residency places, read in place.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,46 +88,16 @@ impl Places<'_> {
 
 impl Residency {
     pub(crate) fn open(section: &OwnedBytes, services: usize) -> Result<Residency> {
-        let mut reader = Reader::new(Section::Residency, section.as_slice());
-        let count = reader.u64()? as usize;
-        if count != services {
-            return Err(Error::corrupt(format!(
-                "section residency: {count} services do not fit {services}"
-            )));
-        }
-        let at = reader.position();
-        let starts = reader.take((count + 1) * 4)?;
-        let blob_len = read_u32(starts, count * 4) as usize;
-        let blob_at = reader.position();
-        reader.take(blob_len)?;
-        Ok(Residency {
-            starts: section.slice(at..at + (count + 1) * 4),
-            blob: section.slice(blob_at..blob_at + blob_len),
-            declaring: OnceLock::new(),
-        })
+        PerService::open(section, Section::Residency, services).map(Residency)
     }
 
     fn bytes(&self, service: u32) -> &[u8] {
-        let starts = self.starts.as_slice();
-        let at = service as usize * 4;
-        if at + 8 > starts.len() {
-            return &[];
-        }
-        let (start, end) = (
-            read_u32(starts, at) as usize,
-            read_u32(starts, at + 4) as usize,
-        );
-        self.blob.as_slice().get(start..end).unwrap_or(&[])
+        self.0.bytes(service)
     }
 
     /// The services whose residency names a place, in service order.
     pub(crate) fn declaring(&self) -> &[u32] {
-        self.declaring.get_or_init(|| {
-            let count = self.starts.len() / 4 - 1;
-            (0..count as u32)
-                .filter(|&s| !self.bytes(s).is_empty())
-                .collect()
-        })
+        self.0.declaring()
     }
 
     /// The places whose residents the service serves: `None` when its
