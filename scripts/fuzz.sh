@@ -13,10 +13,14 @@
 # `cargo +nightly fuzz run <target> <file>` replays it. Corpora grow in
 # fuzz/corpus/<target>/ from one run to the next (not committed), but for
 # the index target's, which starts from its seeds.
+#
+# FUZZ_SEED picks libFuzzer's random seed (default 0: a new one each run);
+# scripts/test.sh fixes it, so the suite tries the same inputs every time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds=${FUZZ_SECONDS:-30}
+seed=${FUZZ_SEED:-0}
 read -r -a targets <<<"${FUZZ_TARGETS:-index query c_setters hsds parsers}"
 target_dir=$(cargo metadata --format-version 1 --no-deps |
   python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
@@ -47,7 +51,7 @@ mkdir -p "$logs"
 for target in "${targets[@]}"; do
   printf '%-10s %4d s ' "$target" "$seconds"
   if ! TMPDIR=$scratch cargo +nightly fuzz run --debug-assertions --target-dir "$target_dir" \
-    "$target" -- -max_total_time="$seconds" -timeout=1 -rss_limit_mb=512 \
+    "$target" -- -max_total_time="$seconds" -seed="$seed" -timeout=1 -rss_limit_mb=512 \
     -print_final_stats=1 >"$logs/$target.log" 2>&1; then
     echo "FAILED"
     tail -n 60 "$logs/$target.log"

@@ -18,6 +18,12 @@ use crate::error::{Error, Result};
 /// Bytes (2 GiB).
 pub const MAX_ZIP_BYTES: u64 = 2 << 30;
 
+/// The most memory reserved for one zip entry before its bytes are read.
+///
+/// # Units
+/// Bytes (64 MiB).
+const RESERVE_AT_MOST: u64 = 64 << 20;
+
 /// How deep into subfolders files are looked for.
 const MAX_DEPTH: usize = 3;
 
@@ -73,7 +79,11 @@ impl Source {
             if entry.is_dir() || hidden || !is_table_file(&name) {
                 continue;
             }
-            let mut bytes = Vec::with_capacity(entry.size().min(MAX_ZIP_BYTES) as usize);
+            // The declared size is the archive's word, not a fact: a damaged
+            // one claims gigabytes. Reserve it only up to a bound; beyond,
+            // the buffer grows as bytes really arrive.
+            let reserve = entry.size().min(RESERVE_AT_MOST);
+            let mut bytes = Vec::with_capacity(usize::try_from(reserve).unwrap_or(0));
             (&mut entry)
                 .take(MAX_ZIP_BYTES - total + 1)
                 .read_to_end(&mut bytes)
