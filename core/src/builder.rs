@@ -365,15 +365,7 @@ impl IndexBuilder {
         }
         names.sort_unstable();
         names.dedup();
-        let mut warn = |reason: String| {
-            self.report.warn(Problem {
-                file: "(services)".into(),
-                row: None,
-                field: Some("time_zone".into()),
-                reason,
-                rejected: false,
-            })
-        };
+        let mut warn = |reason: String| self.report.warn(service_problem("time_zone", reason));
         if without_zone > 0 {
             warn(format!(
                 "{without_zone} services with hours have no time zone (service {} first): their hours are unknown to open-now searches; give one with --timezone",
@@ -423,16 +415,13 @@ impl IndexBuilder {
                 };
                 area.postal_prefixes = crate::format::gazetteer::prefixes_named(&name);
                 if area.postal_prefixes.is_empty() {
-                    self.report.warn(Problem {
-                        file: "(services)".into(),
-                        row: None,
-                        field: Some("service_areas".into()),
-                        reason: format!(
+                    self.report.warn(service_problem(
+                        "service_areas",
+                        format!(
                             "service {}: service area \"{name}\" is not a province or a place the gazetteer knows; kept as text",
                             service.id
                         ),
-                        rejected: false,
-                    });
+                    ));
                 }
             }
         }
@@ -454,16 +443,13 @@ impl IndexBuilder {
                 }
                 let prefixes = crate::format::gazetteer::prefixes_of_place(name);
                 if prefixes.is_empty() {
-                    self.report.warn(Problem {
-                        file: "(services)".into(),
-                        row: None,
-                        field: Some("residency".into()),
-                        reason: format!(
+                    self.report.warn(service_problem(
+                        "residency",
+                        format!(
                             "service {}: residency \"{name}\" is not a province or a place the gazetteer knows; kept as text, it restricts no one",
                             service.id
                         ),
-                        rejected: false,
-                    });
+                    ));
                     continue;
                 }
                 places.names.push(name.to_owned());
@@ -527,20 +513,29 @@ impl IndexBuilder {
             let unlocated =
                 !service.locations.is_empty() && service.locations.iter().all(|l| l.lat.is_nan());
             if unlocated && self.unlocated.insert(service.id.clone()) {
-                self.report.warn(Problem {
-                    file: "(services)".into(),
-                    row: None,
-                    field: Some("locations".into()),
-                    reason: format!(
+                self.report.warn(service_problem(
+                    "locations",
+                    format!(
                         "service {}: no location has coordinates; shown with its address, not found by distance",
                         service.id
                     ),
-                    rejected: false,
-                });
+                ));
             }
             kept.push(service);
         }
         kept
+    }
+}
+
+/// A warning about one service's data (not a row of an input file: the
+/// builder sees services, not files).
+fn service_problem(field: &str, reason: String) -> Problem {
+    Problem {
+        file: "(services)".into(),
+        row: None,
+        field: Some(field.into()),
+        reason,
+        rejected: false,
     }
 }
 

@@ -90,7 +90,10 @@ fn a_zip_entry_that_claims_gigabytes_reserves_no_gigabytes() {
         .compression_method(zip::CompressionMethod::Deflated);
     for (name, text) in [
         ("export/organizations.csv", "id,name\no1,Eastside\n"),
-        ("export/services.csv", "id,organization_id,name\ns1,o1,Meals\n"),
+        (
+            "export/services.csv",
+            "id,organization_id,name\ns1,o1,Meals\n",
+        ),
     ] {
         writer.start_file(name, options).unwrap();
         writer.write_all(text.as_bytes()).unwrap();

@@ -251,6 +251,7 @@ impl<'a> Plan<'a> {
             check_categories(index, &query.categories)?;
             Some(set)
         };
+        let province = eligibility::province_bit(province);
         let profile = query.client.as_ref().map(|client| {
             // Validated: age 0 to MAX_AGE, known gender and statuses.
             let age = client.age.and_then(|age| u8::try_from(age).ok());
@@ -265,7 +266,7 @@ impl<'a> Plan<'a> {
                 income: client.income,
                 household_size: client.household_size,
                 groups: Profile::groups_of(&statuses, age),
-                province: eligibility::province_bit(province),
+                province,
             }
         });
         Ok(Plan {
@@ -273,7 +274,7 @@ impl<'a> Plan<'a> {
             origin,
             radius_km: query.radius_km,
             profile: profile.filter(|p| !p.is_empty()),
-            province: eligibility::province_bit(province),
+            province,
             places,
             languages,
             preferred,
