@@ -118,7 +118,9 @@ impl IndexBuilder {
     }
 
     /// Adds gazetteer entries (postal codes and place names with their
-    /// points) beside the default ones; returns how many were added.
+    /// points) beside the default ones; returns how many were added. An
+    /// entry with both a postal code and a place name also tells which
+    /// codes a service area or residency named after that place covers.
     /// `servicematch_hsds::gazetteer` reads them from CSV files such as
     /// GeoNames' postal code tables.
     ///
@@ -402,8 +404,9 @@ impl IndexBuilder {
     /// polygons nor prefixes: a province or territory ("Ontario", "ON") is
     /// its postal codes' first letters; another name is the forward
     /// sortation areas the built-in gazetteer names after it ("Thunder Bay"
-    /// → P7A…P7K). A name that resolves to nothing is reported and does not
-    /// restrict the service.
+    /// → P7A…P7K) and the postal codes the publisher's gazetteer gives for
+    /// a place of that name. A name that resolves to nothing is reported
+    /// and does not restrict the service.
     fn resolve_named_areas(&mut self, services: &mut [Service]) {
         for service in services {
             for area in &mut service.service_areas {
@@ -413,7 +416,7 @@ impl IndexBuilder {
                 let Some(name) = area.name.clone() else {
                     continue;
                 };
-                area.postal_prefixes = crate::format::gazetteer::prefixes_named(&name);
+                area.postal_prefixes = self.gazetteer.prefixes_named(&name);
                 if area.postal_prefixes.is_empty() {
                     self.report.warn(service_problem(
                         "service_areas",
@@ -430,8 +433,9 @@ impl IndexBuilder {
     /// Resolves the places of each service's residency (every value that
     /// is not a province or territory: a municipality or region, "Thunder
     /// Bay") to the forward sortation areas the built-in gazetteer names
-    /// after it (P7A…P7K). A name that resolves to nothing is reported and
-    /// restricts no one; the record keeps it as text.
+    /// after it (P7A…P7K) and the postal codes the publisher's gazetteer
+    /// gives for a place of that name. A name that resolves to nothing is
+    /// reported and restricts no one; the record keeps it as text.
     fn resolve_residency(&mut self, services: &[Service]) -> Vec<PlacesWritten> {
         let mut resolved = Vec::with_capacity(services.len());
         for service in services {
@@ -441,7 +445,7 @@ impl IndexBuilder {
                 if name.is_empty() || province_bit(name).is_some() {
                     continue;
                 }
-                let prefixes = crate::format::gazetteer::prefixes_of_place(name);
+                let prefixes = self.gazetteer.prefixes_of_place(name);
                 if prefixes.is_empty() {
                     self.report.warn(service_problem(
                         "residency",

@@ -2,7 +2,9 @@
 //! as reachable wherever its office is; one whose area excludes the caller
 //! is marked, and left out with `serves_here`.
 
-use servicematch::{AreaPolygon, Index, IndexBuilder, Location, Query, Service, ServiceArea};
+use servicematch::{
+    AreaPolygon, GazetteerEntry, Index, IndexBuilder, Location, Query, Service, ServiceArea,
+};
 
 fn square(x0: f64, y0: f64, x1: f64, y1: f64) -> Vec<(f64, f64)> {
     vec![(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)]
@@ -162,4 +164,49 @@ fn a_caller_by_point_is_placed_in_the_nearest_postal_area() {
     assert_eq!(kenora.serves_here, Some(true));
     let district = results.hits.iter().find(|h| h.id == "a-district").unwrap();
     assert_eq!(district.serves_here, Some(false));
+}
+
+#[test]
+fn an_area_named_after_a_place_of_the_publishers_gazetteer_serves_its_postal_codes() {
+    // A US directory: "Miami" is no place of the built-in gazetteer; the
+    // publisher's gazetteer gives its ZIP codes.
+    let zip = |code: &str, place: &str, lat: f64, lon: f64| GazetteerEntry {
+        postal_code: Some(code.into()),
+        place_name: Some(place.into()),
+        province: Some("FL".into()),
+        lat,
+        lon,
+    };
+    let mut builder = IndexBuilder::new("publisher-gazetteer");
+    builder
+        .add_gazetteer([
+            zip("33101", "Miami", 25.78, -80.20),
+            zip("33301", "Fort Lauderdale", 26.12, -80.14),
+        ])
+        .unwrap();
+    let named = |name: &str| ServiceArea {
+        name: Some(name.into()),
+        polygons: Vec::new(),
+        postal_prefixes: Vec::new(),
+    };
+    builder.add_services([service(
+        "miami-line",
+        "Miami Seniors Home Care Line",
+        25.77,
+        -80.19,
+        vec![named("Miami")],
+    )]);
+    let index = Index::from_bytes(builder.build_bytes().unwrap().0).unwrap();
+    let serves = |place: &str| {
+        let query = Query::new().text("seniors home care").near_place(place);
+        let results = index.search(&query).unwrap();
+        results
+            .hits
+            .iter()
+            .find(|h| h.id == "miami-line")
+            .unwrap()
+            .serves_here
+    };
+    assert_eq!(serves("33101"), Some(true));
+    assert_eq!(serves("33301"), Some(false));
 }

@@ -5,7 +5,8 @@
 //! the build cannot resolve is reported and restricts no one.
 
 use servicematch::{
-    BuildSummary, Eligibility, EligibilityRules, Hit, Index, IndexBuilder, Location, Query, Service,
+    BuildSummary, Eligibility, EligibilityRules, GazetteerEntry, Hit, Index, IndexBuilder,
+    Location, Query, Service,
 };
 
 fn program(id: &str, lat: f64, lon: f64, residency: &[&str]) -> Service {
@@ -173,4 +174,62 @@ fn a_program_for_ottawa_residents_serves_kanata_and_orleans_but_not_rockland() {
         assert_eq!(verdict(place), Some(Some(Eligibility::Eligible)), "{place}");
     }
     assert_eq!(verdict("K4K 1A1"), None, "Rockland");
+}
+
+#[test]
+fn a_place_of_the_publishers_gazetteer_resolves_by_its_postal_codes() {
+    // A US directory: the built-in gazetteer knows no US city, the
+    // publisher's (GeoNames' US postal codes, say) does.
+    let zip = |code: &str, place: &str, lat: f64, lon: f64| GazetteerEntry {
+        postal_code: Some(code.into()),
+        place_name: Some(place.into()),
+        province: Some("FL".into()),
+        lat,
+        lon,
+    };
+    let mut builder = IndexBuilder::new("publisher-gazetteer");
+    builder
+        .add_gazetteer([
+            zip("33101", "Miami", 25.78, -80.20),
+            zip("33125", "Miami", 25.78, -80.24),
+            zip("33301", "Fort Lauderdale", 26.12, -80.14),
+        ])
+        .unwrap();
+    builder.add_services([program("miami-only", 25.77, -80.19, &["City of Miami"])]);
+    let (bytes, summary) = builder.build_bytes().unwrap();
+    assert!(
+        summary
+            .report
+            .problems
+            .iter()
+            .all(|p| p.field.as_deref() != Some("residency")),
+        "resolved, so not reported: {:?}",
+        summary.report.problems
+    );
+    let index = Index::from_bytes(bytes).unwrap();
+    let hit = |place: &str| {
+        let query = Query::new()
+            .text("home repair")
+            .near_place(place)
+            .client_gender("female")
+            .explain(true);
+        let results = index.search(&query).unwrap();
+        results
+            .hits
+            .into_iter()
+            .find(|h| h.id == "miami-only" && h.relaxed.is_none())
+    };
+    for place in ["33101", "33125"] {
+        let hit = hit(place).expect(place);
+        assert_eq!(hit.eligibility, Some(Eligibility::Eligible), "{place}");
+        assert!(
+            reason(&hit).contains("for residents of City of Miami"),
+            "{}",
+            reason(&hit)
+        );
+    }
+    assert!(
+        hit("33301").is_none(),
+        "a Fort Lauderdale caller is not offered it"
+    );
 }

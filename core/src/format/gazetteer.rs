@@ -9,7 +9,7 @@
 //! The default source is GeoNames' table of Canadian forward sortation areas
 //! (CC BY 4.0, "Contains data from GeoNames (geonames.org)"), built into the crate.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -77,6 +77,10 @@ pub(crate) struct GazetteerBuilder {
     postal: BTreeMap<String, (f64, f64)>,
     /// folded name → province → points and a display name
     places: HashMap<String, PlacePoints>,
+    /// The publisher's entries that give both: folded place name → its
+    /// postal codes (keys), so that a service area or residency named after
+    /// a place of the publisher's gazetteer (a US city) resolves to them.
+    codes_of_place: HashMap<String, BTreeSet<String>>,
 }
 
 impl GazetteerBuilder {
@@ -110,6 +114,17 @@ impl GazetteerBuilder {
             )));
         }
         let province = entry.province.as_deref().unwrap_or("");
+        if let (Some(key), Some(place)) = (
+            entry.postal_code.as_deref().and_then(postal_key),
+            entry.place_name.as_deref(),
+        ) {
+            for name in place_names(place) {
+                self.codes_of_place
+                    .entry(municipality_key(&fold(&name)).to_owned())
+                    .or_default()
+                    .insert(key.clone());
+            }
+        }
         self.add_point(
             entry.postal_code.as_deref(),
             entry.place_name.as_deref(),
@@ -159,6 +174,28 @@ impl GazetteerBuilder {
             .entry(province.to_owned())
             .or_insert_with(|| (Vec::new(), name.trim().to_owned()));
         entry.0.push((lat, lon));
+    }
+
+    /// Postal code prefixes of a named area ([`prefixes_named`]), with the
+    /// codes the publisher's gazetteer gives for a place of that name.
+    pub(crate) fn prefixes_named(&self, name: &str) -> Vec<String> {
+        self.with_publisher_codes(name, prefixes_named(name))
+    }
+
+    /// Postal code prefixes of a municipality or region
+    /// ([`prefixes_of_place`]), with the codes the publisher's gazetteer
+    /// gives for a place of that name.
+    pub(crate) fn prefixes_of_place(&self, name: &str) -> Vec<String> {
+        self.with_publisher_codes(name, prefixes_of_place(name))
+    }
+
+    fn with_publisher_codes(&self, name: &str, mut prefixes: Vec<String>) -> Vec<String> {
+        if let Some(codes) = self.codes_of_place.get(municipality_key(&fold(name))) {
+            prefixes.extend(codes.iter().cloned());
+            prefixes.sort();
+            prefixes.dedup();
+        }
+        prefixes
     }
 
     pub(crate) fn postal_count(&self) -> usize {
@@ -509,17 +546,8 @@ const AMALGAMATED: &[(&str, &[&str])] = &[
 /// municipality amalgamated into it ([`AMALGAMATED`]), or is accepted by
 /// `also` (given a place name and the name, both folded).
 fn forward_sortation_areas(name: &str, also: impl Fn(&str, &str) -> bool) -> Vec<String> {
-    let key = fold(name);
-    let key = [
-        "city of ",
-        "town of ",
-        "township of ",
-        "municipality of ",
-        "ville de ",
-    ]
-    .iter()
-    .find_map(|prefix| key.strip_prefix(prefix))
-    .unwrap_or(&key);
+    let folded = fold(name);
+    let key = municipality_key(&folded);
     if key.len() < 3 {
         return Vec::new();
     }
@@ -543,6 +571,21 @@ fn forward_sortation_areas(name: &str, also: impl Fn(&str, &str) -> bool) -> Vec
     prefixes.sort();
     prefixes.dedup();
     prefixes
+}
+
+/// A folded place name without the "City of" its municipality's formal
+/// name may carry.
+fn municipality_key(folded: &str) -> &str {
+    [
+        "city of ",
+        "town of ",
+        "township of ",
+        "municipality of ",
+        "ville de ",
+    ]
+    .iter()
+    .find_map(|prefix| folded.strip_prefix(prefix))
+    .unwrap_or(folded)
 }
 
 /// Two-letter code of a Canadian province or territory given by name or
