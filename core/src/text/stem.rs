@@ -10,7 +10,7 @@
 //! French stem at the same position, so one field and one posting list per
 //! term serve queries in either language.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use frostem::Algorithm;
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
@@ -72,14 +72,22 @@ impl TokenFilter for BilingualStemmer {
     fn transform<T: Tokenizer>(self, tokenizer: T) -> BilingualFilter<T> {
         BilingualFilter {
             stemmer: self,
+            known: HashMap::new(),
             inner: tokenizer,
         }
     }
 }
 
+/// The most words a filter remembers the stems of.
+const MAX_KNOWN_WORDS: usize = 100_000;
+
 #[derive(Clone)]
 pub(crate) struct BilingualFilter<T> {
     stemmer: BilingualStemmer,
+    /// Words already stemmed, up to [`MAX_KNOWN_WORDS`]: a directory's
+    /// texts repeat their words, and stemming each word twice (English,
+    /// French) was a fifth of an index build.
+    known: HashMap<String, Option<[String; 2]>>,
     inner: T,
 }
 
@@ -90,6 +98,7 @@ impl<T: Tokenizer> Tokenizer for BilingualFilter<T> {
         BilingualTokenStream {
             tail: self.inner.token_stream(text),
             stemmer: &self.stemmer,
+            known: &mut self.known,
             token: Token::default(),
             pending: Vec::new(),
         }
@@ -99,9 +108,24 @@ impl<T: Tokenizer> Tokenizer for BilingualFilter<T> {
 pub(crate) struct BilingualTokenStream<'a, T> {
     tail: T,
     stemmer: &'a BilingualStemmer,
+    known: &'a mut HashMap<String, Option<[String; 2]>>,
     token: Token,
     /// The current word's stems still to hand out, last first.
     pending: Vec<String>,
+}
+
+impl<T> BilingualTokenStream<'_, T> {
+    /// The stems of `word` ([`BilingualStemmer::stems`]), remembered.
+    fn stems(&mut self, word: &str) -> Option<[String; 2]> {
+        if let Some(stems) = self.known.get(word) {
+            return stems.clone();
+        }
+        let stems = self.stemmer.stems(word);
+        if self.known.len() < MAX_KNOWN_WORDS {
+            self.known.insert(word.to_owned(), stems.clone());
+        }
+        stems
+    }
 }
 
 impl<T: TokenStream> TokenStream for BilingualTokenStream<'_, T> {
@@ -110,13 +134,15 @@ impl<T: TokenStream> TokenStream for BilingualTokenStream<'_, T> {
             if !self.tail.advance() {
                 return false;
             }
-            let word = self.tail.token();
-            if let Some([english, french]) = self.stemmer.stems(&word.text) {
+            let text = std::mem::take(&mut self.tail.token_mut().text);
+            let stems = self.stems(&text);
+            self.tail.token_mut().text = text;
+            if let Some([english, french]) = stems {
                 if french != english {
                     self.pending.push(french);
                 }
                 self.pending.push(english);
-                self.token.clone_from(word);
+                self.token.clone_from(self.tail.token());
             }
         }
         if let Some(stem) = self.pending.pop() {
@@ -140,16 +166,23 @@ mod tests {
 
     use super::*;
 
-    fn tokens(text: &str) -> Vec<(String, usize)> {
-        let mut analyzer = TextAnalyzer::builder(SimpleTokenizer::default())
+    fn analyzer() -> TextAnalyzer {
+        TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(BilingualStemmer::new())
-            .build();
+            .build()
+    }
+
+    fn tokens_with(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(String, usize)> {
         let mut stream = analyzer.token_stream(text);
         let mut out = Vec::new();
         while stream.advance() {
             out.push((stream.token().text.clone(), stream.token().position));
         }
         out
+    }
+
+    fn tokens(text: &str) -> Vec<(String, usize)> {
+        tokens_with(&mut analyzer(), text)
     }
 
     #[test]
@@ -176,5 +209,16 @@ mod tests {
                 ("food".to_owned(), 2)
             ]
         );
+    }
+
+    #[test]
+    fn words_seen_before_stem_as_the_first_time() {
+        // The second text's words come from the filter's memory.
+        let mut analyzer = analyzer();
+        let text = "the housing of housing, pour le logement";
+        let first = tokens_with(&mut analyzer, text);
+        assert_eq!(first, tokens_with(&mut analyzer, text));
+        assert_eq!(first, tokens(text));
+        assert_eq!(first[0], ("hous".to_owned(), 1));
     }
 }
