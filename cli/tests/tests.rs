@@ -504,6 +504,43 @@ fn build_reads_a_folder_of_hsds3_json_files() {
 }
 
 #[test]
+fn a_new_user_s_slips_are_named_not_answered_with_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("demo.smx");
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/data");
+    assert!(build(&demo, &index, &[]).status.success());
+    let index = index.to_str().unwrap();
+    // A misspelt category is an error naming the known ones closest to it,
+    // word by word: "shelters" is one edit from "emergency shelter".
+    for (typed, closest) in [
+        ("shelters", "\"emergency shelter\""),
+        ("emergency shelterz", "\"emergency shelter\""),
+        ("Dentl", "\"dental care\""),
+    ] {
+        let output = servicematch(&["search", "--index", index, "--category", typed]);
+        assert!(!output.status.success(), "{typed}");
+        let message = stderr(&output);
+        let suggested = message
+            .split_once("closest: ")
+            .map(|(_, names)| names.trim())
+            .unwrap_or_else(|| panic!("{typed}: {message}"));
+        assert!(
+            message.contains(&format!("\"{typed}\" is not a category of this index")),
+            "{message}"
+        );
+        assert!(suggested.starts_with(closest), "{typed}: {message}");
+    }
+    // A page past the matches says that services match, and how many.
+    let output = servicematch(&["search", "food", "--index", index, "--offset", "5000"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out = stdout(&output);
+    assert!(
+        out.contains("services match; none on this page (--offset 5000 is past them)"),
+        "{out}"
+    );
+}
+
+#[test]
 fn a_handout_names_the_directorys_own_help_line() {
     let dir = tempfile::tempdir().unwrap();
     let index = dir.path().join("line.smx");

@@ -765,7 +765,7 @@ fn check_categories(index: &Index, categories: &[String]) -> Result<()> {
         {
             continue;
         }
-        let mut known: Vec<(usize, String)> = Vec::new();
+        let mut known: Vec<((usize, usize), String)> = Vec::new();
         let mut stream = terms.terms().stream().map_err(unreadable)?;
         while stream.advance() {
             let Ok(term) = std::str::from_utf8(stream.key()) else {
@@ -776,7 +776,7 @@ fn check_categories(index: &Index, categories: &[String]) -> Result<()> {
             if code(term) != code(&key) {
                 continue;
             }
-            known.push((edit_distance(&key, term), term.to_owned()));
+            known.push((closeness(&key, term), term.to_owned()));
         }
         known.sort();
         let closest: Vec<String> = known
@@ -793,6 +793,21 @@ fn check_categories(index: &Index, categories: &[String]) -> Result<()> {
         }));
     }
     Ok(())
+}
+
+/// How far a known category `term` is from what the caller typed (`key`),
+/// closest first: the edit distance to the nearest run of as many of the
+/// term's words as `key` has ("shelters" is one edit from the "shelter" of
+/// "emergency shelter"), then to the whole term.
+fn closeness(key: &str, term: &str) -> (usize, usize) {
+    let key_words = key.split_whitespace().count().max(1);
+    let words: Vec<&str> = term.split_whitespace().collect();
+    let nearest_run = words
+        .windows(key_words.min(words.len()).max(1))
+        .map(|run| edit_distance(key, &run.join(" ")))
+        .min()
+        .unwrap_or(usize::MAX);
+    (nearest_run, edit_distance(key, term))
 }
 
 /// Levenshtein distance between two strings, by characters.
