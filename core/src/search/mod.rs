@@ -15,6 +15,7 @@ mod near;
 mod plan;
 mod text;
 mod top;
+mod walk;
 
 use crate::error::Result;
 use crate::index::Index;

@@ -24,6 +24,7 @@ use crate::text::query::{QueryTerm, Requirement, TextQuery};
 
 use super::plan::Plan;
 use super::top::{Services, TopK};
+use super::walk::Walk;
 
 /// Scoring a service from the radius against the text costs about this many
 /// times a service found from the text: above it, the text goes first.
@@ -303,6 +304,18 @@ impl<'a> Text<'a> {
         top: &mut TopK,
         keep: impl Fn(u32) -> bool,
     ) -> Result<()> {
+        if self.query.weighted.len() > 1 {
+            if let Some(walk) = Walk::new(
+                &plan.index.searcher,
+                self.segment,
+                plan.index.fields.text,
+                &self.query.weighted,
+                &self.query.requirements,
+            )? {
+                self.walk_postings(plan, top, walk, keep);
+                return Ok(());
+            }
+        }
         let mut every_word = self.every_word(plan)?;
         let mut terms = self.term_scorers()?;
         let skip_below = top.skip_below();
@@ -335,6 +348,40 @@ impl<'a> Text<'a> {
                 top.skip_below()
             })?;
         Ok(())
+    }
+
+    /// From the text's postings walked term at a time ([`Walk`]), the
+    /// services that `keep` accepts: each known with its BM25 and whether it
+    /// has every word before anything else is read, so a service with only
+    /// some words is skipped on half its BM25.
+    fn walk_postings(
+        &self,
+        plan: &Plan<'_>,
+        top: &mut TopK,
+        mut walk: Walk,
+        keep: impl Fn(u32) -> bool,
+    ) {
+        let skip_below = top.skip_below();
+        walk.for_each(skip_below, |doc, bm25, every_word| {
+            let all_words = every_word || !plan.several_words;
+            let text = rank::text_factor(bm25, all_words);
+            // Every other factor is at most 1.
+            if text <= top.skip_below() || !keep(doc) {
+                return top.skip_below();
+            }
+            let Some(filtered) = plan.filter(doc) else {
+                return top.skip_below();
+            };
+            top.count_one(doc, None);
+            let factors = filtered.factors();
+            if !top.may_enter(text * factors, doc) {
+                return top.skip_below();
+            }
+            if let Some(candidate) = plan.score(doc, filtered, Some(text), all_words, None) {
+                top.push(candidate);
+            }
+            top.skip_below()
+        });
     }
 
     /// Scores the given services (in service order, with their distances

@@ -58,6 +58,8 @@ pub(crate) struct TextQuery {
     /// The clauses of that OR, one per term: a service's BM25 is the sum of
     /// theirs.
     pub(crate) terms: Vec<Box<dyn Query>>,
+    /// The same terms with their weights, in the same order.
+    pub(crate) weighted: Vec<(Term, f32)>,
     /// What "every word" means: each requirement must be met.
     pub(crate) requirements: Vec<Requirement>,
     /// The sum of the terms' document frequencies: how many postings the
@@ -232,12 +234,12 @@ pub(crate) fn build(
             });
         }
     }
-    let (terms, postings) = match any.clauses() {
+    let (terms, weighted, postings) = match any.clauses() {
         Some(found) => found,
         // Words that no service has, not even within a typo: nothing
         // matches them (a search for "zzyzx" near Sudbury is not a search
         // for everything near Sudbury).
-        None if typed_words > 0 => (Vec::new(), 0),
+        None if typed_words > 0 => (Vec::new(), Vec::new(), 0),
         None => return None,
     };
     let any_word = Box::new(BooleanQuery::new(
@@ -249,6 +251,7 @@ pub(crate) fn build(
     Some(TextQuery {
         any_word,
         terms,
+        weighted,
         requirements,
         postings,
         several_words: typed_words > 1,
@@ -302,24 +305,33 @@ impl AnyTerm {
         }
     }
 
-    /// The OR's clauses, and how many services they may match; `None`
-    /// without terms.
-    fn clauses(self) -> Option<(Vec<Box<dyn Query>>, u64)> {
+    /// The OR's clauses, its weighted terms, and how many services they may
+    /// match; `None` without terms.
+    fn clauses(self) -> Option<Clauses> {
         if self.terms.is_empty() {
             return None;
         }
         let estimated_matches = self.terms.iter().map(|(t, _)| t.estimated_matches).sum();
         let clauses = self
             .terms
-            .into_iter()
+            .iter()
             .map(|(term, weight)| {
                 let query = term.query(IndexRecordOption::WithFreqs);
-                Box::new(BoostQuery::new(query, weight)) as Box<dyn Query>
+                Box::new(BoostQuery::new(query, *weight)) as Box<dyn Query>
             })
             .collect();
-        Some((clauses, estimated_matches))
+        let weighted = self
+            .terms
+            .into_iter()
+            .map(|(term, weight)| (term.term, weight))
+            .collect();
+        Some((clauses, weighted, estimated_matches))
     }
 }
+
+/// An OR's clauses, the same terms with their weights, and how many
+/// services they may match.
+type Clauses = (Vec<Box<dyn Query>>, Vec<(Term, f32)>, u64);
 
 /// Looks terms up in the text field.
 struct Lookup<'a> {
