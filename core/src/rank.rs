@@ -31,8 +31,9 @@
 //! # Bounds
 //! Every factor but text is at most 1 and the distance factor falls with
 //! distance, so a service's score is at most its text factor, which is at
-//! most its BM25 ([`bound`]). Pruning (block-max WAND, the rings around a
-//! place, the nearest-first walk) relies on these bounds and on nothing else.
+//! most its BM25 ([`bound`]). Pruning (the postings' MaxScore walk and
+//! block-max WAND, the rings around a place, the nearest-first walk) relies
+//! on these bounds and on nothing else.
 
 use crate::eligibility::Fit;
 use crate::results::Eligibility;
@@ -252,7 +253,7 @@ pub(crate) fn open_factor(open: Option<Option<bool>>) -> f32 {
 pub const CLOSED_NOW: f32 = 0.3;
 
 /// Headroom for the last bits of a BM25 summed in another order (a bound
-/// from block-max WAND against the exact sum).
+/// from block-max WAND or a partial sum of the walk against the exact sum).
 pub(crate) const ROUNDING: f32 = 1.0 + 1e-5;
 
 /// The most a service can score with a BM25 of at most `bm25` (`None`

@@ -1,8 +1,13 @@
 //! Searches with text.
 //!
-//! A service's score is at most its BM25 ([`rank::bound`]): the `k`-th best
-//! score so far is a bound below which tantivy may skip services (block-max WAND over the text's flat OR). Only the
-//! services above it are filtered, checked for every word, and placed.
+//! A service's score is at most its BM25 ([`rank::bound`]), and half of it
+//! without every word: the `k`-th best score so far is a bound below which
+//! the postings' walk may skip services. A text of several terms is walked
+//! term at a time, a window of services at a time ([`Walk`]: each service
+//! known with its exact BM25 and its words, the weak terms looked up only
+//! for services that can still enter); a text of one term goes through
+//! tantivy's block-max WAND. Only the services above the bound are
+//! filtered and placed.
 //!
 //! Near a place the distance factor makes that bound loose (a far service
 //! with a high BM25 still cannot enter), so the search goes out in rings:

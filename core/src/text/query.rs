@@ -9,8 +9,9 @@
 //!
 //! The text is one flat OR of term queries over the text field (see
 //! [`schema`](super::schema)), a term once however many words and phrases
-//! name it: the shape tantivy's block-max WAND can prune, so a search for
-//! the top 10 does not score every matching service.
+//! name it: the shape the search can prune (by MaxScore over its terms, or
+//! tantivy's block-max WAND for one term), so a search for the top 10 does
+//! not score every matching service.
 //!
 //! A phrase of the layperson vocabulary ("somewhere to sleep") also finds
 //! the services that name its need in any of the need's phrases ("emergency
