@@ -78,7 +78,8 @@ struct Window {
 
 impl Walk {
     /// The walk over `terms` (the OR's terms with their weights, in its
-    /// order), or `None` when they are too many for one bit each.
+    /// order), or `None` when they are too many for one bit each or a
+    /// requirement names a term outside them.
     pub(crate) fn new(
         searcher: &Searcher,
         segment: &SegmentReader,
@@ -114,6 +115,10 @@ impl Walk {
                 .position(|(term, _)| term == wanted)
                 .map(|i| 1u64 << i)
         };
+        // A requirement's term is in the OR unless no service has it (the
+        // query leaves those out); were it otherwise, the term bits could
+        // not tell "every word", and the caller takes the other path.
+        let mut every_term_known = true;
         let requirements = requirements
             .iter()
             .map(|requirement| {
@@ -121,14 +126,25 @@ impl Walk {
                     .alternatives
                     .iter()
                     .filter_map(|alternative| {
-                        alternative
-                            .iter()
-                            .map(|term| bit(&term.term))
-                            .try_fold(0u64, |bits, one| one.map(|one| bits | one))
+                        let mut bits = 0u64;
+                        for term in alternative {
+                            match bit(&term.term) {
+                                Some(one) => bits |= one,
+                                None => {
+                                    every_term_known &=
+                                        searcher.doc_freq(&term.term).unwrap_or(1) == 0;
+                                    return None;
+                                }
+                            }
+                        }
+                        Some(bits)
                     })
                     .collect()
             })
             .collect();
+        if !every_term_known {
+            return Ok(None);
+        }
         let mut by_max: Vec<usize> = (0..walked.len()).collect();
         by_max.sort_by(|&a, &b| walked[a].max.total_cmp(&walked[b].max).then(a.cmp(&b)));
         Ok(Some(Walk {
