@@ -67,8 +67,8 @@ pub(crate) fn count(plan: &Plan<'_>, counted: &[(u32, Option<f64>)], exact: bool
                 Eligibility::Ineligible => continue,
             }
         }
-        if let Some((lat, lon)) = plan.origin {
-            let km = km.or_else(|| index.geo.nearest(service, lat, lon).map(|(_, km)| km));
+        if plan.origin.is_some() {
+            let km = km.or_else(|| plan.km_to(service));
             let band = match km {
                 None => BANDS.len() + 1,
                 Some(km) => BANDS

@@ -136,7 +136,7 @@ fn walk(
         let rest = plan
             .candidates(None)
             .filter(|&service| !seen.contains(service) && plan.filter(service).is_some())
-            .filter_map(|service| Some((service, index.geo.nearest(service, lat, lon)?.1)));
+            .filter_map(|service| Some((service, plan.km_to(service)?)));
         let rest: Vec<(u32, f64)> = rest.collect();
         score_listed(plan, top, seen, rest.into_iter());
     }

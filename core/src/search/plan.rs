@@ -6,6 +6,7 @@ use tantivy::query::EnableScoring;
 use crate::eligibility::{self, Judgement, PlaceResidency, Profile};
 use crate::error::{Error, Result};
 use crate::format::areas::{Caller, Coverage};
+use crate::format::geo::Origin;
 use crate::format::hits::HitSummary;
 use crate::hours::{Instant, Local};
 use crate::index::Index;
@@ -26,6 +27,8 @@ use super::top::Services;
 pub(crate) struct Plan<'a> {
     pub(crate) index: &'a Index,
     pub(crate) origin: Option<(f64, f64)>,
+    /// `origin` on the unit sphere, for the distances to many services.
+    point: Option<Origin>,
     pub(crate) radius_km: Option<f64>,
     /// The client's profile (`None` without one).
     profile: Option<Profile>,
@@ -272,6 +275,7 @@ impl<'a> Plan<'a> {
         Ok(Plan {
             index,
             origin,
+            point: origin.map(|(lat, lon)| Origin::new(lat, lon)),
             radius_km: query.radius_km,
             profile: profile.filter(|p| !p.is_empty()),
             province,
@@ -331,12 +335,12 @@ impl<'a> Plan<'a> {
     /// The serving services (see [`Plan::serving_services`]) with the
     /// kilometres to their nearest office.
     pub(crate) fn serving_with_km(&self) -> Vec<(u32, Option<f64>)> {
-        let Some((lat, lon)) = self.origin else {
+        if self.origin.is_none() {
             return Vec::new();
-        };
+        }
         self.serving_services()
             .into_iter()
-            .map(|s| (s, self.index.geo.nearest(s, lat, lon).map(|(_, km)| km)))
+            .map(|s| (s, self.km_to(s)))
             .collect()
     }
 
@@ -353,6 +357,16 @@ impl<'a> Plan<'a> {
                 .collect(),
             None => Vec::new(),
         }
+    }
+
+    /// The distance from the query's place to the nearest location of
+    /// `service`: `None` without a place or a location.
+    ///
+    /// # Units
+    /// Kilometres.
+    pub(crate) fn km_to(&self, service: u32) -> Option<f64> {
+        let (_, km) = self.index.geo.nearest_from(service, self.point?)?;
+        Some(km)
     }
 
     /// The distance decay's scale.
@@ -387,12 +401,37 @@ impl<'a> Plan<'a> {
             let scanned: Vec<(u32, f64)> = self
                 .candidates(matching)
                 .filter(|&service| matches(service) && self.filter(service).is_some())
-                .filter_map(|service| Some((service, self.index.geo.nearest(service, lat, lon)?.1)))
+                .filter_map(|service| Some((service, self.km_to(service)?)))
                 .collect();
             nearest = scanned.iter().map(|&(_, km)| km).min_by(f64::total_cmp);
             let _ = self.scanned.set(scanned);
         }
-        self.scale.set(crate::rank::distance_scale(nearest));
+        self.set_scale(nearest);
+    }
+
+    /// The services that pass the filters among the location points
+    /// nearest the query's place, up to `points` of them: nearest first,
+    /// each once, with its distance. Empty without a place.
+    pub(crate) fn nearest_passing(&self, points: usize) -> Vec<(u32, f64)> {
+        let mut found: Vec<(u32, f64)> = Vec::new();
+        let Some((lat, lon)) = self.origin else {
+            return found;
+        };
+        let mut walked = 0;
+        self.index.geo.nearest_walk(lat, lon, |service, km| {
+            if !found.iter().any(|&(s, _)| s == service) && self.filter(service).is_some() {
+                found.push((service, km));
+            }
+            walked += 1;
+            walked < points
+        });
+        found
+    }
+
+    /// Sets the distance decay's scale from the nearest service that passes
+    /// the filters and matches, `km` away (see [`Plan::adapt_scale`]).
+    pub(crate) fn set_scale(&self, km: Option<f64>) {
+        self.scale.set(crate::rank::distance_scale(km));
     }
 
     /// The located services that pass the filters and match, with their
@@ -465,11 +504,8 @@ impl<'a> Plan<'a> {
     ) -> Option<Candidate> {
         let (distance, distance_factor) = match self.origin {
             None => (None, None),
-            Some((lat, lon)) => {
-                let km = known_km.or_else(|| {
-                    let (_, km) = self.index.geo.nearest(service, lat, lon)?;
-                    Some(km)
-                });
+            Some(_) => {
+                let km = known_km.or_else(|| self.km_to(service));
                 match km {
                     // Serving the caller's place, it is "here" wherever its offices are.
                     km if self.serves(service) => {

@@ -23,6 +23,7 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, DocSet, SegmentReader};
 
 use crate::error::Result;
+use crate::format::geo::Origin;
 use crate::query::MAX_RADIUS_KM;
 use crate::rank::{self, DECAY_HALF_LIFE_KM};
 use crate::text::query::{QueryTerm, Requirement, TextQuery};
@@ -39,6 +40,12 @@ const RADIUS_FIRST_BELOW: u64 = 2;
 /// many times stepping to the next posting.
 const SEEK_COST: u64 = 4;
 
+/// How many location points nearest the query's place are looked up in
+/// the text's postings for the nearest match before every posting is
+/// walked: far fewer than [`Plan::walk_budget`]'s least, so a match among
+/// them is the one the full walk would find.
+const NEAREST_FIRST_POINTS: usize = 64;
+
 /// The radius of the first ring around a place.
 ///
 /// # Units
@@ -48,38 +55,44 @@ const FIRST_RING_KM: f64 = DECAY_HALF_LIFE_KM;
 /// The services matching `query`, scored, into `top`.
 pub(crate) fn search(plan: &Plan<'_>, top: &mut TopK, query: &TextQuery) -> Result<()> {
     let text = Text::new(plan, query)?;
-    if plan.origin.is_some() {
-        // Distance is relative to the nearest service with some of the words.
-        let matching = text.matching(plan)?;
-        plan.adapt_scale(Some(matching));
-    }
     match (plan.origin, plan.radius_km) {
         (Some((lat, lon)), Some(radius_km)) => {
+            let geo = &plan.index.geo;
+            let point = Origin::new(lat, lon);
+            let mut met = Services::from_words(geo.met_within(point, radius_km));
             // Services serving the caller's place count wherever their offices are.
             let serving = plan.serving_with_km();
-            let radius: Vec<(u32, Option<f64>)> = plan
-                .index
-                .geo
-                .services_within(lat, lon, radius_km)
-                .into_iter()
-                .filter(|&(service, _)| !plan.serves(service))
-                .map(|(service, km)| (service, Some(km)))
-                .chain(serving)
-                .collect();
-            if text.prefers_services(radius.len()) {
-                let mut radius = radius;
+            for &(service, _) in &serving {
+                met.insert(service);
+            }
+            let one_by_one = text.prefers_services(met.len());
+            text.adapt_scale(plan, one_by_one && text.seeks_cost_more(met.len()))?;
+            if one_by_one {
+                // Few enough to score one by one: each with its distance.
+                let mut radius: Vec<(u32, Option<f64>)> = geo
+                    .read_out(point, radius_km, met.words())
+                    .into_iter()
+                    .filter(|&(service, _)| !plan.serves(service))
+                    .map(|(service, km)| (service, Some(km)))
+                    .chain(serving)
+                    .collect();
                 radius.sort_unstable_by_key(|&(service, _)| service);
                 text.score_services(plan, top, radius.len(), radius.into_iter())
             } else {
-                let mut set = Services::new(plan.index.len());
-                for &(service, _) in &radius {
-                    set.insert(service);
-                }
-                text.score_postings(plan, top, |service| set.contains(service))
+                // From the postings: only the few services that may enter
+                // the top need their distances.
+                text.score_postings(plan, top, |service| met.contains(service))
             }
         }
-        (Some(_), None) if plan.scanned().is_some() => scanned(plan, top, &text),
-        (Some(origin), None) => rings(plan, top, &text, origin),
+        (Some(origin), None) => {
+            // The rings count the services beyond them from the set of
+            // matches, and a scan scores exactly those that pass.
+            text.adapt_scale(plan, true)?;
+            match plan.scanned() {
+                Some(_) => scanned(plan, top, &text),
+                None => rings(plan, top, &text, origin),
+            }
+        }
         (None, _) => text.score_postings(plan, top, |_| true),
     }
 }
@@ -250,6 +263,54 @@ impl<'a> Text<'a> {
         Ok(self.matching.get_or_init(|| set))
     }
 
+    /// Adapts the distance decay to the nearest service that passes the
+    /// filters and has some of the words ([`Plan::adapt_scale`]). Unless
+    /// the search will want the set of matches anyway (`matching_wanted`),
+    /// the few services nearest the place are looked up first: the nearest
+    /// match is most often among them.
+    fn adapt_scale(&self, plan: &Plan<'_>, matching_wanted: bool) -> Result<()> {
+        if !matching_wanted {
+            let nearest = plan.nearest_passing(NEAREST_FIRST_POINTS);
+            if let Some(km) = self.nearest_matching(&nearest)? {
+                plan.set_scale(Some(km));
+                return Ok(());
+            }
+        }
+        plan.adapt_scale(Some(self.matching(plan)?));
+        Ok(())
+    }
+
+    /// Whether looking `count` services up in every term's postings costs
+    /// more than walking the postings once into the set of matches.
+    fn seeks_cost_more(&self, count: usize) -> bool {
+        let seeks = count.saturating_mul(self.term_weights.len());
+        (seeks as u64).saturating_mul(SEEK_COST) > self.query.postings
+    }
+
+    /// The distance to the nearest of `candidates` (nearest first, each
+    /// with its distance) that has some term of the text; `None` when none has.
+    ///
+    /// # Units
+    /// Kilometres.
+    fn nearest_matching(&self, candidates: &[(u32, f64)]) -> Result<Option<f64>> {
+        if candidates.is_empty() {
+            return Ok(None);
+        }
+        let mut by_service = candidates.to_vec();
+        by_service.sort_unstable_by_key(|&(service, _)| service);
+        let mut terms = self.term_scorers()?;
+        let mut nearest = None::<f64>;
+        for (service, km) in by_service {
+            if terms
+                .iter_mut()
+                .any(|term| seek(term.as_mut(), service) == service)
+            {
+                nearest = Some(nearest.map_or(km, |n| n.min(km)));
+            }
+        }
+        Ok(nearest)
+    }
+
     /// The best BM25 of any service (found once).
     fn best_bm25(&self) -> Result<f32> {
         if let Some(best) = self.best.get() {
@@ -404,8 +465,7 @@ impl<'a> Text<'a> {
         let mut every_word = self.every_word(plan)?;
         // Seeking every term for every service costs more than walking the
         // postings once when the services are many.
-        let seeks = count.saturating_mul(self.term_weights.len());
-        let matching = match (seeks as u64).saturating_mul(SEEK_COST) > self.query.postings {
+        let matching = match self.seeks_cost_more(count) {
             true => Some(self.matching(plan)?),
             false => None,
         };
@@ -513,5 +573,73 @@ impl EveryWord {
                 .iter_mut()
                 .any(|terms| terms.iter_mut().all(|term| seek(term.as_mut(), doc) == doc))
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Location;
+    use crate::query::Query;
+    use crate::rank::DistanceScale;
+    use crate::{Index, IndexBuilder, Service};
+
+    /// 400 services on a meridian north of (45, -75), one every 0.01°
+    /// (about 1.1 km); every tenth from `first_dental` on has "dental" in
+    /// its text, the others "food".
+    fn meridian(first_dental: usize) -> Index {
+        let mut builder = IndexBuilder::new("meridian");
+        for i in 0..400 {
+            let dental = i >= first_dental && i % 10 == 0;
+            builder.add_service(Service {
+                id: format!("s{i:03}"),
+                name: if dental { "Dental clinic" } else { "Food bank" }.into(),
+                locations: vec![Location {
+                    lat: 45.0 + i as f64 * 0.01,
+                    lon: -75.0,
+                    ..Default::default()
+                }],
+                ..Default::default()
+            });
+        }
+        Index::from_bytes(builder.build_bytes().unwrap().0).unwrap()
+    }
+
+    /// The distance scale found from the nearest services first, and from
+    /// the set of every match.
+    fn scales(index: &Index, query: &Query) -> (DistanceScale, DistanceScale) {
+        let text = query.text.as_deref().unwrap();
+        let text_query = crate::text::query::build(
+            &index.searcher,
+            &index.fields,
+            index.vocabulary().unwrap(),
+            index.categories().unwrap(),
+            text,
+        )
+        .unwrap();
+        let scale = |matching_wanted: bool| {
+            let plan = Plan::new(index, query, None).unwrap();
+            let text = Text::new(&plan, &text_query).unwrap();
+            text.adapt_scale(&plan, matching_wanted).unwrap();
+            plan.scale()
+        };
+        (scale(false), scale(true))
+    }
+
+    #[test]
+    fn the_nearest_match_is_the_same_found_among_the_nearest_or_from_every_match() {
+        // A clinic 33 km away, among the 64 nearest points; then one 333
+        // km away, beyond them, found from the set of every match.
+        for (first_dental, near_km) in [(30, 33.36), (300, 333.6)] {
+            let index = meridian(first_dental);
+            let query = Query::default().text("dental").near_point(45.0, -75.0);
+            let (nearest_first, every_match) = scales(&index, &query);
+            assert_eq!(nearest_first, every_match, "first clinic {first_dental}");
+            let expected = crate::rank::distance_scale(Some(near_km));
+            assert!(
+                (nearest_first.offset_km - expected.offset_km).abs() < 0.01 * expected.offset_km,
+                "{nearest_first:?} against {expected:?}"
+            );
+        }
     }
 }

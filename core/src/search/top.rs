@@ -164,6 +164,16 @@ impl Services {
         Services(vec![0; services.div_ceil(64)])
     }
 
+    /// The set of bit `s % 64` of word `s / 64` for each service `s`.
+    pub(crate) fn from_words(words: Vec<u64>) -> Services {
+        Services(words)
+    }
+
+    /// The set's words (see [`Services::from_words`]).
+    pub(crate) fn words(&self) -> &[u64] {
+        &self.0
+    }
+
     /// Adds `service`; whether it was new.
     pub(crate) fn insert(&mut self, service: u32) -> bool {
         let (word, bit) = (service as usize / 64, 1u64 << (service % 64));

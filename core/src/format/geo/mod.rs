@@ -191,7 +191,13 @@ impl Geo {
     /// service's points and its distance in kilometres (as the R-tree
     /// measures it, so that a radius means the same everywhere).
     pub(crate) fn nearest(&self, service: u32, lat: f64, lon: f64) -> Option<(usize, f64)> {
-        let origin = to_sphere(lat, lon);
+        self.nearest_from(service, Origin::new(lat, lon))
+    }
+
+    /// [`Geo::nearest`] from a place already on the sphere: a search asks
+    /// it of many services from one place.
+    pub(crate) fn nearest_from(&self, service: u32, origin: Origin) -> Option<(usize, f64)> {
+        let origin = origin.0;
         self.sphere_points(service)
             .enumerate()
             .filter_map(|(i, point)| Some((i, chord_km(rtree::d2(origin, point?)))))
@@ -222,18 +228,39 @@ impl Geo {
     /// # Units
     /// Degrees in; kilometres for the radius and the distances.
     pub(crate) fn services_within(&self, lat: f64, lon: f64, radius_km: f64) -> Vec<(u32, f64)> {
-        let origin = to_sphere(lat, lon);
+        let origin = Origin::new(lat, lon);
+        let met = self.met_within(origin, radius_km);
+        self.read_out(origin, radius_km, &met)
+    }
+
+    /// The services with a location within `radius_km` of `origin`, as one
+    /// bit per service (bit `s % 64` of word `s / 64`): what a search that
+    /// needs no distances asks.
+    ///
+    /// # Units
+    /// Kilometres.
+    pub(crate) fn met_within(&self, origin: Origin, radius_km: f64) -> Vec<u64> {
         let chord = chord_for_km(radius_km);
-        let max_d2 = chord * chord;
-        // Each service met is marked, then read out in service order at its
-        // nearest location: a pass over a bit per service costs a fraction
-        // of sorting the points (a service may have several in range).
+        // Each service met is marked: a pass over a bit per service costs a
+        // fraction of sorting the points (a service may have several in range).
         let mut met = vec![0u64; self.services().div_ceil(64)];
-        self.tree.within(origin, max_d2, |service, _| {
+        self.tree.within(origin.0, chord * chord, |service, _| {
             if let Some(bits) = met.get_mut(service as usize / 64) {
                 *bits |= 1 << (service % 64);
             }
         });
+        met
+    }
+
+    /// The services of `met` ([`Geo::met_within`]) in service order, each
+    /// with the distance to its nearest location.
+    ///
+    /// # Units
+    /// Kilometres.
+    pub(crate) fn read_out(&self, origin: Origin, radius_km: f64, met: &[u64]) -> Vec<(u32, f64)> {
+        let origin = origin.0;
+        let chord = chord_for_km(radius_km);
+        let max_d2 = chord * chord;
         let mut found = Vec::new();
         for (word, &bits) in met.iter().enumerate() {
             let mut bits = bits;
@@ -290,6 +317,17 @@ impl Geo {
                 .map(|service| service as u32)
                 .collect()
         })
+    }
+}
+
+/// A place distances are measured from, put on the unit sphere once.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Origin([f64; 3]);
+
+impl Origin {
+    /// The place at `(lat, lon)`, in degrees.
+    pub(crate) fn new(lat: f64, lon: f64) -> Origin {
+        Origin(to_sphere(lat, lon))
     }
 }
 
