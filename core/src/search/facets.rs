@@ -60,7 +60,13 @@ pub(crate) fn count(plan: &Plan<'_>, counted: &[(u32, Option<f64>)], exact: bool
             };
             open[state] += 1;
         }
-        if let Some(Judgement { verdict, .. }) = plan.filter(service).and_then(|f| f.judgement()) {
+        // Without a client profile there is no verdict: the filters are
+        // not read again (a third of counting the facets).
+        let judgement = match plan.judges() {
+            true => plan.filter(service).and_then(|f| f.judgement()),
+            false => None,
+        };
+        if let Some(Judgement { verdict, .. }) = judgement {
             match verdict {
                 Eligibility::Eligible => verdicts[0] += 1,
                 Eligibility::Unknown => verdicts[1] += 1,

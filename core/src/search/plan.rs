@@ -545,6 +545,12 @@ impl<'a> Plan<'a> {
         self.score(service, self.filter(service)?, None, false, known_km)
     }
 
+    /// Whether services are judged against a client profile (so that a
+    /// [`Filtered`] carries a verdict).
+    pub(crate) fn judges(&self) -> bool {
+        self.profile.is_some()
+    }
+
     /// Whether the query prefers some languages (so a service that offers
     /// none of them scores less).
     pub(crate) fn prefers_languages(&self) -> bool {
@@ -625,11 +631,11 @@ impl<'a> Plan<'a> {
         buffer: &mut Vec<u8>,
     ) -> Result<Hit> {
         let service = self.index.hits.get(candidate.service, buffer)?;
-        let location_at = match (self.origin, candidate.distance) {
-            (Some((lat, lon)), Some(_)) => self
+        let location_at = match (self.point, candidate.distance) {
+            (Some(point), Some(_)) => self
                 .index
                 .geo
-                .nearest(candidate.service, lat, lon)
+                .nearest_from(candidate.service, point)
                 .map_or(0, |(at, _)| at),
             _ => 0,
         };

@@ -101,6 +101,7 @@ pub(crate) fn search(plan: &Plan<'_>, top: &mut TopK, query: &TextQuery) -> Resu
 /// could still enter the top.
 fn rings(plan: &Plan<'_>, top: &mut TopK, text: &Text<'_>, (lat, lon): (f64, f64)) -> Result<()> {
     let index = plan.index;
+    let point = Origin::new(lat, lon);
     let best = text.best_bm25()?;
     let mut done = Services::new(index.len());
     // Services serving the caller's place are "here": scored first.
@@ -125,12 +126,13 @@ fn rings(plan: &Plan<'_>, top: &mut TopK, text: &Text<'_>, (lat, lon): (f64, f64
         let others_bound = rank::bound_without_preferred_language(best, inner_km, plan.scale());
         let speakers_only =
             plan.prefers_languages() && top.threshold().is_some_and(|t| t > others_bound);
-        let mut ring: Vec<(u32, f64)> = index
-            .geo
-            .services_within(lat, lon, radius_km)
-            .into_iter()
-            .filter(|&(service, _)| !done.contains(service))
-            .collect();
+        // The services met within the ring's radius, less the inner rings',
+        // each read out with its distance.
+        let mut met = index.geo.met_within(point, radius_km);
+        for (word, done) in met.iter_mut().zip(done.words()) {
+            *word &= !done;
+        }
+        let mut ring = index.geo.read_out(point, radius_km, &met);
         if speakers_only {
             let before = ring.len();
             ring.retain(|&(service, _)| plan.offers_preferred(service));

@@ -187,15 +187,16 @@ impl Geo {
         self.tree.len()
     }
 
-    /// The nearest location of `service` to `(lat, lon)`: its index among the
-    /// service's points and its distance in kilometres (as the R-tree
-    /// measures it, so that a radius means the same everywhere).
+    /// [`Geo::nearest_from`] `(lat, lon)` in degrees.
+    // Searches put their place on the sphere once.
+    #[cfg(test)]
     pub(crate) fn nearest(&self, service: u32, lat: f64, lon: f64) -> Option<(usize, f64)> {
         self.nearest_from(service, Origin::new(lat, lon))
     }
 
-    /// [`Geo::nearest`] from a place already on the sphere: a search asks
-    /// it of many services from one place.
+    /// The nearest location of `service` to `origin`: its index among the
+    /// service's points and its distance in kilometres (as the R-tree
+    /// measures it, so that a radius means the same everywhere).
     pub(crate) fn nearest_from(&self, service: u32, origin: Origin) -> Option<(usize, f64)> {
         let origin = origin.0;
         self.sphere_points(service)
