@@ -22,7 +22,7 @@ use tantivy::query::{EnableScoring, Scorer, Weight};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, DocSet, SegmentReader};
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::format::geo::Origin;
 use crate::query::MAX_RADIUS_KM;
 use crate::rank::{self, DECAY_HALF_LIFE_KM};
@@ -255,12 +255,26 @@ impl<'a> Text<'a> {
             return Ok(set);
         }
         let mut set = Services::new(plan.index.len());
-        for weight in &self.term_weights {
-            weight.for_each_no_score(self.segment, &mut |docs| {
-                for &doc in docs {
-                    set.insert(doc);
+        let inverted = self.segment.inverted_index(plan.index.fields.text)?;
+        for (term, _) in &self.query.weighted {
+            // Block by block, without frequencies: a term scorer's per-doc
+            // steps cost several times the decoding.
+            let Some(mut postings) = inverted
+                .read_block_postings(term, IndexRecordOption::Basic)
+                .map_err(|e| {
+                    Error::corrupt("section text: a term's postings cannot be read").with_source(e)
+                })?
+            else {
+                continue;
+            };
+            while !postings.docs().is_empty() {
+                for &doc in postings.docs() {
+                    if doc < plan.index.len() as u32 {
+                        set.insert(doc);
+                    }
                 }
-            })?;
+                postings.advance();
+            }
         }
         Ok(self.matching.get_or_init(|| set))
     }
