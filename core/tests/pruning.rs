@@ -184,6 +184,25 @@ fn the_top_of_a_small_limit_is_the_top_of_a_large_one() {
 }
 
 #[test]
+fn a_wide_radius_skips_only_services_that_cannot_enter() {
+    // Thousands of services in the radius, each looked up in the text's
+    // postings: past a thousand matches, those too far to enter are skipped
+    // (by the text's best possible score) without being looked up.
+    let index = directory(12_000);
+    let query = Query::new()
+        .text("food help youth services community support")
+        .near_point(46.5, -81.0)
+        .radius_km(100.0);
+    let wide = index.search(&query.clone().limit(1000)).unwrap();
+    assert!(wide.total >= 1000 && !wide.total_exact, "{}", wide.total);
+    for limit in [1, 10, 50] {
+        let narrow = index.search(&query.clone().limit(limit)).unwrap();
+        let expected: Vec<_> = seen(&wide).into_iter().take(limit).collect();
+        assert_eq!(seen(&narrow), expected, "limit {limit}");
+    }
+}
+
+#[test]
 fn a_total_is_exact_below_a_thousand_matches_and_a_lower_bound_above() {
     let index = directory(3000);
     let near = Query::new().near_point(46.5, -81.0).radius_km(5.0);

@@ -18,7 +18,7 @@
 
 use std::cell::OnceCell;
 
-use tantivy::query::{EnableScoring, Scorer, Weight};
+use tantivy::query::{Bm25Weight, EnableScoring, Scorer, Weight};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, DocSet, SegmentReader};
 
@@ -208,6 +208,7 @@ fn located(services: &[(u32, f64)]) -> impl Iterator<Item = (u32, Option<f64>)> 
 
 /// The text, ready to evaluate on the index's one segment.
 struct Text<'a> {
+    searcher: &'a tantivy::Searcher,
     segment: &'a SegmentReader,
     query: &'a TextQuery,
     /// The weight of the text's OR.
@@ -233,6 +234,7 @@ impl<'a> Text<'a> {
             .map(|term| term.weight(scoring))
             .collect::<tantivy::Result<Vec<_>>>()?;
         Ok(Text {
+            searcher,
             segment: searcher.segment_reader(0),
             query,
             weight: query.any_word.weight(scoring)?,
@@ -342,9 +344,21 @@ impl<'a> Text<'a> {
     }
 
     /// The best BM25 of any service, once found (near a place without a
-    /// radius). Without it, nothing is skipped, so that `total` stays exact.
+    /// radius).
     fn best_known(&self) -> Option<f32> {
         self.best.get().copied()
+    }
+
+    /// At least the BM25 of any service: its terms' best scores together,
+    /// read from their statistics without walking a posting.
+    fn bm25_ceiling(&self) -> Result<f32> {
+        let searcher = self.searcher;
+        let mut ceiling = 0.0f32;
+        for (term, weight) in &self.query.weighted {
+            let bm25 = Bm25Weight::for_terms(searcher, std::slice::from_ref(term))?;
+            ceiling += bm25.boost_by(*weight).max_score();
+        }
+        Ok(ceiling)
     }
 
     /// Counts the matching services that `done` does not hold, up to
@@ -477,7 +491,7 @@ impl<'a> Text<'a> {
         services: impl Iterator<Item = (u32, Option<f64>)>,
     ) -> Result<()> {
         let mut terms = self.term_scorers()?;
-        let best_bm25 = self.best_known();
+        let mut best_bm25 = self.best_known();
         let mut every_word = self.every_word(plan)?;
         // Seeking every term for every service costs more than walking the
         // postings once when the services are many.
@@ -489,18 +503,33 @@ impl<'a> Text<'a> {
             if matching.is_some_and(|set| !set.contains(doc)) {
                 continue;
             }
+            // Once matches are no longer counted one by one, a service that
+            // could not enter with the best BM25 (or, when that is not
+            // known, its terms' best scores together) is not looked up at
+            // all, nor filtered when its distance alone keeps it out.
+            let skip_below = top.skip_below();
+            // A service serving the caller's place is "here".
+            let distance = plan
+                .origin
+                .map(|_| if plan.serves(doc) { Some(0.0) } else { km });
+            let best = match skip_below > f32::NEG_INFINITY {
+                true => Some(match best_bm25 {
+                    Some(best) => best,
+                    None => *best_bm25.insert(self.bm25_ceiling()?),
+                }),
+                false => None,
+            };
+            if let Some(best) = best {
+                if rank::bound(Some(best), 1.0, distance, plan.scale()) < skip_below {
+                    continue;
+                }
+            }
             let Some(filtered) = plan.filter(doc) else {
                 continue;
             };
             let factors = filtered.factors();
-            // Once matches are no longer counted one by one, a service that
-            // could not enter with the best BM25 is not looked up at all.
-            if let Some(best) = best_bm25 {
-                // A service serving the caller's place is "here".
-                let distance = plan
-                    .origin
-                    .map(|_| if plan.serves(doc) { Some(0.0) } else { km });
-                if rank::bound(Some(best), factors, distance, plan.scale()) < top.skip_below() {
+            if let Some(best) = best {
+                if rank::bound(Some(best), factors, distance, plan.scale()) < skip_below {
                     continue;
                 }
             }
