@@ -303,7 +303,7 @@ impl Geo {
     pub(crate) fn nearest_walk(&self, lat: f64, lon: f64, mut f: impl FnMut(u32, f64) -> bool) {
         let origin = to_sphere(lat, lon);
         self.tree
-            .nearest_walk(origin, |service, d2| f(service, chord_km(d2)));
+            .nearest_walk(origin, &mut |service, d2| f(service, chord_km(d2)));
     }
 
     /// The services without a location, in order (found on first use).

@@ -392,7 +392,9 @@ impl PackedTree {
     /// Best first: a heap of nodes and points keyed by their distance, a
     /// node's being a lower bound of its points'. Each node and point enters
     /// the heap at most once, so the walk ends.
-    pub(crate) fn nearest_walk(&self, origin: [f64; 3], mut f: impl FnMut(u32, f64) -> bool) {
+    // `dyn`: one copy of the walk for every caller (the WASM build is
+    // sized), at the cost of an indirect call per point.
+    pub(crate) fn nearest_walk(&self, origin: [f64; 3], f: &mut dyn FnMut(u32, f64) -> bool) {
         if self.top == 0 {
             return;
         }
