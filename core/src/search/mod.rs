@@ -26,7 +26,7 @@ use plan::Plan;
 use top::TopK;
 
 pub(crate) fn search(index: &Index, query: &Query, now: Option<i64>) -> Result<Results> {
-    let mut results = search_once(index, query, now, false)?;
+    let mut results = search_once(index, query, now, Pass::Strict)?;
     let window_end = query.offset + query.limit;
     if results.total_exact && results.total < window_end && window_end <= crate::query::MAX_LIMIT {
         // The page is not full: the strict matches of every page up to this
@@ -37,7 +37,7 @@ pub(crate) fn search(index: &Index, query: &Query, now: Option<i64>) -> Result<R
             let mut window = query.clone();
             window.offset = 0;
             window.limit = query.offset + query.limit;
-            let mut all = search_once(index, &window, now, false)?;
+            let mut all = search_once(index, &window, now, Pass::Strict)?;
             no_wrong_door(index, &window, now, &mut all)?;
             results.hits = all.hits.into_iter().skip(query.offset).collect();
         }
@@ -94,7 +94,7 @@ fn no_wrong_door(
         }
         // Enough to fill the page after skipping those already listed.
         relaxed.limit = (query.limit + results.hits.len()).min(crate::query::MAX_LIMIT);
-        let extra = search_once(index, &relaxed, now, relax_open)?;
+        let extra = search_once(index, &relaxed, now, Pass::Relaxed { relax_open })?;
         for mut hit in extra.hits {
             if results.hits.len() >= query.limit {
                 break;
@@ -109,15 +109,22 @@ fn no_wrong_door(
     Ok(())
 }
 
-fn search_once(
-    index: &Index,
-    query: &Query,
-    now: Option<i64>,
-    relax_open: bool,
-) -> Result<Results> {
+/// Which search of a query this is: the strict one, whose total and facets
+/// the caller sees, or one with a constraint relaxed for "no wrong door",
+/// of which only the hits are kept.
+#[derive(Clone, Copy)]
+enum Pass {
+    Strict,
+    /// `relax_open`: services that open later the same day pass.
+    Relaxed {
+        relax_open: bool,
+    },
+}
+
+fn search_once(index: &Index, query: &Query, now: Option<i64>, pass: Pass) -> Result<Results> {
     query.validate()?;
     let mut plan = Plan::new(index, query, now)?;
-    plan.relax_open = relax_open;
+    plan.relax_open = matches!(pass, Pass::Relaxed { relax_open: true });
     let mut top = TopK::new(query.offset + query.limit);
     let text_query = match query.text.as_deref() {
         Some(text) => crate::text::query::build(
@@ -145,7 +152,12 @@ fn search_once(
         true => (top.total, true),
         false => (top::COUNT_EXACTLY_UP_TO, false),
     };
-    let facets = facets::count(&plan, &top.counted, total_exact);
+    // A relaxed search's facets would be dropped: not counted (with a time
+    // asked, counting them reads every counted service's hours).
+    let facets = match pass {
+        Pass::Strict => Some(facets::count(&plan, &top.counted, total_exact)),
+        Pass::Relaxed { .. } => None,
+    };
     let mut buffer = Vec::new();
     let hits = top
         .into_sorted()
@@ -157,7 +169,7 @@ fn search_once(
         total,
         total_exact,
         hits,
-        facets: Some(facets),
+        facets,
         help_line: index.meta.help_line.clone(),
     })
 }
