@@ -205,7 +205,7 @@ impl Walk {
             window.start = start;
             let end = start.saturating_add(WINDOW as DocId);
             for &term in essential {
-                self.terms[term].walk(term, &self.fieldnorms, end, &mut window, true);
+                self.terms[term].walk::<true>(term, &self.fieldnorms, end, &mut window);
             }
             // The others, strongest first, for the services still in the
             // running; after each, those that cannot reach the threshold
@@ -227,7 +227,7 @@ impl Walk {
                 if live * SEEK_COST < postings {
                     self.terms[term].seek_live(term, &self.fieldnorms, &mut window);
                 } else {
-                    self.terms[term].walk(term, &self.fieldnorms, end, &mut window, false);
+                    self.terms[term].walk::<false>(term, &self.fieldnorms, end, &mut window);
                 }
                 left_max -= self.terms[term].max;
             }
@@ -297,40 +297,51 @@ impl TermPostings {
     }
 
     /// Adds this term (the `term`-th of the OR) to the window's services
-    /// that have it, up to `end`: every such service when `opens` (an
+    /// that have it, up to `end`: every such service when `OPENS` (an
     /// essential term, whose services enter the running), else only those
     /// still in the running.
-    fn walk(
+    fn walk<const OPENS: bool>(
         &mut self,
         term: usize,
         fieldnorms: &FieldNormReader,
         end: DocId,
         window: &mut Window,
-        opens: bool,
     ) {
         self.seek(window.start);
+        let Window {
+            start,
+            scores,
+            bits,
+            partial,
+            live,
+        } = window;
+        let start = *start;
+        let scores = &mut scores[term * WINDOW..(term + 1) * WINDOW];
+        let term_bit = 1u64 << term;
         loop {
             let docs = self.postings.docs();
             if docs.is_empty() {
                 return;
             }
-            let freqs = self.postings.freqs();
-            while let Some(&doc) = docs.get(self.at) {
-                if doc >= end {
-                    return;
-                }
-                let slot = (doc - window.start) as usize;
+            // The block's postings before `end`, from where the walk
+            // stands: one search per block, not a test per posting.
+            let from = self.at.min(docs.len());
+            let upto = from + docs[from..].partition_point(|&doc| doc < end);
+            let freqs = &self.postings.freqs()[from..upto];
+            for (&doc, &freq) in docs[from..upto].iter().zip(freqs) {
+                let slot = (doc - start) as usize;
                 let (word, bit) = (slot / 64, 1u64 << (slot % 64));
-                if opens || window.live[word] & bit != 0 {
-                    let score = self
-                        .bm25
-                        .score(fieldnorms.fieldnorm_id(doc), freqs[self.at]);
-                    window.scores[term * WINDOW + slot] = score;
-                    window.bits[slot] |= 1u64 << term;
-                    window.partial[slot] += score;
-                    window.live[word] |= bit;
+                if OPENS || live[word] & bit != 0 {
+                    let score = self.bm25.score(fieldnorms.fieldnorm_id(doc), freq);
+                    scores[slot] = score;
+                    bits[slot] |= term_bit;
+                    partial[slot] += score;
+                    live[word] |= bit;
                 }
-                self.at += 1;
+            }
+            if upto < docs.len() {
+                self.at = upto;
+                return;
             }
             self.postings.advance();
             self.at = 0;
