@@ -403,6 +403,26 @@ impl<'a> Text<'a> {
         Ok(scorers)
     }
 
+    /// What looks services up one at a time: the walk's postings when it
+    /// can hold the text (a bit per term tells every word, no postings read
+    /// twice), else tantivy's term scorers and the requirements' postings.
+    fn lookup(&self, plan: &Plan<'_>) -> Result<Lookup> {
+        let walk = Walk::new(
+            self.searcher,
+            self.segment,
+            self.field,
+            &self.query.weighted,
+            &self.query.requirements,
+        )?;
+        Ok(match walk {
+            Some(walk) => Lookup::Walk(walk),
+            None => Lookup::Scorers {
+                terms: self.term_scorers()?,
+                every_word: self.every_word(plan)?,
+            },
+        })
+    }
+
     /// What tells services with every word (`None` for a one-word text).
     fn every_word(&self, plan: &Plan<'_>) -> Result<Option<EveryWord>> {
         match plan.several_words {
@@ -512,9 +532,8 @@ impl<'a> Text<'a> {
         count: usize,
         services: impl Iterator<Item = (u32, Option<f64>)>,
     ) -> Result<()> {
-        let mut terms = self.term_scorers()?;
+        let mut lookup = self.lookup(plan)?;
         let mut best_bm25 = self.best_known();
-        let mut every_word = self.every_word(plan)?;
         // Seeking every term for every service costs more than walking the
         // postings once when the services are many.
         let matching = match self.seeks_cost_more(count) {
@@ -555,14 +574,14 @@ impl<'a> Text<'a> {
                     continue;
                 }
             }
-            let Some(bm25) = bm25_of(&mut terms, doc) else {
+            let Some((bm25, all_words)) = lookup.bm25_of(doc, plan.several_words) else {
                 continue;
             };
             top.count_one(doc, km);
             if !top.may_enter(bm25 * factors, doc) {
                 continue;
             }
-            let (text, all_words) = text_factor(every_word.as_mut(), doc, bm25);
+            let text = rank::text_factor(bm25, all_words);
             if !top.may_enter(text * factors, doc) {
                 continue;
             }
@@ -571,6 +590,34 @@ impl<'a> Text<'a> {
             }
         }
         Ok(())
+    }
+}
+
+/// Looks services up in the text's postings, one at a time in increasing
+/// order ([`Text::lookup`]).
+enum Lookup {
+    Walk(Walk),
+    Scorers {
+        terms: Vec<Box<dyn Scorer>>,
+        every_word: Option<EveryWord>,
+    },
+}
+
+impl Lookup {
+    /// A service's BM25 (its terms' scores summed in the OR's order) and
+    /// whether it has every word (always, unless `several_words`); `None`
+    /// when it has no term.
+    fn bm25_of(&mut self, doc: DocId, several_words: bool) -> Option<(f32, bool)> {
+        match self {
+            Lookup::Walk(walk) => walk
+                .bm25_of(doc)
+                .map(|(bm25, every_word)| (bm25, every_word || !several_words)),
+            Lookup::Scorers { terms, every_word } => {
+                let bm25 = bm25_of(terms, doc)?;
+                let every_word = every_word.as_mut().is_none_or(|words| words.met_by(doc));
+                Some((bm25, every_word || !several_words))
+            }
+        }
     }
 }
 

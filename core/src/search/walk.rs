@@ -163,6 +163,24 @@ impl Walk {
             .all(|alternatives| alternatives.iter().any(|&needed| needed & !bits == 0))
     }
 
+    /// One service's BM25 (its terms' scores summed in the OR's order) and
+    /// whether it has every word, each term looked up in its postings;
+    /// `None` when it has no term. Ask for services in increasing order.
+    pub(crate) fn bm25_of(&mut self, doc: DocId) -> Option<(f32, bool)> {
+        let mut bm25 = None::<f32>;
+        let mut found = 0u64;
+        for (term, postings) in self.terms.iter_mut().enumerate() {
+            postings.seek(doc);
+            if postings.doc() == Some(doc) {
+                let freq = postings.postings.freqs()[postings.at];
+                let score = postings.bm25.score(self.fieldnorms.fieldnorm_id(doc), freq);
+                bm25 = Some(bm25.unwrap_or(0.0) + score);
+                found |= 1 << term;
+            }
+        }
+        bm25.map(|bm25| (bm25, self.every_word(found)))
+    }
+
     /// Calls `visit(service, bm25, every_word)`, in service order, for every
     /// service with some term whose BM25 could beat the threshold, at first
     /// `threshold` and then what `visit` last returned (as tantivy's
