@@ -213,13 +213,14 @@ struct Text<'a> {
     field: tantivy::schema::Field,
     segment: &'a SegmentReader,
     query: &'a TextQuery,
-    /// The weight of the text's OR.
-    weight: Box<dyn Weight>,
-    /// The weight of each of its terms: a service's BM25 is summed from them
-    /// in one fixed order, so that it is the same to the last bit whichever
-    /// path found it (block-max WAND sums in the order its postings happen
-    /// to stand).
-    term_weights: Vec<Box<dyn Weight>>,
+    /// The weight of the text's OR, once asked for (block-max WAND's).
+    weight: OnceCell<Box<dyn Weight>>,
+    /// The weight of each of its terms, once asked for: a service's BM25 is
+    /// summed from them in one fixed order, so that it is the same to the
+    /// last bit whichever path found it (block-max WAND sums in the order
+    /// its postings happen to stand). Most searches need neither weight:
+    /// the walk weighs its terms itself.
+    term_weights: OnceCell<Vec<Box<dyn Weight>>>,
     /// The services with some term, once asked for.
     matching: OnceCell<Services>,
     /// The best BM25 of any service, once asked for.
@@ -229,19 +230,13 @@ struct Text<'a> {
 impl<'a> Text<'a> {
     fn new(plan: &'a Plan<'_>, query: &'a TextQuery) -> Result<Text<'a>> {
         let searcher = &plan.index.searcher;
-        let scoring = EnableScoring::enabled_from_searcher(searcher);
-        let term_weights = query
-            .terms
-            .iter()
-            .map(|term| term.weight(scoring))
-            .collect::<tantivy::Result<Vec<_>>>()?;
         Ok(Text {
             searcher,
             field: plan.index.fields.text,
             segment: searcher.segment_reader(0),
             query,
-            weight: query.any_word.weight(scoring)?,
-            term_weights,
+            weight: OnceCell::new(),
+            term_weights: OnceCell::new(),
             matching: OnceCell::new(),
             best: OnceCell::new(),
         })
@@ -304,7 +299,7 @@ impl<'a> Text<'a> {
     /// Whether looking `count` services up in every term's postings costs
     /// more than walking the postings once into the set of matches.
     fn seeks_cost_more(&self, count: usize) -> bool {
-        let seeks = count.saturating_mul(self.term_weights.len());
+        let seeks = count.saturating_mul(self.query.weighted.len());
         (seeks as u64).saturating_mul(SEEK_COST) > self.query.postings
     }
 
@@ -356,7 +351,7 @@ impl<'a> Text<'a> {
                 best
             }),
             None => self
-                .weight
+                .weight()?
                 .for_each_pruning(best, self.segment, &mut |_, bm25| {
                     best = best.max(bm25);
                     best
@@ -393,10 +388,35 @@ impl<'a> Text<'a> {
         Ok(())
     }
 
+    /// The weight of the text's OR ([`Text::weight`](Text)).
+    fn weight(&self) -> Result<&dyn Weight> {
+        if let Some(weight) = self.weight.get() {
+            return Ok(weight.as_ref());
+        }
+        let scoring = EnableScoring::enabled_from_searcher(self.searcher);
+        let weight = self.query.any_word.weight(scoring)?;
+        Ok(self.weight.get_or_init(|| weight).as_ref())
+    }
+
+    /// The weight of each of the text's terms, in the OR's order.
+    fn term_weights(&self) -> Result<&[Box<dyn Weight>]> {
+        if let Some(weights) = self.term_weights.get() {
+            return Ok(weights);
+        }
+        let scoring = EnableScoring::enabled_from_searcher(self.searcher);
+        let weights = self
+            .query
+            .terms
+            .iter()
+            .map(|term| term.weight(scoring))
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        Ok(self.term_weights.get_or_init(|| weights))
+    }
+
     /// Fresh scorers of the text's terms.
     fn term_scorers(&self) -> Result<Vec<Box<dyn Scorer>>> {
         let scorers = self
-            .term_weights
+            .term_weights()?
             .iter()
             .map(|weight| weight.scorer(self.segment, 1.0))
             .collect::<tantivy::Result<Vec<_>>>()?;
@@ -457,7 +477,7 @@ impl<'a> Text<'a> {
         let mut every_word = self.every_word(plan)?;
         let mut terms = self.term_scorers()?;
         let skip_below = top.skip_below();
-        self.weight
+        self.weight()?
             .for_each_pruning(skip_below, self.segment, &mut |doc, wand_bm25| {
                 if !keep(doc) {
                     return top.skip_below();
