@@ -223,7 +223,7 @@ impl Walk {
             window.start = start;
             let end = start.saturating_add(WINDOW as DocId);
             for &term in essential {
-                self.terms[term].walk::<true>(term, &self.fieldnorms, end, &mut window);
+                self.terms[term].walk(term, &self.fieldnorms, end, &mut window, true);
             }
             // The others, strongest first, for the services still in the
             // running; after each, those that cannot reach the threshold
@@ -245,7 +245,7 @@ impl Walk {
                 if live * SEEK_COST < postings {
                     self.terms[term].seek_live(term, &self.fieldnorms, &mut window);
                 } else {
-                    self.terms[term].walk::<false>(term, &self.fieldnorms, end, &mut window);
+                    self.terms[term].walk(term, &self.fieldnorms, end, &mut window, false);
                 }
                 left_max -= self.terms[term].max;
             }
@@ -315,15 +315,16 @@ impl TermPostings {
     }
 
     /// Adds this term (the `term`-th of the OR) to the window's services
-    /// that have it, up to `end`: every such service when `OPENS` (an
+    /// that have it, up to `end`: every such service when `opens` (an
     /// essential term, whose services enter the running), else only those
     /// still in the running.
-    fn walk<const OPENS: bool>(
+    fn walk(
         &mut self,
         term: usize,
         fieldnorms: &FieldNormReader,
         end: DocId,
         window: &mut Window,
+        opens: bool,
     ) {
         self.seek(window.start);
         let Window {
@@ -349,7 +350,7 @@ impl TermPostings {
             for (&doc, &freq) in docs[from..upto].iter().zip(freqs) {
                 let slot = (doc - start) as usize;
                 let (word, bit) = (slot / 64, 1u64 << (slot % 64));
-                if OPENS || live[word] & bit != 0 {
+                if opens || live[word] & bit != 0 {
                     let score = self.bm25.score(fieldnorms.fieldnorm_id(doc), freq);
                     scores[slot] = score;
                     bits[slot] |= term_bit;
