@@ -71,9 +71,10 @@ fn nearest_first(plan: &Plan<'_>, top: &mut TopK, lat: f64, lon: f64) {
         walked_all = false;
     }
     if !walked_all {
-        // Recount from the filter columns: the walk stopped early.
+        // Recount from the filter columns: the walk stopped early. Only
+        // the asked categories' services can pass.
         top.recount();
-        top.count(0..index.len() as u32, |service| {
+        top.count(plan.candidates(None), |service| {
             plan.filter(service).is_some()
         });
     }
@@ -142,9 +143,10 @@ fn walk(
     }
 }
 
-/// Every service, filtered by the columns (no text, no place).
+/// Every service (of the asked categories), filtered by the columns (no
+/// text, no place).
 pub(crate) fn scan(plan: &Plan<'_>, top: &mut TopK) {
-    for service in 0..plan.index.len() as u32 {
+    for service in plan.candidates(None) {
         if let Some(candidate) = plan.score_without_text(service, None) {
             top.count_one(service, None);
             top.push(candidate);
