@@ -21,6 +21,7 @@ use crate::error::Result;
 use crate::index::Index;
 use crate::query::Query;
 use crate::results::{Hit, Results};
+use crate::text::query::TextQuery;
 
 use plan::Plan;
 use top::TopK;
@@ -121,19 +122,24 @@ enum Pass {
     },
 }
 
+/// The queries for `text` in `index` (`None` without a searchable word).
+fn text_query(index: &Index, text: &str) -> Result<Option<TextQuery>> {
+    Ok(crate::text::query::build(
+        &index.searcher,
+        &index.fields,
+        index.vocabulary()?,
+        index.categories()?,
+        text,
+    ))
+}
+
 fn search_once(index: &Index, query: &Query, now: Option<i64>, pass: Pass) -> Result<Results> {
     query.validate()?;
     let mut plan = Plan::new(index, query, now)?;
     plan.relax_open = matches!(pass, Pass::Relaxed { relax_open: true });
     let mut top = TopK::new(query.offset + query.limit);
     let text_query = match query.text.as_deref() {
-        Some(text) => crate::text::query::build(
-            &index.searcher,
-            &index.fields,
-            index.vocabulary()?,
-            index.categories()?,
-            text,
-        ),
+        Some(text) => text_query(index, text)?,
         None => None,
     };
     if let Some(text_query) = text_query {

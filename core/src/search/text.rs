@@ -255,7 +255,7 @@ impl<'a> Text<'a> {
             return Ok(set);
         }
         let mut set = Services::new(plan.index.len());
-        let inverted = self.segment.inverted_index(plan.index.fields.text)?;
+        let inverted = self.segment.inverted_index(self.field)?;
         for (term, _) in &self.query.weighted {
             // Block by block, without frequencies: a term scorer's per-doc
             // steps cost several times the decoding.
@@ -743,14 +743,7 @@ mod tests {
     /// the set of every match.
     fn scales(index: &Index, query: &Query) -> (DistanceScale, DistanceScale) {
         let text = query.text.as_deref().unwrap();
-        let text_query = crate::text::query::build(
-            &index.searcher,
-            &index.fields,
-            index.vocabulary().unwrap(),
-            index.categories().unwrap(),
-            text,
-        )
-        .unwrap();
+        let text_query = crate::search::text_query(index, text).unwrap().unwrap();
         let scale = |matching_wanted: bool| {
             let plan = Plan::new(index, query, None).unwrap();
             let text = Text::new(&plan, &text_query).unwrap();

@@ -495,14 +495,7 @@ mod tests {
             "home care dental clinic",
             "conselling",
         ] {
-            let query = crate::text::query::build(
-                &index.searcher,
-                &index.fields,
-                index.vocabulary().unwrap(),
-                index.categories().unwrap(),
-                text,
-            )
-            .unwrap();
+            let query = crate::search::text_query(&index, text).unwrap().unwrap();
             let expected = reference(&index, &query.weighted);
             let segment = index.searcher.segment_reader(0);
             let mut walk = Walk::new(
@@ -540,14 +533,9 @@ mod tests {
     #[test]
     fn a_threshold_skips_only_services_that_cannot_beat_it() {
         let index = directory(5000);
-        let query = crate::text::query::build(
-            &index.searcher,
-            &index.fields,
-            index.vocabulary().unwrap(),
-            index.categories().unwrap(),
-            "mental health counselling",
-        )
-        .unwrap();
+        let query = crate::search::text_query(&index, "mental health counselling")
+            .unwrap()
+            .unwrap();
         let expected = reference(&index, &query.weighted);
         let mut scores: Vec<f32> = expected.iter().flatten().map(|(bm25, _)| *bm25).collect();
         scores.sort_by(|a, b| b.total_cmp(a));
