@@ -241,3 +241,66 @@ fn a_typo_ranks_as_the_word_it_stands_for() {
     assert!(typed.len() == 50 && typed[0].1 > typed[49].1, "{typed:?}");
     assert_eq!(seen("communty"), typed);
 }
+
+#[test]
+fn a_category_near_a_place_finds_every_service_of_it_in_the_radius() {
+    // The radius reads out only the asked category's services: the others
+    // cannot pass, and none of the category's may be lost on the way.
+    let (lat, lon) = (45.42, -75.69);
+    let mut state = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = move |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    let mut builder = IndexBuilder::new("categories near");
+    let mut expected = Vec::new();
+    for i in 0..2000 {
+        let category = ["Food", "Housing", "Legal"][next(3)];
+        let spread = |r: usize| (r as f64 / 1000.0 - 0.5) * 0.8;
+        let point = (lat + spread(next(1000)), lon + spread(next(1000)));
+        let km = servicematch::geo::distance_km(lat, lon, point.0, point.1);
+        let id = format!("c{i:04}");
+        if category == "Food" && km <= 20.0 {
+            expected.push(id.clone());
+        }
+        builder.add_service(Service {
+            id,
+            name: format!("{category} help"),
+            description: Some("community support".into()),
+            categories: vec![servicematch::Category {
+                name: category.into(),
+                ..Default::default()
+            }],
+            locations: vec![Location {
+                lat: point.0,
+                lon: point.1,
+                ..Default::default()
+            }],
+            ..Default::default()
+        });
+    }
+    let index = Index::from_bytes(builder.build_bytes().unwrap().0).unwrap();
+    expected.sort();
+    assert!(expected.len() > 100, "{}", expected.len());
+    for query in [
+        Query::new().category("Food"),
+        Query::new().category("Food").text("community support"),
+    ] {
+        let results = index
+            .search(&query.near_point(lat, lon).radius_km(20.0).limit(1000))
+            .unwrap();
+        // Past them, "no wrong door" adds the nearest beyond the radius.
+        let mut found: Vec<String> = results
+            .hits
+            .iter()
+            .filter(|h| h.relaxed.is_none())
+            .map(|h| h.id.clone())
+            .collect();
+        found.sort();
+        assert_eq!(found, expected);
+        assert_eq!(results.total, expected.len());
+        assert!(results.total_exact);
+    }
+}

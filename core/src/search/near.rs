@@ -1,6 +1,7 @@
 //! Searches without text: near a place from the R-tree, else a scan of the
 //! filter columns.
 
+use crate::format::geo::Origin;
 use crate::rank;
 
 use super::plan::Plan;
@@ -14,8 +15,12 @@ pub(crate) fn search(plan: &Plan<'_>, top: &mut TopK, (lat, lon): (f64, f64)) {
         Some(radius) => {
             // Services serving the caller's place count wherever their offices are.
             let serving = plan.serving_with_km();
-            let within = plan.index.geo.services_within(lat, lon, radius);
-            let within = within
+            let geo = &plan.index.geo;
+            let origin = Origin::new(lat, lon);
+            let mut met = geo.met_within(origin, radius);
+            plan.keep_candidates(&mut met);
+            let within = geo
+                .read_out(origin, radius, &met)
                 .into_iter()
                 .filter(|&(service, _)| !plan.serves(service))
                 .map(|(service, km)| (service, Some(km)));

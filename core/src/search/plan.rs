@@ -454,6 +454,17 @@ impl<'a> Plan<'a> {
         }
     }
 
+    /// Drops from `met` (a bit per service, as [`Services::words`]) the
+    /// services outside the asked categories: they cannot pass the
+    /// filters, so a radius need not read out their distances.
+    pub(crate) fn keep_candidates(&self, met: &mut [u64]) {
+        if let Some(set) = &self.categories {
+            for (word, asked) in met.iter_mut().zip(set.words()) {
+                *word &= asked;
+            }
+        }
+    }
+
     /// How many location points a nearest-first walk visits before a scan
     /// of the [candidates](Plan::candidates)' filter columns costs less: a
     /// point met by the walk costs about eight times a candidate's filters

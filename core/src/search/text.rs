@@ -59,7 +59,9 @@ pub(crate) fn search(plan: &Plan<'_>, top: &mut TopK, query: &TextQuery) -> Resu
         (Some((lat, lon)), Some(radius_km)) => {
             let geo = &plan.index.geo;
             let point = Origin::new(lat, lon);
-            let mut met = Services::from_words(geo.met_within(point, radius_km));
+            let mut met = geo.met_within(point, radius_km);
+            plan.keep_candidates(&mut met);
+            let mut met = Services::from_words(met);
             // Services serving the caller's place count wherever their offices are.
             let serving = plan.serving_with_km();
             for &(service, _) in &serving {
@@ -129,6 +131,7 @@ fn rings(plan: &Plan<'_>, top: &mut TopK, text: &Text<'_>, (lat, lon): (f64, f64
         // The services met within the ring's radius, less the inner rings',
         // each read out with its distance.
         let mut met = index.geo.met_within(point, radius_km);
+        plan.keep_candidates(&mut met);
         for (word, done) in met.iter_mut().zip(done.words()) {
             *word &= !done;
         }

@@ -212,8 +212,8 @@ impl Geo {
     ///
     /// # Units
     /// Degrees in; kilometres for the radius and `km`.
-    // Searches use `services_within`, which converts only the nearest
-    // location of each service to kilometres.
+    // Searches use `met_within` and `read_out`, which convert only the
+    // nearest location of each service to kilometres.
     #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn within(&self, lat: f64, lon: f64, radius_km: f64, mut f: impl FnMut(u32, f64)) {
         let origin = to_sphere(lat, lon);
@@ -228,6 +228,9 @@ impl Geo {
     ///
     /// # Units
     /// Degrees in; kilometres for the radius and the distances.
+    // Searches first drop the services that cannot pass (`met_within`,
+    // then `read_out`).
+    #[cfg(test)]
     pub(crate) fn services_within(&self, lat: f64, lon: f64, radius_km: f64) -> Vec<(u32, f64)> {
         let origin = Origin::new(lat, lon);
         let met = self.met_within(origin, radius_km);
