@@ -579,6 +579,10 @@ impl<'a> Plan<'a> {
 
     /// The column filters (all but distance): `None` when the service is
     /// filtered out.
+    ///
+    /// Each check stands alone, so their order changes only the cost: bits
+    /// first, then the hours (at a late hour most services are closed, and
+    /// telling costs less than judging a profile), the profile last.
     pub(crate) fn filter(&self, service: u32) -> Option<Filtered> {
         let row = self.index.filters.row(service);
         if !row.active()
@@ -592,6 +596,10 @@ impl<'a> Plan<'a> {
                 return None;
             }
         }
+        let outside = self.outside.as_ref().is_some_and(|o| o.contains(service));
+        if outside && self.serves_here {
+            return None;
+        }
         let languages = self.languages.as_deref().map(|mask| row.languages(mask));
         if self.require_language && !languages.is_some_and(|(_, hit)| hit) {
             return None;
@@ -602,12 +610,6 @@ impl<'a> Plan<'a> {
         if eligibility::residency(row.residency(), self.province, places)
             == Some(Eligibility::Ineligible)
         {
-            return None;
-        }
-        let judgement = self.profile.as_ref().map(|profile| {
-            eligibility::judge(profile, &row, places, &self.index.meta.low_income_line)
-        });
-        if judgement.is_some_and(|j| j.verdict == Eligibility::Ineligible) {
             return None;
         }
         let open = match self.open_at {
@@ -621,8 +623,10 @@ impl<'a> Plan<'a> {
                 state => Some(state),
             },
         };
-        let outside = self.outside.as_ref().is_some_and(|o| o.contains(service));
-        if outside && self.serves_here {
+        let judgement = self.profile.as_ref().map(|profile| {
+            eligibility::judge(profile, &row, places, &self.index.meta.low_income_line)
+        });
+        if judgement.is_some_and(|j| j.verdict == Eligibility::Ineligible) {
             return None;
         }
         Some(Filtered {
