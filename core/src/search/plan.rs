@@ -35,6 +35,9 @@ pub(crate) struct Plan<'a> {
     /// The client's province as its bit of the residency column (0: not
     /// known), from where they are.
     province: u16,
+    /// Whether some service's residency names places (most directories
+    /// name none: the filters then read nothing for them).
+    places_named: bool,
     /// The caller's postal key, for the services whose residency names
     /// places (`None` when where the caller lives is not known).
     postal: Option<String>,
@@ -255,6 +258,7 @@ impl<'a> Plan<'a> {
             radius_km: query.radius_km,
             profile: profile.filter(|p| !p.is_empty()),
             province,
+            places_named: !index.residency.declaring().is_empty(),
             postal,
             languages,
             preferred,
@@ -294,7 +298,11 @@ impl<'a> Plan<'a> {
     /// What the service's residency by place says of the caller.
     fn place_residency(&self, service: u32) -> PlaceResidency {
         // Damaged bytes restrict no one.
-        let Some(places) = self.index.residency.places(service) else {
+        let places = match self.places_named {
+            true => self.index.residency.places(service),
+            false => None,
+        };
+        let Some(places) = places else {
             return PlaceResidency::Anywhere;
         };
         match &self.postal {
