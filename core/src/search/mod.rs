@@ -137,10 +137,7 @@ fn search_once(index: &Index, query: &Query, now: Option<i64>, pass: Pass) -> Re
     query.validate()?;
     let mut plan = Plan::new(index, query, now)?;
     plan.relax_open = matches!(pass, Pass::Relaxed { relax_open: true });
-    let mut top = match pass {
-        Pass::Strict => TopK::new(query.offset + query.limit),
-        Pass::Relaxed { .. } => TopK::uncounted(query.offset + query.limit),
-    };
+    let mut top = TopK::new(query.offset + query.limit);
     let text_query = match query.text.as_deref() {
         Some(text) => text_query(index, text)?,
         None => None,

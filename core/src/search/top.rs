@@ -46,33 +46,19 @@ pub(crate) struct TopK {
     /// The matches counted, up to [`COUNT_EXACTLY_UP_TO`], each with its
     /// distance when the loop that counted it knew it: what facets count.
     pub(crate) counted: Vec<(u32, Option<f64>)>,
-    /// Matches are counted exactly up to this many before any is skipped.
-    count_up_to: usize,
     heap: BinaryHeap<Reverse<(Rank, usize)>>,
     slots: Vec<Candidate>,
 }
 
 impl TopK {
-    /// The best `k`, counting matches exactly up to [`COUNT_EXACTLY_UP_TO`].
     pub(crate) fn new(k: usize) -> TopK {
         TopK {
             k,
             total: 0,
             exact: true,
             counted: Vec::new(),
-            count_up_to: COUNT_EXACTLY_UP_TO,
             heap: BinaryHeap::with_capacity(k + 1),
             slots: Vec::with_capacity(k + 1),
-        }
-    }
-
-    /// The best `k` of a search whose total and facets are dropped (a
-    /// relaxed "no wrong door" search): nothing is counted, so services
-    /// that cannot enter are skipped from the `k`-th candidate on.
-    pub(crate) fn uncounted(k: usize) -> TopK {
-        TopK {
-            count_up_to: 0,
-            ..TopK::new(k)
         }
     }
 
@@ -115,7 +101,7 @@ impl TopK {
     /// evaluator's sums may differ from the exact ones in the last bits).
     /// Handing one out makes `total` a lower bound.
     pub(crate) fn skip_below(&mut self) -> f32 {
-        if self.total < self.count_up_to {
+        if self.total < COUNT_EXACTLY_UP_TO {
             return f32::NEG_INFINITY;
         }
         match self.threshold() {
@@ -130,7 +116,7 @@ impl TopK {
     /// Counts one matching service, `km` from the query's place when known.
     pub(crate) fn count_one(&mut self, service: u32, km: Option<f64>) {
         self.total += 1;
-        if self.counted.len() < self.count_up_to {
+        if self.counted.len() < COUNT_EXACTLY_UP_TO {
             self.counted.push((service, km));
         }
     }
@@ -142,22 +128,21 @@ impl TopK {
     }
 
     /// Adds to `total` the `services` that `matches` accepts, until
-    /// [`COUNT_EXACTLY_UP_TO`] (none for an [uncounted](TopK::uncounted)
-    /// top); past it `total` is a lower bound.
+    /// [`COUNT_EXACTLY_UP_TO`]; past it `total` is a lower bound.
     pub(crate) fn count(
         &mut self,
         services: impl Iterator<Item = u32>,
         matches: impl Fn(u32) -> bool,
     ) {
         for service in services {
-            if self.total >= self.count_up_to {
+            if self.total >= COUNT_EXACTLY_UP_TO {
                 break;
             }
             if matches(service) {
                 self.count_one(service, None);
             }
         }
-        self.exact = self.total < self.count_up_to;
+        self.exact = self.total < COUNT_EXACTLY_UP_TO;
     }
 
     /// The kept candidates, best first.
