@@ -8,17 +8,22 @@ use servicematch::{
     AgeRange, Eligibility, Index, IndexBuilder, Language, Location, Query, Service,
 };
 
-/// A deterministic directory: `count` services around four Ontario cities,
-/// with names and descriptions drawn from a small vocabulary in English and
-/// French, several languages, age ranges, some services without a location.
-fn directory(count: usize) -> Index {
-    let mut state = 0x2545_f491_4f6c_dd1du64;
-    let mut next = move |n: usize| {
+/// Deterministic draws from `seed` (xorshift): each call a number below `n`.
+fn draws(seed: u64) -> impl FnMut(usize) -> usize {
+    let mut state = seed;
+    move |n| {
         state ^= state << 13;
         state ^= state >> 7;
         state ^= state << 17;
         (state % n as u64) as usize
-    };
+    }
+}
+
+/// A deterministic directory: `count` services around four Ontario cities,
+/// with names and descriptions drawn from a small vocabulary in English and
+/// French, several languages, age ranges, some services without a location.
+fn directory(count: usize) -> Index {
+    let mut next = draws(0x2545_f491_4f6c_dd1d);
     let needs = [
         "Food Bank",
         "Emergency Shelter",
@@ -247,13 +252,7 @@ fn a_category_near_a_place_finds_every_service_of_it_in_the_radius() {
     // The radius reads out only the asked category's services: the others
     // cannot pass, and none of the category's may be lost on the way.
     let (lat, lon) = (45.42, -75.69);
-    let mut state = 0x9e37_79b9_7f4a_7c15u64;
-    let mut next = move |n: usize| {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        (state % n as u64) as usize
-    };
+    let mut next = draws(0x9e37_79b9_7f4a_7c15);
     let mut builder = IndexBuilder::new("categories near");
     let mut expected = Vec::new();
     for i in 0..2000 {
