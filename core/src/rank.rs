@@ -305,12 +305,41 @@ pub(crate) fn fit_factor(fit: Option<Fit>) -> f32 {
     }
 }
 
-/// The language factor of the score: `(lists any language, offers a preferred one)`.
-pub(crate) fn language_factor(languages: Option<(bool, bool)>) -> f32 {
+/// What a service's languages say of the caller's preferred ones.
+///
+/// One byte, every value whole: an `Option<(bool, bool)>` leaves its second
+/// byte undefined when `None`, and optimised code that tests that byte
+/// first (the answer is the same either way) is what valgrind reports as a
+/// jump on an uninitialised value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LanguageMatch {
+    /// The query prefers no language.
+    NoneAsked,
+    /// It offers a preferred language.
+    Offered,
+    /// It lists languages, none of them preferred.
+    Other,
+    /// It lists no language.
+    Unlisted,
+}
+
+impl LanguageMatch {
+    /// From whether a service lists any language and offers a preferred one.
+    pub(crate) fn of(lists_any: bool, offers_preferred: bool) -> LanguageMatch {
+        match (lists_any, offers_preferred) {
+            (_, true) => LanguageMatch::Offered,
+            (true, false) => LanguageMatch::Other,
+            (false, false) => LanguageMatch::Unlisted,
+        }
+    }
+}
+
+/// The language factor of the score.
+pub(crate) fn language_factor(languages: LanguageMatch) -> f32 {
     match languages {
-        None | Some((_, true)) => 1.0,
-        Some((false, false)) => LANGUAGE_UNLISTED,
-        Some((true, false)) => LANGUAGE_OTHER,
+        LanguageMatch::NoneAsked | LanguageMatch::Offered => 1.0,
+        LanguageMatch::Unlisted => LANGUAGE_UNLISTED,
+        LanguageMatch::Other => LANGUAGE_OTHER,
     }
 }
 

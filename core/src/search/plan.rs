@@ -14,7 +14,7 @@ use crate::model::{Cost, Gender, Group};
 use crate::query::{Near, Query};
 use crate::rank::{
     area_factor, distance_factor, eligibility_factor, fit_factor, format_distance, language_factor,
-    open_factor, DistanceScale, Factors,
+    open_factor, DistanceScale, Factors, LanguageMatch,
 };
 use crate::results::{Eligibility, Explanation, Hit, HitLocation};
 use crate::text;
@@ -81,9 +81,8 @@ pub(crate) struct Plan<'a> {
 /// What the column filters tell of a service that passes them.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Filtered {
-    /// Whether it lists any language and offers a preferred one (`None`
-    /// without preferred languages).
-    languages: Option<(bool, bool)>,
+    /// What its languages say of the preferred ones.
+    languages: LanguageMatch,
     /// The client's eligibility and fit (`None` without a client profile).
     judgement: Option<Judgement>,
     /// Whether it is open at the query's time (`None` when the query asks
@@ -585,8 +584,14 @@ impl<'a> Plan<'a> {
         if outside && self.serves_here {
             return None;
         }
-        let languages = self.languages.as_deref().map(|mask| row.languages(mask));
-        if self.require_language && !languages.is_some_and(|(_, hit)| hit) {
+        let languages = match self.languages.as_deref() {
+            None => LanguageMatch::NoneAsked,
+            Some(mask) => {
+                let (lists_any, offers_preferred) = row.languages(mask);
+                LanguageMatch::of(lists_any, offers_preferred)
+            }
+        };
+        if self.require_language && languages != LanguageMatch::Offered {
             return None;
         }
         // Where the client lives rules out services for the residents of
