@@ -196,9 +196,9 @@ impl<'a> Plan<'a> {
             }
             _ => (None, None),
         };
-        // Read service by service as the filters meet them: most searches
-        // meet a few thousand services, and a pass over every one naming
-        // places was a sixth of a text search at 1M services.
+        // Residency by place is read service by service as the filters meet
+        // them: a search meets a few thousand services, not every one that
+        // names places (which a pass here would read, two allocations each).
         let postal = caller.as_ref().and_then(|c| c.postal.clone());
         let mut preferred = Vec::new();
         for language in &query.languages {
