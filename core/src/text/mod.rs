@@ -4,6 +4,7 @@
 
 pub(crate) mod analyzer;
 pub(crate) mod categories;
+pub(crate) mod indexed_term;
 pub(crate) mod query;
 pub(crate) mod schema;
 pub(crate) mod stem;

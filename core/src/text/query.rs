@@ -24,7 +24,7 @@
 //! query also lists its [`Requirement`]s, which the search checks for the
 //! services that could enter the top.
 
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
@@ -34,6 +34,7 @@ use tantivy::DocSet;
 
 use super::analyzer::word_stems;
 use super::categories::{category_term, Associations};
+use super::indexed_term::IndexedTerm;
 use super::schema::Fields;
 use super::typo;
 use super::vocabulary::{need_term, Matcher};
@@ -103,7 +104,7 @@ pub(crate) struct QueryTerm {
 impl QueryTerm {
     /// The query matching this term.
     pub(crate) fn query(&self, record: IndexRecordOption) -> Box<dyn Query> {
-        Box::new(TermQuery::new(self.term.clone(), record))
+        Box::new(IndexedTerm::new(self.term.clone(), record))
     }
 }
 
@@ -405,7 +406,7 @@ pub(crate) fn categories(fields: &Fields, categories: &[String]) -> Box<dyn Quer
         .iter()
         .map(|category| {
             let term = Term::from_field_text(fields.category, &category_key(category));
-            let query: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+            let query: Box<dyn Query> = Box::new(IndexedTerm::new(term, IndexRecordOption::Basic));
             (Occur::Should, query)
         })
         .collect();
