@@ -67,7 +67,7 @@ if [ "${WASM_OPT:-1}" != 0 ]; then
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$out/web/servicematch_bg.wasm" -o "$out/web/servicematch_bg.wasm"
   cp "$out/web/servicematch_bg.wasm" "$out/node/servicematch_bg.wasm"
-  # Says the module is the size-optimised one (examples/web/build.sh checks);
+  # Says the module is the wasm-opt finished one (examples/web/build.sh checks);
   # not in the npm package ("files" below).
   echo "wasm-opt -Oz $("$wasm_opt" --version | awk '{ print $3 }')" > "$out/.optimised"
 fi

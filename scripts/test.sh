@@ -122,7 +122,7 @@ bindgen=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); pr
   cargo install wasm-bindgen-cli --version "$bindgen"
 (cd bindings-wasm && npm ci --no-audit --no-fund)
 
-step "WebAssembly: package (size-optimised, as published), node tests (API, types, same ranking and outputs as native, no network API touched)"
+step "WebAssembly: package (optimised, as published), node tests (API, types, same ranking and outputs as native, no network API touched)"
 # The test CLI is the debug build `cargo test` already made. The package is
 # the one users get: wasm-opt -Oz, tested as it ships.
 bash bindings-wasm/build.sh

@@ -7,7 +7,7 @@
 #   examples/web/build.sh d60k.json ...    # any HSDS 3 JSON files instead
 #
 # Environment: SERVICEMATCH_CLI (a CLI binary to use instead of building it),
-# CARGO_TARGET_DIR. The page always gets the size-optimised module (wasm-opt):
+# CARGO_TARGET_DIR. The page always gets the module wasm-opt finished:
 # the package is built when bindings-wasm/pkg is missing or was built without
 # it (WASM_OPT=0).
 set -euo pipefail
