@@ -11,7 +11,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-step() { printf '\n== %s\n' "$*"; }
+# Each step says when it starts (minutes:seconds since the suite began), so
+# a run's log shows where its time goes.
+step() { printf '\n== [%d:%02d] %s\n' $((SECONDS / 60)) $((SECONDS % 60)) "$*"; }
 
 step "nightly components, when nightly is present (each skipped when installed)"
 # rust-src: ThreadSanitizer's and the WASM package's rebuilt std; miri: Miri.
